@@ -1,0 +1,163 @@
+//! What an annotation is: a labelled span, who says it, and a note.
+//!
+//! Annotations are named by a stable [`AnnotationId`], never by their position in a list.
+//! Labels are named by [`LabelId`]; the three defaults are claim, allegation and proposal.
+
+use std::fmt;
+use std::rc::Rc;
+
+use super::span::Span;
+
+/// The stable id of an annotation, unique within a workspace.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AnnotationId(Rc<str>);
+
+impl AnnotationId {
+    pub fn new(id: &str) -> AnnotationId {
+        AnnotationId(id.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for AnnotationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The id of a label ("claim", "allegation", "proposal", or a custom one).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LabelId(Rc<str>);
+
+impl LabelId {
+    pub fn new(id: &str) -> LabelId {
+        LabelId(id.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for LabelId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A category a span can be tagged with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub id: LabelId,
+    pub name: String,
+    /// One line of guidance shown in the UI.
+    pub description: String,
+    /// A CSS hex colour, `#rrggbb`.
+    pub color: String,
+}
+
+/// The default label set. Colours are from the Okabe–Ito palette, which stays distinct for
+/// the common forms of colour blindness.
+pub fn default_labels() -> Vec<Label> {
+    let label = |id: &str, name: &str, description: &str, color: &str| Label {
+        id: LabelId::new(id),
+        name: name.to_string(),
+        description: description.to_string(),
+        color: color.to_string(),
+    };
+    vec![
+        label("claim", "Claim", "An assertion presented as true.", "#0072b2"),
+        label(
+            "allegation",
+            "Allegation",
+            "An accusation of wrongdoing against a party.",
+            "#d55e00",
+        ),
+        label(
+            "proposal",
+            "Proposal",
+            "An offer, call or suggested course of action.",
+            "#009e73",
+        ),
+    ]
+}
+
+/// A source in the document's registry: a canonical name and other names for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+/// Who says an annotated span, and optionally where the text names them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The source's name, trimmed and never empty.
+    pub source: String,
+    /// The source's own words in the text ("Zakharova", "She").
+    pub mention: Option<Span>,
+}
+
+impl Attribution {
+    /// An attribution to `source`, or `None` when the name is blank (unattributed).
+    pub fn named(source: &str) -> Option<Attribution> {
+        let source = collapse_whitespace(source);
+        (!source.is_empty()).then_some(Attribution {
+            source,
+            mention: None,
+        })
+    }
+}
+
+/// Trims a name and collapses runs of whitespace inside it to single spaces.
+pub fn collapse_whitespace(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A labelled span of the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Annotation {
+    pub id: AnnotationId,
+    pub span: Span,
+    pub label: LabelId,
+    pub attribution: Option<Attribution>,
+    pub note: String,
+    /// RFC 3339 time stamps, supplied by whoever creates or edits the annotation.
+    pub created: String,
+    pub modified: String,
+}
+
+impl Annotation {
+    /// The name of the source, if attributed.
+    pub fn source(&self) -> Option<&str> {
+        self.attribution.as_ref().map(|a| a.source.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_attribution_means_unattributed() {
+        assert_eq!(Attribution::named("  "), None);
+        assert_eq!(Attribution::named(""), None);
+        assert_eq!(
+            Attribution::named("  Maria \n Zakharova ").map(|a| a.source),
+            Some("Maria Zakharova".to_string())
+        );
+    }
+
+    #[test]
+    fn default_labels_have_distinct_ids_and_colours() {
+        let labels = default_labels();
+        let ids: Vec<_> = labels.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(ids, ["claim", "allegation", "proposal"]);
+        let mut colors: Vec<_> = labels.iter().map(|l| l.color.as_str()).collect();
+        colors.dedup();
+        assert_eq!(colors.len(), 3);
+    }
+}

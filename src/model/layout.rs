@@ -1,0 +1,152 @@
+//! How a document is laid out for reading: blocks (paragraphs and subheadings) and, inside
+//! each block, segments of text covered by the same annotations.
+//!
+//! [`blocks`] splits the text at line breaks (`\n`, `\r\n`, `\r`); line terminators belong to no
+//! block. [`segments`] sweeps the annotations once in text order, so its cost grows with the
+//! number of annotations and boundaries, not with text length times annotations.
+
+use std::rc::Rc;
+
+use super::annotation::{AnnotationId, LabelId};
+use super::text::Text;
+use super::workspace::Workspace;
+
+/// A line of the document longer than this, or ending in sentence punctuation, is a paragraph.
+const HEADING_MAX_CHARS: usize = 60;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+}
+
+/// A non-empty line of the document, `[start, end)` in code points, terminator excluded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub start: usize,
+    pub end: usize,
+    pub kind: BlockKind,
+}
+
+/// The non-blank lines of `text` as blocks.
+pub fn blocks(text: &Text) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut line_start = 0;
+    let mut index = 0;
+    let mut chars = text.as_str().chars().peekable();
+    let mut push = |start: usize, end: usize| {
+        let line = text.slice(start, end);
+        if line.trim().is_empty() {
+            return;
+        }
+        blocks.push(Block {
+            start,
+            end,
+            kind: block_kind(line),
+        });
+    };
+    while let Some(c) = chars.next() {
+        let terminator = match c {
+            '\n' => 1,
+            '\r' if chars.peek() == Some(&'\n') => {
+                chars.next();
+                2
+            }
+            '\r' => 1,
+            _ => 0,
+        };
+        if terminator > 0 {
+            push(line_start, index);
+            line_start = index + terminator;
+        }
+        index += if terminator > 0 { terminator } else { 1 };
+    }
+    push(line_start, index);
+    blocks
+}
+
+/// A short line without closing punctuation reads as a subheading.
+fn block_kind(line: &str) -> BlockKind {
+    let line = line.trim();
+    let ends_sentence = line
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | ',' | '"' | '”' | '’' | ')'));
+    if line.chars().count() <= HEADING_MAX_CHARS && !ends_sentence {
+        BlockKind::Heading
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+/// One annotation covering a segment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layer {
+    pub id: AnnotationId,
+    pub label: LabelId,
+    /// True on the segment where the annotation begins (it carries the label badge).
+    pub starts_here: bool,
+}
+
+/// A run of text inside one block covered by the same annotations, outermost layer first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub start: usize,
+    pub end: usize,
+    pub layers: Vec<Layer>,
+}
+
+/// The segments of every block, in block order. Blocks without annotations get one plain
+/// segment. Segments are shared (`Rc`) so that unchanged blocks compare equal cheaply.
+pub fn segments(workspace: &Workspace, blocks: &[Block]) -> Vec<Rc<[Segment]>> {
+    let annotations = workspace.annotations();
+    // Annotations are in text order, so a forward cursor finds those starting in each block.
+    let mut next = 0;
+    // Annotations that started before the current position and have not ended.
+    let mut open: Vec<usize> = Vec::new();
+    let mut result = Vec::with_capacity(blocks.len());
+    let mut gap_start = 0;
+    for block in blocks {
+        open.retain(|&i| annotations[i].span.end() > block.start);
+        while next < annotations.len() && annotations[next].span.start() < block.end {
+            if annotations[next].span.end() > block.start {
+                open.push(next);
+            }
+            next += 1;
+        }
+        result.push(block_segments(workspace, block, gap_start, &open).into());
+        gap_start = block.end;
+    }
+    result
+}
+
+/// Splits one block at every boundary of the annotations in `open`. `gap_start` is where the
+/// line break before the block begins: an annotation starting in that gap shows its badge at
+/// the block's start.
+fn block_segments(workspace: &Workspace, block: &Block, gap_start: usize, open: &[usize]) -> Vec<Segment> {
+    let annotations = workspace.annotations();
+    let mut cuts: Vec<usize> = vec![block.start, block.end];
+    for &i in open {
+        let span = annotations[i].span;
+        cuts.extend([span.start(), span.end()].into_iter().filter(|&c| c > block.start && c < block.end));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut segments = Vec::with_capacity(cuts.len());
+    for pair in cuts.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        let layers = open
+            .iter()
+            .map(|&i| &annotations[i])
+            .filter(|a| a.span.intersects_range(start, end))
+            .map(|a| Layer {
+                id: a.id.clone(),
+                label: a.label.clone(),
+                starts_here: a.span.start() == start
+                    || (start == block.start && a.span.start() >= gap_start && a.span.start() < start),
+            })
+            .collect();
+        segments.push(Segment { start, end, layers });
+    }
+    segments
+}

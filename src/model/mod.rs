@@ -1,0 +1,25 @@
+//! The pure core of claimmark: document text, spans, annotations, the one [`Action`] enum and
+//! its `apply`, layout for reading, and the native file codec.
+//!
+//! Nothing here knows about the browser. The browser crates (yew, web-sys, js-sys) are
+//! dependencies of the wasm32 target only, so using them from this module fails to compile on
+//! the host, and `cargo test` covers this module quickly there.
+//!
+//! Offsets everywhere in this module are Unicode code points, end-exclusive.
+
+pub mod action;
+pub mod annotation;
+pub mod layout;
+pub mod native;
+mod native_read;
+pub mod offsets;
+pub mod snap;
+pub mod span;
+pub mod text;
+pub mod workspace;
+
+pub use action::{Action, ActionError, Change, Editor, Outcome};
+pub use annotation::{Annotation, AnnotationId, Attribution, Label, LabelId, Source};
+pub use span::{Span, SpanError};
+pub use text::{Document, Text};
+pub use workspace::Workspace;

@@ -1,0 +1,218 @@
+//! The native file format, version 1: export and checked import.
+//!
+//! The format is documented in `docs/FORMAT.md` with a JSON Schema in
+//! `static/claimmark.schema.json`. Offsets are code points, end-exclusive. Import never
+//! panics: it returns the workspace (plus warnings) or every problem it found, each naming the
+//! record and what is wrong; the caller's current work is not touched either way.
+
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::workspace::Workspace;
+
+pub const FORMAT: &str = "claimmark";
+pub const VERSION: u64 = 1;
+pub const OFFSET_UNIT: &str = "codepoint";
+
+/// Files larger than this are refused before parsing.
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+
+/// At most this many problems are listed in a message; the rest are counted.
+const PROBLEMS_SHOWN: usize = 20;
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    version: u64,
+    offset_unit: &'static str,
+    document: DocumentOut<'a>,
+    labels: Vec<LabelOut<'a>>,
+    sources: Vec<SourceOut>,
+    annotations: Vec<AnnotationOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct LabelOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    description: &'a str,
+    color: &'a str,
+}
+
+#[derive(Serialize)]
+struct SourceOut {
+    name: String,
+    aliases: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SpanOut {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct AttributionOut<'a> {
+    source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mention: Option<SpanOut>,
+}
+
+#[derive(Serialize)]
+struct AnnotationOut<'a> {
+    id: &'a str,
+    start: usize,
+    end: usize,
+    quote: &'a str,
+    label: &'a str,
+    attribution: Option<AttributionOut<'a>>,
+    note: &'a str,
+    created: &'a str,
+    modified: &'a str,
+}
+
+/// The workspace as a native v1 file (pretty-printed JSON, annotations in text order).
+pub fn export(workspace: &Workspace) -> String {
+    let document = &workspace.document;
+    let file = FileOut {
+        format: FORMAT,
+        version: VERSION,
+        offset_unit: OFFSET_UNIT,
+        document: DocumentOut {
+            id: document.id(),
+            title: &document.title,
+            text: document.text.as_str(),
+        },
+        labels: workspace
+            .labels
+            .iter()
+            .map(|l| LabelOut {
+                id: l.id.as_str(),
+                name: &l.name,
+                description: &l.description,
+                color: &l.color,
+            })
+            .collect(),
+        sources: workspace
+            .sources_for_export()
+            .into_iter()
+            .map(|s| SourceOut {
+                name: s.name,
+                aliases: s.aliases,
+            })
+            .collect(),
+        annotations: workspace
+            .annotations()
+            .iter()
+            .map(|a| AnnotationOut {
+                id: a.id.as_str(),
+                start: a.span.start(),
+                end: a.span.end(),
+                quote: workspace.quote(a),
+                label: a.label.as_str(),
+                attribution: a.attribution.as_ref().map(|at| AttributionOut {
+                    source: &at.source,
+                    mention: at.mention.map(|m| SpanOut {
+                        start: m.start(),
+                        end: m.end(),
+                    }),
+                }),
+                note: &a.note,
+                created: &a.created,
+                modified: &a.modified,
+            })
+            .collect(),
+    };
+    // Serialising plain structs of strings and integers cannot fail.
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// A file name for the export: the title made safe for file systems, plus `.claimmark.json`.
+pub fn export_file_name(title: &str) -> String {
+    let safe: String = title
+        .chars()
+        .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '-' } else { c })
+        .take(100)
+        .collect();
+    let safe = safe.trim().trim_matches('.');
+    let stem = if safe.is_empty() { "untitled" } else { safe };
+    format!("{stem}.claimmark.json")
+}
+
+/// A problem found in an imported file: where, and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// A path into the file, such as `annotations[3] (id "a7")` or `document.text`.
+    pub at: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.message)
+    }
+}
+
+/// Why a file could not be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge { bytes: usize },
+    /// Not JSON at all; the text has serde_json's line and column.
+    Json(String),
+    /// JSON, but not a usable claimmark v1 file.
+    Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "the file is {} MB; claimmark opens files up to {} MB",
+                bytes / (1024 * 1024),
+                MAX_IMPORT_BYTES / (1024 * 1024)
+            ),
+            ImportError::Json(message) => write!(f, "the file is not valid JSON ({message})"),
+            ImportError::Invalid(problems) => {
+                let n = problems.len();
+                write!(f, "the file has {n} problem{}:", if n == 1 { "" } else { "s" })?;
+                for problem in problems.iter().take(PROBLEMS_SHOWN) {
+                    write!(f, "\n• {problem}")?;
+                }
+                if n > PROBLEMS_SHOWN {
+                    write!(f, "\n… and {} more", n - PROBLEMS_SHOWN)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// A successfully read file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub workspace: Workspace,
+    /// Things that were repaired or ignored, worth telling the user.
+    pub warnings: Vec<String>,
+}
+
+/// Reads a native v1 file.
+pub fn import(input: &str) -> Result<Imported, ImportError> {
+    if input.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: input.len() });
+    }
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let root: Value = serde_json::from_str(input).map_err(|e| ImportError::Json(e.to_string()))?;
+    super::native_read::read(&root)
+}

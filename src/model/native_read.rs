@@ -1,0 +1,308 @@
+//! Checking a parsed native v1 file, field by field, into a [`Workspace`].
+//!
+//! Reading walks the JSON value by hand rather than through serde derive so that each problem
+//! names its record (`annotations[3] (id "a7")`) and field, and so that all problems are
+//! reported at once instead of the first.
+
+use std::collections::HashSet;
+
+use serde_json::{Map, Value};
+
+use super::annotation::{default_labels, Annotation, AnnotationId, Attribution, Label, LabelId, Source};
+use super::native::{ImportError, Imported, Problem, FORMAT, OFFSET_UNIT, VERSION};
+use super::span::Span;
+use super::text::{content_id, Document};
+use super::workspace::Workspace;
+
+/// Collects problems while reading.
+struct Reader {
+    problems: Vec<Problem>,
+    warnings: Vec<String>,
+}
+
+impl Reader {
+    fn problem(&mut self, at: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            at: at.to_string(),
+            message: message.into(),
+        });
+    }
+
+    /// A string field, or `None` (with a problem recorded when it is present but not a string,
+    /// or absent and `required`).
+    fn string(&mut self, object: &Map<String, Value>, at: &str, key: &str, required: bool) -> Option<String> {
+        match object.get(key) {
+            Some(Value::String(s)) => Some(s.clone()),
+            None | Some(Value::Null) if !required => None,
+            None => {
+                self.problem(at, format!("\"{key}\" is missing"));
+                None
+            }
+            Some(other) => {
+                self.problem(at, format!("\"{key}\" must be a string, found {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    /// A code point offset: a non-negative integer.
+    fn offset(&mut self, object: &Map<String, Value>, at: &str, key: &str) -> Option<usize> {
+        match object.get(key) {
+            Some(Value::Number(n)) => match n.as_u64().and_then(|n| usize::try_from(n).ok()) {
+                Some(n) => Some(n),
+                None => {
+                    self.problem(at, format!("\"{key}\" must be a whole number ≥ 0, found {n}"));
+                    None
+                }
+            },
+            None => {
+                self.problem(at, format!("\"{key}\" is missing"));
+                None
+            }
+            Some(other) => {
+                self.problem(at, format!("\"{key}\" must be a whole number ≥ 0, found {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    /// A span from `start`/`end` fields, checked against the text length.
+    fn span(&mut self, object: &Map<String, Value>, at: &str, len: usize) -> Option<Span> {
+        let start = self.offset(object, at, "start");
+        let end = self.offset(object, at, "end");
+        let (start, end) = (start?, end?);
+        Span::new(start, end, len)
+            .map_err(|e| self.problem(at, e.to_string()))
+            .ok()
+    }
+
+    /// An array field; absent or null gives an empty list.
+    fn array<'v>(&mut self, object: &'v Map<String, Value>, key: &str) -> &'v [Value] {
+        match object.get(key) {
+            Some(Value::Array(items)) => items,
+            None | Some(Value::Null) => &[],
+            Some(other) => {
+                self.problem(key, format!("must be a list, found {}", kind(other)));
+                &[]
+            }
+        }
+    }
+}
+
+/// A short name for a JSON value's type, for messages.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Checks a parsed native file.
+pub(super) fn read(root: &Value) -> Result<Imported, ImportError> {
+    let invalid = |at: &str, message: String| ImportError::Invalid(vec![Problem { at: at.to_string(), message }]);
+    let Value::Object(root) = root else {
+        return Err(invalid("file", format!("must be a JSON object, found {}", kind(root))));
+    };
+    match root.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            return Err(invalid("format", format!("this is not a claimmark file (format is {other})")))
+        }
+        None => return Err(invalid("format", "this is not a claimmark file (no \"format\": \"claimmark\")".into())),
+    }
+    match root.get("version") {
+        Some(v) if v.as_u64() == Some(VERSION) => {}
+        Some(v) => {
+            return Err(invalid("version", format!("version {v} is not supported; this app reads version {VERSION}")))
+        }
+        None => return Err(invalid("version", "\"version\" is missing".into())),
+    }
+    let mut reader = Reader {
+        problems: Vec::new(),
+        warnings: Vec::new(),
+    };
+    match root.get("offset_unit") {
+        None => reader.warnings.push("the file does not state its offset unit; read as code points".into()),
+        Some(Value::String(unit)) if unit == OFFSET_UNIT => {}
+        Some(other) => reader.problem("offset_unit", format!("must be \"{OFFSET_UNIT}\", found {other}")),
+    }
+    let Some(document) = read_document(&mut reader, root) else {
+        return Err(ImportError::Invalid(reader.problems));
+    };
+    let labels = read_labels(&mut reader, root);
+    let sources = read_sources(&mut reader, root);
+    let annotations = read_annotations(&mut reader, root, &document, &labels);
+    if !reader.problems.is_empty() {
+        return Err(ImportError::Invalid(reader.problems));
+    }
+    Ok(Imported {
+        workspace: Workspace::from_parts(document, labels, sources, annotations),
+        warnings: reader.warnings,
+    })
+}
+
+fn read_document(reader: &mut Reader, root: &Map<String, Value>) -> Option<Document> {
+    let Some(Value::Object(doc)) = root.get("document") else {
+        reader.problem("document", "must be an object with the document's \"text\"");
+        return None;
+    };
+    let text = reader.string(doc, "document", "text", true)?;
+    let title = reader.string(doc, "document", "title", false).unwrap_or_default();
+    let title = if title.trim().is_empty() { "Untitled".to_string() } else { title };
+    if let Some(id) = reader.string(doc, "document", "id", false) {
+        if id != content_id(&text) {
+            reader.warnings.push("document.id does not match the text's SHA-256; the text was used".into());
+        }
+    }
+    Some(Document::new(title, text))
+}
+
+fn read_labels(reader: &mut Reader, root: &Map<String, Value>) -> Vec<Label> {
+    if !root.contains_key("labels") {
+        return default_labels();
+    }
+    let mut labels: Vec<Label> = Vec::new();
+    for (i, item) in reader.array(root, "labels").iter().enumerate() {
+        let at = format!("labels[{i}]");
+        let Value::Object(obj) = item else {
+            reader.problem(&at, format!("must be an object, found {}", kind(item)));
+            continue;
+        };
+        let Some(id) = reader.string(obj, &at, "id", true) else { continue };
+        if id.trim().is_empty() || labels.iter().any(|l| l.id.as_str() == id) {
+            reader.problem(&at, format!("label id \"{id}\" is empty or used twice"));
+            continue;
+        }
+        let name = reader.string(obj, &at, "name", false).unwrap_or_else(|| id.clone());
+        let description = reader.string(obj, &at, "description", false).unwrap_or_default();
+        let color = reader.string(obj, &at, "color", false).unwrap_or_default();
+        let color = if is_hex_color(&color) {
+            color.to_lowercase()
+        } else {
+            reader.warnings.push(format!("{at}: colour \"{color}\" is not #rrggbb; grey is used"));
+            "#777777".to_string()
+        };
+        labels.push(Label {
+            id: LabelId::new(&id),
+            name,
+            description,
+            color,
+        });
+    }
+    labels
+}
+
+fn is_hex_color(color: &str) -> bool {
+    color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+fn read_sources(reader: &mut Reader, root: &Map<String, Value>) -> Vec<Source> {
+    let mut sources = Vec::new();
+    for (i, item) in reader.array(root, "sources").iter().enumerate() {
+        let at = format!("sources[{i}]");
+        let Value::Object(obj) = item else {
+            reader.problem(&at, format!("must be an object, found {}", kind(item)));
+            continue;
+        };
+        let Some(name) = reader.string(obj, &at, "name", true) else { continue };
+        let mut aliases = Vec::new();
+        for alias in reader.array(obj, "aliases") {
+            match alias {
+                Value::String(a) if !a.trim().is_empty() => aliases.push(a.trim().to_string()),
+                other => reader.problem(&at, format!("aliases must be names, found {}", kind(other))),
+            }
+        }
+        sources.push(Source {
+            name: name.trim().to_string(),
+            aliases,
+        });
+    }
+    sources
+}
+
+fn read_annotations(reader: &mut Reader, root: &Map<String, Value>, document: &Document, labels: &[Label]) -> Vec<Annotation> {
+    let len = document.text.len();
+    let mut ids = HashSet::new();
+    let mut annotations = Vec::new();
+    for (i, item) in reader.array(root, "annotations").iter().enumerate() {
+        let Value::Object(obj) = item else {
+            reader.problem(&format!("annotations[{i}]"), format!("must be an object, found {}", kind(item)));
+            continue;
+        };
+        let at = match obj.get("id") {
+            Some(Value::String(id)) => format!("annotations[{i}] (id \"{id}\")"),
+            _ => format!("annotations[{i}]"),
+        };
+        let before = reader.problems.len();
+        let id = reader.string(obj, &at, "id", true);
+        if let Some(id) = &id {
+            if id.is_empty() || !ids.insert(id.clone()) {
+                reader.problem(&at, "the id is empty or used by an earlier annotation");
+            }
+        }
+        let span = reader.span(obj, &at, len);
+        let label = reader.string(obj, &at, "label", true);
+        if let Some(label) = &label {
+            if !labels.iter().any(|l| l.id.as_str() == label) {
+                reader.problem(&at, format!("label \"{label}\" is not one of the file's labels"));
+            }
+        }
+        if let (Some(quote), Some(span)) = (reader.string(obj, &at, "quote", false), span) {
+            let actual = document.text.quote(span);
+            if quote != actual {
+                reader.problem(&at, format!("quote {quote:?} does not match the text at {span}, which is {actual:?}"));
+            }
+        }
+        let attribution = read_attribution(reader, obj, &at, len);
+        let note = reader.string(obj, &at, "note", false).unwrap_or_default();
+        let created = reader.string(obj, &at, "created", false).unwrap_or_default();
+        let modified = reader.string(obj, &at, "modified", false).unwrap_or_else(|| created.clone());
+        if reader.problems.len() > before {
+            continue;
+        }
+        if let (Some(id), Some(span), Some(label)) = (id, span, label) {
+            annotations.push(Annotation {
+                id: AnnotationId::new(&id),
+                span,
+                label: LabelId::new(&label),
+                attribution,
+                note,
+                created,
+                modified,
+            });
+        }
+    }
+    annotations
+}
+
+fn read_attribution(reader: &mut Reader, obj: &Map<String, Value>, at: &str, len: usize) -> Option<Attribution> {
+    let attribution = match obj.get("attribution") {
+        None | Some(Value::Null) => return None,
+        Some(Value::Object(a)) => a,
+        Some(other) => {
+            reader.problem(at, format!("\"attribution\" must be an object or null, found {}", kind(other)));
+            return None;
+        }
+    };
+    let at = format!("{at}.attribution");
+    let source = reader.string(attribution, &at, "source", true)?;
+    let mention = match attribution.get("mention") {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(m)) => reader.span(m, &format!("{at}.mention"), len),
+        Some(other) => {
+            reader.problem(&at, format!("\"mention\" must be an object or null, found {}", kind(other)));
+            None
+        }
+    };
+    match Attribution::named(&source) {
+        Some(named) => Some(Attribution { mention, ..named }),
+        None => {
+            reader.problem(&at, "\"source\" is empty; use null for unattributed");
+            None
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! One document with its labels, source registry and annotations.
+//!
+//! A [`Workspace`] keeps its annotations in text order (see [`Span::text_order_key`]) with
+//! unique ids, and every annotation's span lies inside the document and uses a known label.
+//! Only [`crate::model::action`] mutates a workspace, through the methods here that keep
+//! those invariants.
+
+use std::collections::BTreeSet;
+
+use super::annotation::{default_labels, Annotation, AnnotationId, Label, LabelId, Source};
+use super::span::Span;
+use super::text::{seed_document, Document};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Workspace {
+    pub document: Document,
+    pub labels: Vec<Label>,
+    /// Sources declared with aliases. Names used only in attributions are added on export.
+    pub sources: Vec<Source>,
+    annotations: Vec<Annotation>,
+}
+
+impl Workspace {
+    /// An empty workspace on `document` with the default labels.
+    pub fn new(document: Document) -> Workspace {
+        Workspace {
+            document,
+            labels: default_labels(),
+            sources: Vec::new(),
+            annotations: Vec::new(),
+        }
+    }
+
+    /// A fresh start: the seed article, no annotations.
+    pub fn seed() -> Workspace {
+        Workspace::new(seed_document())
+    }
+
+    /// A workspace from parts that a codec has already validated. Annotations are put in text
+    /// order; the caller guarantees unique ids, known labels and in-range spans.
+    pub fn from_parts(
+        document: Document,
+        labels: Vec<Label>,
+        sources: Vec<Source>,
+        mut annotations: Vec<Annotation>,
+    ) -> Workspace {
+        annotations.sort_by(|a, b| order(a).cmp(&order(b)));
+        Workspace {
+            document,
+            labels,
+            sources,
+            annotations,
+        }
+    }
+
+    /// All annotations in text order.
+    pub fn annotations(&self) -> &[Annotation] {
+        &self.annotations
+    }
+
+    pub fn annotation(&self, id: &AnnotationId) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| &a.id == id)
+    }
+
+    pub fn label(&self, id: &LabelId) -> Option<&Label> {
+        self.labels.iter().find(|l| &l.id == id)
+    }
+
+    /// A span of this workspace's document, or `None` when the offsets do not fit it.
+    pub fn span(&self, start: usize, end: usize) -> Option<Span> {
+        Span::new(start, end, self.document.text.len()).ok()
+    }
+
+    /// The text an annotation covers.
+    pub fn quote(&self, annotation: &Annotation) -> &str {
+        self.document.text.quote(annotation.span)
+    }
+
+    /// An id no annotation uses yet: `a1`, `a2`, … after the highest such id present.
+    pub fn fresh_id(&self) -> AnnotationId {
+        let highest = self
+            .annotations
+            .iter()
+            .filter_map(|a| a.id.as_str().strip_prefix('a')?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        AnnotationId::new(&format!("a{}", highest + 1))
+    }
+
+    /// Every source name worth suggesting: registry names, their aliases, and names used in
+    /// attributions, sorted case-insensitively without duplicates.
+    pub fn source_names(&self) -> Vec<String> {
+        let mut seen = BTreeSet::new();
+        let mut names = Vec::new();
+        let registry = self
+            .sources
+            .iter()
+            .flat_map(|s| std::iter::once(&s.name).chain(&s.aliases));
+        let used = self.annotations.iter().filter_map(|a| a.attribution.as_ref()).map(|a| &a.source);
+        for name in registry.chain(used) {
+            if seen.insert(name.to_lowercase()) {
+                names.push(name.clone());
+            }
+        }
+        names.sort_by_key(|n| n.to_lowercase());
+        names
+    }
+
+    /// The registry plus an entry for every attributed name it lacks, for export.
+    pub fn sources_for_export(&self) -> Vec<Source> {
+        let mut sources = self.sources.clone();
+        let known = |sources: &[Source], name: &str| {
+            sources.iter().any(|s| {
+                s.name.eq_ignore_ascii_case(name) || s.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+            })
+        };
+        for annotation in &self.annotations {
+            if let Some(source) = annotation.source() {
+                if !known(&sources, source) {
+                    sources.push(Source {
+                        name: source.to_string(),
+                        aliases: Vec::new(),
+                    });
+                }
+            }
+        }
+        sources
+    }
+
+    /// Inserts an annotation at its place in text order. The caller has checked its id is new.
+    pub(crate) fn insert(&mut self, annotation: Annotation) {
+        let key = order(&annotation);
+        let at = self.annotations.partition_point(|a| order(a) < key);
+        self.annotations.insert(at, annotation);
+    }
+
+    /// Removes and returns the annotation with `id`.
+    pub(crate) fn remove(&mut self, id: &AnnotationId) -> Option<Annotation> {
+        let at = self.annotations.iter().position(|a| &a.id == id)?;
+        Some(self.annotations.remove(at))
+    }
+}
+
+/// Sort key for text order; the id breaks ties so the order is total.
+fn order(annotation: &Annotation) -> (usize, std::cmp::Reverse<usize>, &str) {
+    let (start, end) = annotation.span.text_order_key();
+    (start, end, annotation.id.as_str())
+}
