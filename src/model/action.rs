@@ -181,7 +181,11 @@ impl Editor {
                     created: now.clone(),
                     modified: now,
                 };
-                Ok(Some((vec![Edit::Insert(annotation)], description, Outcome::Added(id))))
+                Ok(Some((
+                    vec![Edit::Insert(annotation)],
+                    description,
+                    Outcome::Added(id),
+                )))
             }
             Action::Edit { id, change, now } => {
                 let old = ws
@@ -217,14 +221,22 @@ impl Editor {
                 new.modified = now;
                 let description = format!("edit {what}");
                 let edits = vec![Edit::Remove(id), Edit::Insert(new)];
-                Ok(Some((edits, description.clone(), Outcome::Changed(description))))
+                Ok(Some((
+                    edits,
+                    description.clone(),
+                    Outcome::Changed(description),
+                )))
             }
             Action::Delete { id } => {
                 let old = ws
                     .annotation(&id)
                     .ok_or_else(|| ActionError::UnknownAnnotation(id.clone()))?;
                 let description = format!("delete {}", old.label);
-                Ok(Some((vec![Edit::Remove(id)], description.clone(), Outcome::Changed(description))))
+                Ok(Some((
+                    vec![Edit::Remove(id)],
+                    description.clone(),
+                    Outcome::Changed(description),
+                )))
             }
             Action::Load {
                 workspace,

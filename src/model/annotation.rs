@@ -69,7 +69,12 @@ pub fn default_labels() -> Vec<Label> {
         color: color.to_string(),
     };
     vec![
-        label("claim", "Claim", "An assertion presented as true.", "#0072b2"),
+        label(
+            "claim",
+            "Claim",
+            "An assertion presented as true.",
+            "#0072b2",
+        ),
         label(
             "allegation",
             "Allegation",

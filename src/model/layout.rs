@@ -84,6 +84,8 @@ fn block_kind(line: &str) -> BlockKind {
 pub struct Layer {
     pub id: AnnotationId,
     pub label: LabelId,
+    /// The attributed source's name, for tooltips and screen readers.
+    pub source: Option<String>,
     /// True on the segment where the annotation begins (it carries the label badge).
     pub starts_here: bool,
 }
@@ -123,12 +125,21 @@ pub fn segments(workspace: &Workspace, blocks: &[Block]) -> Vec<Rc<[Segment]>> {
 /// Splits one block at every boundary of the annotations in `open`. `gap_start` is where the
 /// line break before the block begins: an annotation starting in that gap shows its badge at
 /// the block's start.
-fn block_segments(workspace: &Workspace, block: &Block, gap_start: usize, open: &[usize]) -> Vec<Segment> {
+fn block_segments(
+    workspace: &Workspace,
+    block: &Block,
+    gap_start: usize,
+    open: &[usize],
+) -> Vec<Segment> {
     let annotations = workspace.annotations();
     let mut cuts: Vec<usize> = vec![block.start, block.end];
     for &i in open {
         let span = annotations[i].span;
-        cuts.extend([span.start(), span.end()].into_iter().filter(|&c| c > block.start && c < block.end));
+        cuts.extend(
+            [span.start(), span.end()]
+                .into_iter()
+                .filter(|&c| c > block.start && c < block.end),
+        );
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -142,8 +153,11 @@ fn block_segments(workspace: &Workspace, block: &Block, gap_start: usize, open: 
             .map(|a| Layer {
                 id: a.id.clone(),
                 label: a.label.clone(),
+                source: a.source().map(str::to_string),
                 starts_here: a.span.start() == start
-                    || (start == block.start && a.span.start() >= gap_start && a.span.start() < start),
+                    || (start == block.start
+                        && a.span.start() >= gap_start
+                        && a.span.start() < start),
             })
             .collect();
         segments.push(Segment { start, end, layers });

@@ -140,7 +140,13 @@ pub fn export(workspace: &Workspace) -> String {
 pub fn export_file_name(title: &str) -> String {
     let safe: String = title
         .chars()
-        .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '-' } else { c })
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '-'
+            } else {
+                c
+            }
+        })
         .take(100)
         .collect();
     let safe = safe.trim().trim_matches('.');
@@ -165,7 +171,9 @@ impl fmt::Display for Problem {
 /// Why a file could not be imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     /// Not JSON at all; the text has serde_json's line and column.
     Json(String),
     /// JSON, but not a usable claimmark v1 file.
@@ -184,7 +192,11 @@ impl fmt::Display for ImportError {
             ImportError::Json(message) => write!(f, "the file is not valid JSON ({message})"),
             ImportError::Invalid(problems) => {
                 let n = problems.len();
-                write!(f, "the file has {n} problem{}:", if n == 1 { "" } else { "s" })?;
+                write!(
+                    f,
+                    "the file has {n} problem{}:",
+                    if n == 1 { "" } else { "s" }
+                )?;
                 for problem in problems.iter().take(PROBLEMS_SHOWN) {
                     write!(f, "\n• {problem}")?;
                 }

@@ -8,7 +8,9 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use super::annotation::{default_labels, Annotation, AnnotationId, Attribution, Label, LabelId, Source};
+use super::annotation::{
+    default_labels, Annotation, AnnotationId, Attribution, Label, LabelId, Source,
+};
 use super::native::{ImportError, Imported, Problem, FORMAT, OFFSET_UNIT, VERSION};
 use super::span::Span;
 use super::text::{content_id, Document};
@@ -30,7 +32,13 @@ impl Reader {
 
     /// A string field, or `None` (with a problem recorded when it is present but not a string,
     /// or absent and `required`).
-    fn string(&mut self, object: &Map<String, Value>, at: &str, key: &str, required: bool) -> Option<String> {
+    fn string(
+        &mut self,
+        object: &Map<String, Value>,
+        at: &str,
+        key: &str,
+        required: bool,
+    ) -> Option<String> {
         match object.get(key) {
             Some(Value::String(s)) => Some(s.clone()),
             None | Some(Value::Null) if !required => None,
@@ -39,7 +47,10 @@ impl Reader {
                 None
             }
             Some(other) => {
-                self.problem(at, format!("\"{key}\" must be a string, found {}", kind(other)));
+                self.problem(
+                    at,
+                    format!("\"{key}\" must be a string, found {}", kind(other)),
+                );
                 None
             }
         }
@@ -51,7 +62,10 @@ impl Reader {
             Some(Value::Number(n)) => match n.as_u64().and_then(|n| usize::try_from(n).ok()) {
                 Some(n) => Some(n),
                 None => {
-                    self.problem(at, format!("\"{key}\" must be a whole number ≥ 0, found {n}"));
+                    self.problem(
+                        at,
+                        format!("\"{key}\" must be a whole number ≥ 0, found {n}"),
+                    );
                     None
                 }
             },
@@ -60,7 +74,13 @@ impl Reader {
                 None
             }
             Some(other) => {
-                self.problem(at, format!("\"{key}\" must be a whole number ≥ 0, found {}", kind(other)));
+                self.problem(
+                    at,
+                    format!(
+                        "\"{key}\" must be a whole number ≥ 0, found {}",
+                        kind(other)
+                    ),
+                );
                 None
             }
         }
@@ -103,21 +123,40 @@ fn kind(value: &Value) -> &'static str {
 
 /// Checks a parsed native file.
 pub(super) fn read(root: &Value) -> Result<Imported, ImportError> {
-    let invalid = |at: &str, message: String| ImportError::Invalid(vec![Problem { at: at.to_string(), message }]);
+    let invalid = |at: &str, message: String| {
+        ImportError::Invalid(vec![Problem {
+            at: at.to_string(),
+            message,
+        }])
+    };
     let Value::Object(root) = root else {
-        return Err(invalid("file", format!("must be a JSON object, found {}", kind(root))));
+        return Err(invalid(
+            "file",
+            format!("must be a JSON object, found {}", kind(root)),
+        ));
     };
     match root.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(other) => {
-            return Err(invalid("format", format!("this is not a claimmark file (format is {other})")))
+            return Err(invalid(
+                "format",
+                format!("this is not a claimmark file (format is {other})"),
+            ))
         }
-        None => return Err(invalid("format", "this is not a claimmark file (no \"format\": \"claimmark\")".into())),
+        None => {
+            return Err(invalid(
+                "format",
+                "this is not a claimmark file (no \"format\": \"claimmark\")".into(),
+            ))
+        }
     }
     match root.get("version") {
         Some(v) if v.as_u64() == Some(VERSION) => {}
         Some(v) => {
-            return Err(invalid("version", format!("version {v} is not supported; this app reads version {VERSION}")))
+            return Err(invalid(
+                "version",
+                format!("version {v} is not supported; this app reads version {VERSION}"),
+            ))
         }
         None => return Err(invalid("version", "\"version\" is missing".into())),
     }
@@ -126,9 +165,14 @@ pub(super) fn read(root: &Value) -> Result<Imported, ImportError> {
         warnings: Vec::new(),
     };
     match root.get("offset_unit") {
-        None => reader.warnings.push("the file does not state its offset unit; read as code points".into()),
+        None => reader
+            .warnings
+            .push("the file does not state its offset unit; read as code points".into()),
         Some(Value::String(unit)) if unit == OFFSET_UNIT => {}
-        Some(other) => reader.problem("offset_unit", format!("must be \"{OFFSET_UNIT}\", found {other}")),
+        Some(other) => reader.problem(
+            "offset_unit",
+            format!("must be \"{OFFSET_UNIT}\", found {other}"),
+        ),
     }
     let Some(document) = read_document(&mut reader, root) else {
         return Err(ImportError::Invalid(reader.problems));
@@ -151,11 +195,19 @@ fn read_document(reader: &mut Reader, root: &Map<String, Value>) -> Option<Docum
         return None;
     };
     let text = reader.string(doc, "document", "text", true)?;
-    let title = reader.string(doc, "document", "title", false).unwrap_or_default();
-    let title = if title.trim().is_empty() { "Untitled".to_string() } else { title };
+    let title = reader
+        .string(doc, "document", "title", false)
+        .unwrap_or_default();
+    let title = if title.trim().is_empty() {
+        "Untitled".to_string()
+    } else {
+        title
+    };
     if let Some(id) = reader.string(doc, "document", "id", false) {
         if id != content_id(&text) {
-            reader.warnings.push("document.id does not match the text's SHA-256; the text was used".into());
+            reader
+                .warnings
+                .push("document.id does not match the text's SHA-256; the text was used".into());
         }
     }
     Some(Document::new(title, text))
@@ -172,18 +224,26 @@ fn read_labels(reader: &mut Reader, root: &Map<String, Value>) -> Vec<Label> {
             reader.problem(&at, format!("must be an object, found {}", kind(item)));
             continue;
         };
-        let Some(id) = reader.string(obj, &at, "id", true) else { continue };
+        let Some(id) = reader.string(obj, &at, "id", true) else {
+            continue;
+        };
         if id.trim().is_empty() || labels.iter().any(|l| l.id.as_str() == id) {
             reader.problem(&at, format!("label id \"{id}\" is empty or used twice"));
             continue;
         }
-        let name = reader.string(obj, &at, "name", false).unwrap_or_else(|| id.clone());
-        let description = reader.string(obj, &at, "description", false).unwrap_or_default();
+        let name = reader
+            .string(obj, &at, "name", false)
+            .unwrap_or_else(|| id.clone());
+        let description = reader
+            .string(obj, &at, "description", false)
+            .unwrap_or_default();
         let color = reader.string(obj, &at, "color", false).unwrap_or_default();
         let color = if is_hex_color(&color) {
             color.to_lowercase()
         } else {
-            reader.warnings.push(format!("{at}: colour \"{color}\" is not #rrggbb; grey is used"));
+            reader.warnings.push(format!(
+                "{at}: colour \"{color}\" is not #rrggbb; grey is used"
+            ));
             "#777777".to_string()
         };
         labels.push(Label {
@@ -208,12 +268,16 @@ fn read_sources(reader: &mut Reader, root: &Map<String, Value>) -> Vec<Source> {
             reader.problem(&at, format!("must be an object, found {}", kind(item)));
             continue;
         };
-        let Some(name) = reader.string(obj, &at, "name", true) else { continue };
+        let Some(name) = reader.string(obj, &at, "name", true) else {
+            continue;
+        };
         let mut aliases = Vec::new();
         for alias in reader.array(obj, "aliases") {
             match alias {
                 Value::String(a) if !a.trim().is_empty() => aliases.push(a.trim().to_string()),
-                other => reader.problem(&at, format!("aliases must be names, found {}", kind(other))),
+                other => {
+                    reader.problem(&at, format!("aliases must be names, found {}", kind(other)))
+                }
             }
         }
         sources.push(Source {
@@ -224,13 +288,21 @@ fn read_sources(reader: &mut Reader, root: &Map<String, Value>) -> Vec<Source> {
     sources
 }
 
-fn read_annotations(reader: &mut Reader, root: &Map<String, Value>, document: &Document, labels: &[Label]) -> Vec<Annotation> {
+fn read_annotations(
+    reader: &mut Reader,
+    root: &Map<String, Value>,
+    document: &Document,
+    labels: &[Label],
+) -> Vec<Annotation> {
     let len = document.text.len();
     let mut ids = HashSet::new();
     let mut annotations = Vec::new();
     for (i, item) in reader.array(root, "annotations").iter().enumerate() {
         let Value::Object(obj) = item else {
-            reader.problem(&format!("annotations[{i}]"), format!("must be an object, found {}", kind(item)));
+            reader.problem(
+                &format!("annotations[{i}]"),
+                format!("must be an object, found {}", kind(item)),
+            );
             continue;
         };
         let at = match obj.get("id") {
@@ -248,19 +320,31 @@ fn read_annotations(reader: &mut Reader, root: &Map<String, Value>, document: &D
         let label = reader.string(obj, &at, "label", true);
         if let Some(label) = &label {
             if !labels.iter().any(|l| l.id.as_str() == label) {
-                reader.problem(&at, format!("label \"{label}\" is not one of the file's labels"));
+                reader.problem(
+                    &at,
+                    format!("label \"{label}\" is not one of the file's labels"),
+                );
             }
         }
         if let (Some(quote), Some(span)) = (reader.string(obj, &at, "quote", false), span) {
             let actual = document.text.quote(span);
             if quote != actual {
-                reader.problem(&at, format!("quote {quote:?} does not match the text at {span}, which is {actual:?}"));
+                reader.problem(
+                    &at,
+                    format!(
+                        "quote {quote:?} does not match the text at {span}, which is {actual:?}"
+                    ),
+                );
             }
         }
         let attribution = read_attribution(reader, obj, &at, len);
         let note = reader.string(obj, &at, "note", false).unwrap_or_default();
-        let created = reader.string(obj, &at, "created", false).unwrap_or_default();
-        let modified = reader.string(obj, &at, "modified", false).unwrap_or_else(|| created.clone());
+        let created = reader
+            .string(obj, &at, "created", false)
+            .unwrap_or_default();
+        let modified = reader
+            .string(obj, &at, "modified", false)
+            .unwrap_or_else(|| created.clone());
         if reader.problems.len() > before {
             continue;
         }
@@ -279,12 +363,23 @@ fn read_annotations(reader: &mut Reader, root: &Map<String, Value>, document: &D
     annotations
 }
 
-fn read_attribution(reader: &mut Reader, obj: &Map<String, Value>, at: &str, len: usize) -> Option<Attribution> {
+fn read_attribution(
+    reader: &mut Reader,
+    obj: &Map<String, Value>,
+    at: &str,
+    len: usize,
+) -> Option<Attribution> {
     let attribution = match obj.get("attribution") {
         None | Some(Value::Null) => return None,
         Some(Value::Object(a)) => a,
         Some(other) => {
-            reader.problem(at, format!("\"attribution\" must be an object or null, found {}", kind(other)));
+            reader.problem(
+                at,
+                format!(
+                    "\"attribution\" must be an object or null, found {}",
+                    kind(other)
+                ),
+            );
             return None;
         }
     };
@@ -294,7 +389,13 @@ fn read_attribution(reader: &mut Reader, obj: &Map<String, Value>, at: &str, len
         None | Some(Value::Null) => None,
         Some(Value::Object(m)) => reader.span(m, &format!("{at}.mention"), len),
         Some(other) => {
-            reader.problem(&at, format!("\"mention\" must be an object or null, found {}", kind(other)));
+            reader.problem(
+                &at,
+                format!(
+                    "\"mention\" must be an object or null, found {}",
+                    kind(other)
+                ),
+            );
             None
         }
     };

@@ -66,6 +66,29 @@ pub fn code_points_to_utf8(text: &str, index: usize) -> usize {
         .map_or(text.len(), |(byte, _)| byte)
 }
 
+/// Splits `text` at code point offsets `cuts` (ascending, relative to `text`) into
+/// `cuts.len() + 1` pieces. Cuts past the end give empty pieces.
+pub fn split_at_code_points<'t>(text: &'t str, cuts: &[usize]) -> Vec<&'t str> {
+    let mut pieces = Vec::with_capacity(cuts.len() + 1);
+    let mut boundaries = text
+        .char_indices()
+        .map(|(byte, _)| byte)
+        .chain(std::iter::once(text.len()));
+    let mut next_boundary = 0;
+    let mut from = 0;
+    for &cut in cuts {
+        let byte = match cut.checked_sub(next_boundary) {
+            Some(skip) => boundaries.nth(skip).unwrap_or(text.len()),
+            None => from,
+        };
+        next_boundary = cut + 1;
+        pieces.push(&text[from..byte]);
+        from = byte;
+    }
+    pieces.push(&text[from..]);
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +122,21 @@ mod tests {
         check_utf16("ab🙂c", 3, Round::Down, 2);
         check_utf16("ab🙂c", 3, Round::Up, 3);
         check_utf16("ab🙂c", 99, Round::Up, 4);
+    }
+
+    #[test]
+    fn splitting_by_code_points_keeps_emoji_whole() {
+        assert_eq!(
+            split_at_code_points("a🙂b’c", &[1, 2, 4]),
+            ["a", "🙂", "b’", "c"]
+        );
+        assert_eq!(
+            split_at_code_points("e\u{301}\r\n", &[1, 2]),
+            ["e", "\u{301}", "\r\n"]
+        );
+        assert_eq!(split_at_code_points("abc", &[]), ["abc"]);
+        assert_eq!(split_at_code_points("ab", &[0, 2]), ["", "ab", ""]);
+        assert_eq!(split_at_code_points("ab", &[1, 1]), ["a", "", "b"]);
     }
 
     #[test]

@@ -50,14 +50,18 @@ fn inside_word(text: &Text, index: usize) -> bool {
     };
     (is_word_char(before) && is_word_char(after))
         || joined(before, after, text.char_at(index + 1))
-        || (index >= 2 && text.char_before(index - 1).is_some_and(|b| joined(b, before, Some(after))))
+        || (index >= 2
+            && text
+                .char_before(index - 1)
+                .is_some_and(|b| joined(b, before, Some(after))))
 }
 
 /// True when offset `index` splits a user-perceived character of `text`.
 fn splits_character(text: &Text, index: usize) -> bool {
     let after = text.char_at(index);
     let before = text.char_before(index);
-    after.is_some_and(is_attached) || before == Some('\u{200D}')
+    after.is_some_and(is_attached)
+        || before == Some('\u{200D}')
         || (before == Some('\r') && after == Some('\n'))
 }
 
@@ -71,7 +75,9 @@ fn snap_back(text: &Text, mut index: usize, words: bool) -> usize {
 
 /// Moves `index` forward to the end of the word or character it lies inside.
 fn snap_forward(text: &Text, mut index: usize, words: bool) -> usize {
-    while index < text.len() && (splits_character(text, index) || (words && inside_word(text, index))) {
+    while index < text.len()
+        && (splits_character(text, index) || (words && inside_word(text, index)))
+    {
         index += 1;
     }
     index
@@ -96,6 +102,54 @@ pub fn snap_selection(text: &Text, anchor: usize, focus: usize, to_words: bool) 
     Span::new(start, end, text.len()).ok()
 }
 
+/// Which edge of a span a boundary step moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edge {
+    Start,
+    End,
+}
+
+/// Moves a span edge by one word (a run of non-whitespace): a start goes to the previous or
+/// next word start, an end to the previous or next word end. Gives `index` when there is no
+/// word that way.
+pub fn step_word(text: &Text, index: usize, edge: Edge, forward: bool) -> usize {
+    let is_space = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    let is_word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+    let mut i = index.min(text.len());
+    match (edge, forward) {
+        (Edge::Start, false) | (Edge::End, false) => {
+            let (first, second): (&dyn Fn(Option<char>) -> bool, &dyn Fn(Option<char>) -> bool) =
+                if edge == Edge::Start {
+                    (&is_space, &is_word)
+                } else {
+                    (&is_word, &is_space)
+                };
+            while i > 0 && first(text.char_before(i)) {
+                i -= 1;
+            }
+            while i > 0 && second(text.char_before(i)) {
+                i -= 1;
+            }
+            i
+        }
+        (Edge::Start, true) | (Edge::End, true) => {
+            let (first, second): (&dyn Fn(Option<char>) -> bool, &dyn Fn(Option<char>) -> bool) =
+                if edge == Edge::Start {
+                    (&is_word, &is_space)
+                } else {
+                    (&is_space, &is_word)
+                };
+            while i < text.len() && first(text.char_at(i)) {
+                i += 1;
+            }
+            while i < text.len() && second(text.char_at(i)) {
+                i += 1;
+            }
+            i
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,7 +159,11 @@ mod tests {
     fn check(text: &str, from: usize, to: usize, words: bool, expected: Option<&str>) {
         let t = Text::new(text);
         let got = snap_selection(&t, from, to, words).map(|s| t.quote(s).to_string());
-        assert_eq!(got.as_deref(), expected, "{from}..{to} in {text:?} (words: {words})");
+        assert_eq!(
+            got.as_deref(),
+            expected,
+            "{from}..{to} in {text:?} (words: {words})"
+        );
     }
 
     #[test]
@@ -149,6 +207,22 @@ mod tests {
         check(text, 11, 12, true, Some("🙂"));
         check(text, 13, 16, true, Some("“x”"));
         check(text, 16, 20, true, Some("— y"));
+    }
+
+    #[test]
+    fn boundaries_step_by_whole_words() {
+        let t = Text::new("one 🙂two  three’s end");
+        let step = |i, edge, forward| step_word(&t, i, edge, forward);
+        // Word starts are 0, 4, 10, 18; word ends 3, 8, 17, 21 (the text's length).
+        assert_eq!(step(4, Edge::Start, false), 0);
+        assert_eq!(step(4, Edge::Start, true), 10);
+        assert_eq!(step(10, Edge::Start, true), 18);
+        assert_eq!(step(18, Edge::Start, true), 21);
+        assert_eq!(step(0, Edge::Start, false), 0);
+        assert_eq!(step(8, Edge::End, true), 17);
+        assert_eq!(step(8, Edge::End, false), 3);
+        assert_eq!(step(21, Edge::End, true), 21);
+        assert_eq!(step(17, Edge::End, false), 8);
     }
 
     #[test]

@@ -75,7 +75,9 @@ impl Span {
 
     /// Number of code points the two spans share.
     pub fn overlap_len(self, other: Span) -> usize {
-        self.end.min(other.end).saturating_sub(self.start.max(other.start))
+        self.end
+            .min(other.end)
+            .saturating_sub(self.start.max(other.start))
     }
 
     /// True when the span shares a code point with the range `[start, end)`.
@@ -104,7 +106,11 @@ mod tests {
         let got = Span::new(start, end, len)
             .map(|s| (s.start(), s.end()))
             .map_err(|e| e.to_string());
-        assert_eq!(got, expected.map_err(str::to_string), "Span::new({start}, {end}, {len})");
+        assert_eq!(
+            got,
+            expected.map_err(str::to_string),
+            "Span::new({start}, {end}, {len})"
+        );
     }
 
     #[test]
@@ -114,8 +120,18 @@ mod tests {
         check(0, 10, 10, Ok((0, 10)));
         check(5, 5, 10, Err("start 5 must be less than end 5"));
         check(6, 5, 10, Err("start 6 must be less than end 5"));
-        check(0, 11, 10, Err("end 11 is past the end of the text (10 code points)"));
-        check(0, 1, 0, Err("end 1 is past the end of the text (0 code points)"));
+        check(
+            0,
+            11,
+            10,
+            Err("end 11 is past the end of the text (10 code points)"),
+        );
+        check(
+            0,
+            1,
+            0,
+            Err("end 1 is past the end of the text (0 code points)"),
+        );
     }
 
     #[test]

@@ -96,7 +96,11 @@ impl Workspace {
             .sources
             .iter()
             .flat_map(|s| std::iter::once(&s.name).chain(&s.aliases));
-        let used = self.annotations.iter().filter_map(|a| a.attribution.as_ref()).map(|a| &a.source);
+        let used = self
+            .annotations
+            .iter()
+            .filter_map(|a| a.attribution.as_ref())
+            .map(|a| &a.source);
         for name in registry.chain(used) {
             if seen.insert(name.to_lowercase()) {
                 names.push(name.clone());
@@ -111,7 +115,8 @@ impl Workspace {
         let mut sources = self.sources.clone();
         let known = |sources: &[Source], name: &str| {
             sources.iter().any(|s| {
-                s.name.eq_ignore_ascii_case(name) || s.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+                s.name.eq_ignore_ascii_case(name)
+                    || s.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
             })
         };
         for annotation in &self.annotations {

@@ -1,0 +1,132 @@
+//! Editing one annotation: its label, attribution, note and boundaries, or deleting it.
+//! Every control dispatches one `Action::Edit` (or `Delete`), so each change is one undo step.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::files::now_iso;
+use super::store::{use_store, Msg};
+use crate::model::snap::{step_word, Edge};
+use crate::model::{Action, Annotation, Attribution, Change, Span};
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub annotation: Annotation,
+}
+
+#[function_component(AnnotationEditor)]
+pub fn annotation_editor(props: &EditorProps) -> Html {
+    let store = use_store();
+    let editor = store.editor();
+    let workspace = editor.workspace();
+    let annotation = &props.annotation;
+    let text = &workspace.document.text;
+
+    let edit = {
+        let store = store.clone();
+        let id = annotation.id.clone();
+        Callback::from(move |change: Change| {
+            store.dispatch(Msg::Do(Action::Edit {
+                id: id.clone(),
+                change,
+                now: now_iso(),
+            }))
+        })
+    };
+
+    let label_buttons = workspace.labels.iter().map(|label| {
+        let pressed = label.id == annotation.label;
+        let edit = edit.clone();
+        let id = label.id.clone();
+        html! {
+            <button type="button" class="label-button" aria-pressed={pressed.to_string()}
+                style={format!("--label:{}", label.color)} title={label.description.clone()}
+                onclick={Callback::from(move |_| edit.emit(Change::Label(id.clone())))}>
+                <span class="label-name">{ &label.name }</span>
+            </button>
+        }
+    });
+
+    let on_attribution = {
+        let edit = edit.clone();
+        let mention = annotation.attribution.as_ref().and_then(|a| a.mention);
+        Callback::from(move |event: Event| {
+            if let Some(input) = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
+                let attribution =
+                    Attribution::named(&input.value()).map(|a| Attribution { mention, ..a });
+                edit.emit(Change::Attribution(attribution));
+            }
+        })
+    };
+    let on_note = {
+        let edit = edit.clone();
+        Callback::from(move |event: Event| {
+            if let Some(area) = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            {
+                edit.emit(Change::Note(area.value().trim().to_string()));
+            }
+        })
+    };
+
+    let span = annotation.span;
+    let step = |edge: Edge, forward: bool, what: &str| {
+        let (start, end) = match edge {
+            Edge::Start => (step_word(text, span.start(), edge, forward), span.end()),
+            Edge::End => (span.start(), step_word(text, span.end(), edge, forward)),
+        };
+        let moved = Span::new(start, end, text.len())
+            .ok()
+            .filter(|s| *s != span);
+        let edit = edit.clone();
+        html! {
+            <button type="button" class="step" aria-label={what.to_string()} title={what.to_string()}
+                disabled={moved.is_none()}
+                onclick={Callback::from(move |_| if let Some(s) = moved { edit.emit(Change::Span(s)) })}>
+                { if forward { "▶" } else { "◀" } }
+            </button>
+        }
+    };
+
+    let on_delete = {
+        let store = store.clone();
+        let id = annotation.id.clone();
+        Callback::from(move |_| store.dispatch(Msg::Do(Action::Delete { id: id.clone() })))
+    };
+    let suggestions = workspace
+        .source_names()
+        .into_iter()
+        .map(|name| html! { <option value={name} /> });
+
+    html! {
+        <div class="editor" role="group" aria-label="Edit annotation">
+            <div class="label-buttons" role="group" aria-label="Label">{ for label_buttons }</div>
+            <label class="field">
+                <span>{ "Attribution" }</span>
+                <input type="text" list="source-suggestions-edit" autocomplete="off"
+                    value={annotation.source().unwrap_or_default().to_string()}
+                    placeholder="unattributed" onchange={on_attribution} />
+            </label>
+            <datalist id="source-suggestions-edit">{ for suggestions }</datalist>
+            <label class="field">
+                <span>{ "Note" }</span>
+                <textarea rows="2" value={annotation.note.clone()} onchange={on_note} />
+            </label>
+            <div class="bounds">
+                <span>{ "Start" }</span>
+                { step(Edge::Start, false, "Move start one word left") }
+                { step(Edge::Start, true, "Move start one word right") }
+                <span>{ "End" }</span>
+                { step(Edge::End, false, "Move end one word left") }
+                { step(Edge::End, true, "Move end one word right") }
+                <span class="offsets">{ format!("{}–{}", span.start(), span.end()) }</span>
+            </div>
+            <button type="button" class="danger" onclick={on_delete}>{ "Delete" }</button>
+        </div>
+    }
+}

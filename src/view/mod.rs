@@ -1,0 +1,30 @@
+//! The Yew front end: a thin layer over [`crate::model`].
+//!
+//! Components read the one [`store::Store`] from context and change it only by dispatching
+//! [`store::Msg`]. DOM selections are converted to code points in [`selection`] and nowhere
+//! else; browser storage, downloads and file reading live in [`storage`] and [`files`].
+
+pub mod annotation_editor;
+pub mod annotation_list;
+pub mod app;
+pub mod dialogs;
+pub mod document;
+pub mod files;
+pub mod panic;
+pub mod selection;
+pub mod storage;
+pub mod store;
+pub mod tag_menu;
+pub mod toolbar;
+
+/// Mounts the app into `<main id="app">` (or the body) and installs the panic hook.
+pub fn run() {
+    panic::install_hook();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
+        None => yew::Renderer::<app::App>::new().render(),
+    };
+}

@@ -1,0 +1,140 @@
+//! The one store handle the components share through context.
+//!
+//! [`Store`] wraps the model's [`Editor`] with the little UI state that several components
+//! need: which annotation is selected, the status notice, and the word-snapping switch. Every
+//! change goes through [`Msg`]; edits to the workspace go through [`Msg::Do`] and so through
+//! `Editor::apply`, which is what makes undo cover everything.
+//!
+//! The editor sits in a `RefCell` shared by successive store values, so an action costs O(1)
+//! rather than a copy of a large document; `revision` tells components that it changed.
+
+use std::cell::{Ref, RefCell};
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::{Action, AnnotationId, Editor, Outcome, Workspace};
+
+/// How a notice looks and whether it is announced politely or assertively.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Error,
+}
+
+/// A message in the status area.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+    /// Increases with every notice, so an identical message is still shown afresh.
+    pub serial: u64,
+}
+
+#[derive(Clone)]
+pub struct Store {
+    editor: Rc<RefCell<Editor>>,
+    /// Increases whenever the workspace changes.
+    pub revision: u64,
+    pub selected: Option<AnnotationId>,
+    pub notice: Option<Notice>,
+    /// Whether selections snap to whole words.
+    pub snap_to_words: bool,
+}
+
+impl PartialEq for Store {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.editor, &other.editor)
+            && self.revision == other.revision
+            && self.selected == other.selected
+            && self.notice == other.notice
+            && self.snap_to_words == other.snap_to_words
+    }
+}
+
+/// Everything that changes the store.
+pub enum Msg {
+    /// Apply a model action; its outcome or error becomes the notice.
+    Do(Action),
+    Select(Option<AnnotationId>),
+    Notify(NoticeKind, String),
+    DismissNotice,
+    SetSnap(bool),
+}
+
+impl Store {
+    pub fn new(workspace: Workspace, snap_to_words: bool) -> Store {
+        Store {
+            editor: Rc::new(RefCell::new(Editor::new(workspace))),
+            revision: 0,
+            selected: None,
+            notice: None,
+            snap_to_words,
+        }
+    }
+
+    /// The editor, borrowed for reading. Do not hold the borrow across a dispatch.
+    pub fn editor(&self) -> Ref<'_, Editor> {
+        self.editor.borrow()
+    }
+
+    fn notify(&mut self, kind: NoticeKind, text: String) {
+        let serial = self.notice.as_ref().map_or(1, |n| n.serial + 1);
+        self.notice = Some(Notice { kind, text, serial });
+    }
+}
+
+impl Reducible for Store {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match msg {
+            Msg::Do(action) => {
+                let result = next.editor.borrow_mut().apply(action);
+                match result {
+                    Ok(Outcome::Unchanged) => return self,
+                    Ok(Outcome::Added(id)) => {
+                        next.revision += 1;
+                        next.selected = Some(id);
+                        next.notice = None;
+                    }
+                    Ok(Outcome::Changed(description)) => {
+                        next.revision += 1;
+                        let text = capitalise(&description);
+                        next.notify(NoticeKind::Info, text);
+                    }
+                    Err(error) => next.notify(NoticeKind::Error, capitalise(&error.to_string())),
+                }
+                let gone = next
+                    .selected
+                    .as_ref()
+                    .is_some_and(|id| next.editor.borrow().workspace().annotation(id).is_none());
+                if gone {
+                    next.selected = None;
+                }
+            }
+            Msg::Select(id) => next.selected = id,
+            Msg::Notify(kind, text) => next.notify(kind, text),
+            Msg::DismissNotice => next.notice = None,
+            Msg::SetSnap(on) => next.snap_to_words = on,
+        }
+        Rc::new(next)
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+pub type StoreHandle = UseReducerHandle<Store>;
+
+/// The store from context. Every component below `App` has one.
+#[hook]
+pub fn use_store() -> StoreHandle {
+    use_context::<StoreHandle>().expect("components are rendered inside App's store provider")
+}

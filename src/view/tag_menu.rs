@@ -1,0 +1,193 @@
+//! The small menu that appears at a fresh selection: pick a label, say who says it.
+//!
+//! Keys: 1, 2, 3… choose a label when focus is not in a text field; Enter in a text field
+//! chooses the highlighted label (the last one used); Escape cancels.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::model::{Label, LabelId};
+
+/// What the user chose in the menu.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TagChoice {
+    pub label: LabelId,
+    /// As typed; blank means unattributed.
+    pub attribution: String,
+    pub note: String,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TagMenuProps {
+    /// The selected text, shown so the user sees what they are tagging.
+    pub quote: String,
+    /// Page coordinates of the end of the selection.
+    pub x: f64,
+    pub y: f64,
+    pub labels: Rc<Vec<Label>>,
+    /// Names to suggest for the attribution.
+    pub sources: Rc<Vec<String>>,
+    pub on_choose: Callback<TagChoice>,
+    pub on_cancel: Callback<()>,
+}
+
+/// Width the stylesheet gives the menu, to keep it inside the window.
+const MENU_WIDTH: f64 = 320.0;
+
+/// The quote shortened to `max` code points with an ellipsis in the middle.
+fn shorten(quote: &str, max: usize) -> String {
+    let count = quote.chars().count();
+    if count <= max {
+        return quote.to_string();
+    }
+    let half = max / 2;
+    let head: String = quote.chars().take(half).collect();
+    let tail: String = quote.chars().skip(count - half).collect();
+    format!("{head} … {tail}")
+}
+
+thread_local! {
+    /// The label last chosen in this page, highlighted as the Enter default.
+    static LAST_LABEL: std::cell::RefCell<Option<LabelId>> = const { std::cell::RefCell::new(None) };
+}
+
+#[function_component(TagMenu)]
+pub fn tag_menu(props: &TagMenuProps) -> Html {
+    let attribution = use_node_ref();
+    let note = use_node_ref();
+    let menu = use_node_ref();
+    let default_label = LAST_LABEL
+        .with(|last| last.borrow().clone())
+        .filter(|id| props.labels.iter().any(|l| &l.id == id))
+        .or_else(|| props.labels.first().map(|l| l.id.clone()));
+
+    {
+        let menu = menu.clone();
+        use_effect_with(props.quote.clone(), move |_| {
+            if let Some(menu) = menu.cast::<HtmlElement>() {
+                let _ = menu.focus();
+            }
+        });
+    }
+
+    let choose = {
+        let attribution = attribution.clone();
+        let note = note.clone();
+        let on_choose = props.on_choose.clone();
+        Callback::from(move |label: LabelId| {
+            LAST_LABEL.with(|last| *last.borrow_mut() = Some(label.clone()));
+            on_choose.emit(TagChoice {
+                label,
+                attribution: attribution
+                    .cast::<HtmlInputElement>()
+                    .map(|i| i.value())
+                    .unwrap_or_default(),
+                note: note
+                    .cast::<HtmlTextAreaElement>()
+                    .map(|t| t.value())
+                    .unwrap_or_default(),
+            });
+        })
+    };
+
+    let onkeydown = {
+        let choose = choose.clone();
+        let on_cancel = props.on_cancel.clone();
+        let labels = props.labels.clone();
+        let default_label = default_label.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let in_field = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+                .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+            let key = event.key();
+            if key == "Escape" {
+                event.prevent_default();
+                on_cancel.emit(());
+            } else if in_field {
+                let in_note = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+                    .is_some();
+                if key == "Enter" && (!in_note || event.ctrl_key() || event.meta_key()) {
+                    event.prevent_default();
+                    if let Some(label) = default_label.clone() {
+                        choose.emit(label);
+                    }
+                }
+            } else if let Some(label) = key
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| labels.get(i))
+            {
+                event.prevent_default();
+                choose.emit(label.id.clone());
+            }
+        })
+    };
+
+    let window = web_sys::window();
+    let viewport_right = window
+        .as_ref()
+        .map(|w| {
+            let width = w
+                .inner_width()
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(1024.0);
+            width + w.scroll_x().unwrap_or(0.0)
+        })
+        .unwrap_or(1024.0);
+    let left = (props.x - MENU_WIDTH / 2.0)
+        .min(viewport_right - MENU_WIDTH - 12.0)
+        .max(8.0);
+    let style = format!("left:{left:.0}px;top:{:.0}px;", props.y + 8.0);
+
+    let buttons = props.labels.iter().enumerate().map(|(index, label)| {
+        let id = label.id.clone();
+        let choose = choose.clone();
+        let is_default = default_label.as_ref() == Some(&label.id);
+        let key_hint = (index < 9).then(|| (index + 1).to_string());
+        html! {
+            <button type="button" class={classes!("label-button", is_default.then_some("is-default"))}
+                style={format!("--label:{}", label.color)} title={label.description.clone()}
+                aria-keyshortcuts={key_hint.clone()}
+                onclick={Callback::from(move |_| choose.emit(id.clone()))}>
+                <span class="label-name">{ &label.name }</span>
+                if let Some(hint) = key_hint { <kbd aria-hidden="true">{ hint }</kbd> }
+            </button>
+        }
+    });
+    let suggestions = props
+        .sources
+        .iter()
+        .map(|name| html! { <option value={name.clone()} /> });
+    let default_name = default_label
+        .as_ref()
+        .and_then(|id| props.labels.iter().find(|l| &l.id == id))
+        .map(|l| l.name.clone())
+        .unwrap_or_default();
+
+    html! {
+        <div class="tag-menu" role="dialog" aria-label="Tag selection" tabindex="-1"
+            ref={menu} style={style} onkeydown={onkeydown}>
+            <p class="tag-quote">{ format!("“{}”", shorten(&props.quote, 90)) }</p>
+            <div class="label-buttons" role="group" aria-label="Label">{ for buttons }</div>
+            <label class="field">
+                <span>{ "Attribution" }</span>
+                <input ref={attribution} type="text" list="source-suggestions" autocomplete="off"
+                    placeholder="Who says it? (empty: unattributed)" />
+            </label>
+            <datalist id="source-suggestions">{ for suggestions }</datalist>
+            <label class="field">
+                <span>{ "Note" }</span>
+                <textarea ref={note} rows="2" placeholder="Optional" />
+            </label>
+            <p class="hint">{ format!("Enter: {default_name} · Esc: cancel") }</p>
+        </div>
+    }
+}

@@ -1,0 +1,80 @@
+//! The slim toolbar: Open, Import, Export, Undo/Redo, word snapping, Help.
+
+use web_sys::{File, HtmlInputElement};
+use yew::prelude::*;
+
+use super::store::{use_store, Msg};
+use crate::model::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub on_open: Callback<()>,
+    pub on_import: Callback<File>,
+    pub on_export: Callback<()>,
+    pub on_help: Callback<()>,
+}
+
+#[function_component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let store = use_store();
+    let (can_undo, can_redo) = {
+        let editor = store.editor();
+        (editor.can_undo(), editor.can_redo())
+    };
+    let file_input = use_node_ref();
+    let dispatch = |action: fn() -> Action| {
+        let store = store.clone();
+        Callback::from(move |_| store.dispatch(Msg::Do(action())))
+    };
+    let pick_file = {
+        let file_input = file_input.clone();
+        Callback::from(move |_| {
+            if let Some(input) = file_input.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let on_file = {
+        let on_import = props.on_import.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                on_import.emit(file);
+            }
+            // Picking the same file again must fire `change` again.
+            input.set_value("");
+        })
+    };
+    let on_snap = {
+        let store = store.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            store.dispatch(Msg::SetSnap(input.checked()));
+        })
+    };
+    let emit = |callback: &Callback<()>| {
+        let callback = callback.clone();
+        Callback::from(move |_| callback.emit(()))
+    };
+    html! {
+        <header class="toolbar" role="toolbar" aria-label="Document">
+            <span class="brand">{ "claimmark" }</span>
+            <button type="button" onclick={emit(&props.on_open)} title="Paste or open a text to annotate">{ "Open text" }</button>
+            <button type="button" onclick={pick_file} title="Load a claimmark JSON file (or drop it on the page)">{ "Import JSON" }</button>
+            <input ref={file_input} id="import-file" type="file" accept=".json,application/json"
+                class="visually-hidden" tabindex="-1" aria-hidden="true" onchange={on_file} />
+            <button type="button" onclick={emit(&props.on_export)} title="Download the annotations as claimmark JSON">{ "Export JSON" }</button>
+            <span class="separator" aria-hidden="true"></span>
+            <button type="button" onclick={dispatch(|| Action::Undo)} disabled={!can_undo}
+                aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">{ "Undo" }</button>
+            <button type="button" onclick={dispatch(|| Action::Redo)} disabled={!can_redo}
+                aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
+            <label class="toggle" title="Selections that start or end inside a word take the whole word">
+                <input type="checkbox" checked={store.snap_to_words} onchange={on_snap} />
+                { "Snap to words" }
+            </label>
+            <span class="spacer"></span>
+            <button type="button" onclick={emit(&props.on_help)} aria-keyshortcuts="?" title="Keys, format and limits (?)">{ "Help" }</button>
+        </header>
+    }
+}

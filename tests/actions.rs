@@ -1,0 +1,168 @@
+//! Host tests of `Editor::apply`: every action, its checks, and undo/redo over all of them.
+#![cfg(not(target_arch = "wasm32"))]
+
+use claimmark::model::{
+    Action, ActionError, Attribution, Change, Document, Editor, LabelId, Outcome, Span, Workspace,
+};
+
+const TEXT: &str = "“Zakharova” said — 🙂 👨🏻‍🚒 Cafe\u{301} talks failed.\r\nKabul accused Islamabad.";
+
+fn editor() -> Editor {
+    Editor::new(Workspace::new(Document::new("t", TEXT)))
+}
+
+fn span(start: usize, end: usize) -> Span {
+    Span::new(start, end, TEXT.chars().count()).unwrap()
+}
+
+fn add(editor: &mut Editor, start: usize, end: usize, label: &str, source: &str) -> Outcome {
+    editor
+        .apply(Action::Add {
+            span: span(start, end),
+            label: LabelId::new(label),
+            attribution: Attribution::named(source),
+            note: String::new(),
+            now: "2026-11-27T10:00:00Z".into(),
+        })
+        .unwrap()
+}
+
+/// The annotations as (quote, label, source) in text order.
+fn listing(editor: &Editor) -> Vec<(String, String, Option<String>)> {
+    let ws = editor.workspace();
+    ws.annotations()
+        .iter()
+        .map(|a| {
+            (
+                ws.quote(a).to_string(),
+                a.label.to_string(),
+                a.source().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn add_keeps_text_order_and_quotes_slice_by_code_point() {
+    let mut ed = editor();
+    add(&mut ed, 47, 70, "allegation", "Kabul");
+    assert_eq!(
+        add(&mut ed, 0, 11, "claim", ""),
+        Outcome::Added(claimmark::model::AnnotationId::new("a2"))
+    );
+    add(&mut ed, 19, 25, "proposal", "Zakharova");
+    let quotes: Vec<_> = listing(&ed).into_iter().map(|(q, _, _)| q).collect();
+    assert_eq!(quotes, ["“Zakharova”", "🙂 👨🏻‍🚒", "Kabul accused Islamabad"]);
+    assert_eq!(listing(&ed)[0].2, None, "blank attribution is unattributed");
+}
+
+#[test]
+fn refused_actions_change_nothing() {
+    let mut ed = editor();
+    add(&mut ed, 0, 11, "claim", "");
+    let before = ed.workspace().clone();
+    let bad_label = ed.apply(Action::Add {
+        span: span(0, 3),
+        label: LabelId::new("rumour"),
+        attribution: None,
+        note: String::new(),
+        now: String::new(),
+    });
+    assert_eq!(
+        bad_label,
+        Err(ActionError::UnknownLabel(LabelId::new("rumour")))
+    );
+    let other_doc_span = Span::new(0, 500, 500).unwrap();
+    let id = ed.workspace().annotations()[0].id.clone();
+    let too_long = ed.apply(Action::Edit {
+        id,
+        change: Change::Span(other_doc_span),
+        now: String::new(),
+    });
+    assert_eq!(too_long, Err(ActionError::SpanOutsideText(other_doc_span)));
+    let missing = claimmark::model::AnnotationId::new("nope");
+    assert!(ed.apply(Action::Delete { id: missing }).is_err());
+    assert_eq!(ed.workspace(), &before);
+}
+
+#[test]
+fn undo_and_redo_cover_every_change() {
+    let mut ed = editor();
+    let mut history = vec![ed.workspace().clone()];
+    add(&mut ed, 0, 11, "claim", "Zakharova");
+    history.push(ed.workspace().clone());
+    let id = ed.workspace().annotations()[0].id.clone();
+    let changes = [
+        Change::Label(LabelId::new("proposal")),
+        Change::Attribution(Attribution::named("Maria Zakharova")),
+        Change::Note("quoted".into()),
+        Change::Span(span(1, 10)),
+    ];
+    for change in changes {
+        ed.apply(Action::Edit {
+            id: id.clone(),
+            change,
+            now: "2026-11-27T11:00:00Z".into(),
+        })
+        .unwrap();
+        history.push(ed.workspace().clone());
+    }
+    ed.apply(Action::Delete { id }).unwrap();
+    history.push(ed.workspace().clone());
+    let other = Workspace::new(Document::new("other", "Another text."));
+    ed.apply(Action::Load {
+        workspace: Box::new(other),
+        description: "open".into(),
+    })
+    .unwrap();
+    history.push(ed.workspace().clone());
+
+    for expected in history.iter().rev().skip(1) {
+        ed.apply(Action::Undo).unwrap();
+        assert_eq!(ed.workspace(), expected);
+    }
+    assert_eq!(ed.apply(Action::Undo), Err(ActionError::NothingToUndo));
+    for expected in history.iter().skip(1) {
+        ed.apply(Action::Redo).unwrap();
+        assert_eq!(ed.workspace(), expected);
+    }
+    assert_eq!(ed.apply(Action::Redo), Err(ActionError::NothingToRedo));
+}
+
+#[test]
+fn editing_to_the_same_value_records_no_step() {
+    let mut ed = editor();
+    add(&mut ed, 0, 11, "claim", "");
+    let id = ed.workspace().annotations()[0].id.clone();
+    let same = ed.apply(Action::Edit {
+        id,
+        change: Change::Label(LabelId::new("claim")),
+        now: "later".into(),
+    });
+    assert_eq!(same, Ok(Outcome::Unchanged));
+    ed.apply(Action::Undo).unwrap();
+    assert!(ed.workspace().annotations().is_empty());
+}
+
+#[test]
+fn a_new_action_clears_redo() {
+    let mut ed = editor();
+    add(&mut ed, 0, 11, "claim", "");
+    ed.apply(Action::Undo).unwrap();
+    assert!(ed.can_redo());
+    add(&mut ed, 12, 16, "claim", "");
+    assert!(!ed.can_redo());
+}
+
+#[test]
+fn fresh_ids_never_collide_after_deletes_and_imports() {
+    let mut ed = editor();
+    add(&mut ed, 0, 3, "claim", "");
+    add(&mut ed, 4, 8, "claim", "");
+    let first = ed.workspace().annotations()[0].id.clone();
+    ed.apply(Action::Delete { id: first }).unwrap();
+    let Outcome::Added(id) = add(&mut ed, 9, 11, "claim", "") else {
+        panic!("not added")
+    };
+    assert_eq!(id.as_str(), "a3");
+}

@@ -1,0 +1,251 @@
+//! Host tests of the native v1 codec: round trips, the shape of the file, and every import
+//! check with its message.
+#![cfg(not(target_arch = "wasm32"))]
+
+use claimmark::model::native::{export, export_file_name, import, ImportError};
+use claimmark::model::text::seed_document;
+use claimmark::model::{Action, Attribution, Document, Editor, LabelId, Span, Workspace};
+use serde_json::{json, Value};
+
+const NASTY: &str =
+    "“Zakharova” said — 🙂 👨🏻‍🚒 Cafe\u{301} talks failed.\r\nKabul accused Islamabad.";
+
+fn annotated(document: Document, spans: &[(usize, usize, &str, &str)]) -> Workspace {
+    let len = document.text.len();
+    let mut ed = Editor::new(Workspace::new(document));
+    for &(start, end, label, source) in spans {
+        ed.apply(Action::Add {
+            span: Span::new(start, end, len).unwrap(),
+            label: LabelId::new(label),
+            attribution: Attribution::named(source),
+            note: "n".into(),
+            now: "2026-11-27T10:00:00Z".into(),
+        })
+        .unwrap();
+    }
+    ed.workspace().clone()
+}
+
+fn nasty_workspace() -> Workspace {
+    annotated(
+        Document::new("Nasty “text”", NASTY),
+        &[
+            (0, 11, "claim", "Zakharova"),
+            (19, 25, "proposal", ""),
+            (26, 31, "claim", "x"),
+            (47, 70, "allegation", "Kabul"),
+        ],
+    )
+}
+
+#[test]
+fn export_then_import_gives_the_same_workspace() {
+    for ws in [
+        nasty_workspace(),
+        annotated(seed_document(), &[(0, 86, "proposal", "Russia")]),
+    ] {
+        let file = export(&ws);
+        let back = import(&file).expect("own export imports");
+        assert_eq!(back.warnings, Vec::<String>::new());
+        assert_eq!(back.workspace.annotations(), ws.annotations());
+        assert_eq!(back.workspace.document, ws.document);
+        assert_eq!(export(&back.workspace), file, "export is stable");
+    }
+}
+
+#[test]
+fn exported_offsets_slice_the_text_as_python_would() {
+    let file: Value = serde_json::from_str(&export(&nasty_workspace())).unwrap();
+    assert_eq!(file["format"], "claimmark");
+    assert_eq!(file["version"], 1);
+    assert_eq!(file["offset_unit"], "codepoint");
+    let text: Vec<char> = file["document"]["text"].as_str().unwrap().chars().collect();
+    let id = file["document"]["id"].as_str().unwrap();
+    assert!(id.starts_with("sha256:") && id.len() == 71, "{id}");
+    for a in file["annotations"].as_array().unwrap() {
+        let (s, e) = (
+            a["start"].as_u64().unwrap() as usize,
+            a["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            text[s..e].iter().collect::<String>(),
+            a["quote"].as_str().unwrap()
+        );
+    }
+    assert_eq!(file["annotations"][1]["quote"], "🙂 👨🏻‍🚒");
+    assert_eq!(file["annotations"][1]["attribution"], Value::Null);
+    let sources: Vec<_> = file["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources, ["Zakharova", "x", "Kabul"]);
+}
+
+#[test]
+fn the_seed_sentence_has_the_issue_offsets() {
+    let ws = annotated(seed_document(), &[(0, 86, "proposal", "Russia")]);
+    assert_eq!(
+        ws.quote(&ws.annotations()[0]),
+        "Russia has formally offered to facilitate discussions between Pakistan and Afghanistan"
+    );
+}
+
+/// A valid one-annotation file to break in one place per case.
+fn base() -> Value {
+    json!({
+        "format": "claimmark", "version": 1, "offset_unit": "codepoint",
+        "document": { "title": "t", "text": "ab🙂 cd" },
+        "labels": [ { "id": "claim", "name": "Claim", "description": "", "color": "#0072b2" } ],
+        "annotations": [ { "id": "a1", "start": 2, "end": 3, "quote": "🙂", "label": "claim",
+                           "attribution": { "source": "Kabul", "mention": { "start": 4, "end": 6 } } } ]
+    })
+}
+
+fn check(edit: impl FnOnce(&mut Value), expected: Result<usize, &str>) {
+    let mut file = base();
+    edit(&mut file);
+    let got = import(&file.to_string())
+        .map(|i| i.workspace.annotations().len())
+        .map_err(|e| e.to_string());
+    match (&got, expected) {
+        (Ok(n), Ok(m)) => assert_eq!(*n, m),
+        (Err(message), Err(fragment)) => {
+            assert!(message.contains(fragment), "{message:?} lacks {fragment:?}")
+        }
+        _ => panic!("got {got:?}, expected {expected:?}"),
+    }
+}
+
+#[test]
+fn import_checks_name_the_record_and_the_problem() {
+    check(|_| {}, Ok(1));
+    check(
+        |f| f["annotations"][0]["end"] = json!(99),
+        Err("annotations[0] (id \"a1\"): end 99 is past the end of the text (6 code points)"),
+    );
+    check(
+        |f| f["annotations"][0]["start"] = json!(-1),
+        Err("\"start\" must be a whole number ≥ 0, found -1"),
+    );
+    check(
+        |f| f["annotations"][0]["start"] = json!(1.5),
+        Err("found 1.5"),
+    );
+    check(
+        |f| f["annotations"][0]["start"] = json!("2"),
+        Err("found a string"),
+    );
+    check(
+        |f| f["annotations"][0]["start"] = json!(3),
+        Err("start 3 must be less than end 3"),
+    );
+    check(
+        |f| f["annotations"][0]["label"] = json!("rumour"),
+        Err("label \"rumour\" is not one of the file's labels"),
+    );
+    check(
+        |f| f["annotations"][0]["quote"] = json!("ab"),
+        Err("quote \"ab\" does not match the text at 2..3, which is \"🙂\""),
+    );
+    check(
+        |f| f["annotations"][0]["attribution"]["source"] = json!(" "),
+        Err("\"source\" is empty"),
+    );
+    check(
+        |f| f["annotations"][0]["attribution"]["mention"]["end"] = json!(8),
+        Err("annotations[0] (id \"a1\").attribution.mention: end 8 is past"),
+    );
+    check(|f| f["annotations"][0]["attribution"] = Value::Null, Ok(1));
+    check(
+        |f| {
+            let a = f["annotations"][0].clone();
+            f["annotations"].as_array_mut().unwrap().push(a);
+        },
+        Err("annotations[1] (id \"a1\"): the id is empty or used by an earlier annotation"),
+    );
+    check(
+        |f| f["annotations"] = json!([7]),
+        Err("annotations[0]: must be an object, found a number"),
+    );
+    check(
+        |f| f["version"] = json!(2),
+        Err("version 2 is not supported"),
+    );
+    check(
+        |f| f["format"] = json!("brat"),
+        Err("this is not a claimmark file"),
+    );
+    check(
+        |f| f["offset_unit"] = json!("utf16"),
+        Err("offset_unit: must be \"codepoint\""),
+    );
+    check(
+        |f| f["document"] = json!({ "title": "x" }),
+        Err("document: \"text\" is missing"),
+    );
+    check(
+        |f| {
+            f.as_object_mut()
+                .unwrap()
+                .remove("labels")
+                .map(|_| ())
+                .unwrap_or(())
+        },
+        Ok(1),
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let mut file = base();
+    file["annotations"][0]["end"] = json!(99);
+    file["annotations"][0]["label"] = json!("nope");
+    let Err(ImportError::Invalid(problems)) = import(&file.to_string()) else {
+        panic!("accepted")
+    };
+    assert_eq!(problems.len(), 2, "{problems:?}");
+}
+
+#[test]
+fn malformed_and_odd_inputs_give_messages_not_panics() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "",
+            "not valid JSON (EOF while parsing a value at line 1 column 0)",
+        ),
+        ("{\"format\": \"claimmark\",", "not valid JSON"),
+        ("[1, 2]", "must be a JSON object, found a list"),
+        ("null", "must be a JSON object, found null"),
+        (&"[".repeat(100_000), "recursion limit exceeded"),
+    ];
+    for (input, fragment) in cases {
+        let message = import(input).unwrap_err().to_string();
+        assert!(message.contains(fragment), "{message:?} lacks {fragment:?}");
+    }
+    let with_bom = format!("\u{feff}{}", base());
+    assert!(
+        import(&with_bom).is_ok(),
+        "a UTF-8 byte order mark is ignored"
+    );
+}
+
+#[test]
+fn a_mismatched_document_id_is_a_warning() {
+    let mut file = base();
+    file["document"]["id"] = json!("sha256:00");
+    let imported = import(&file.to_string()).unwrap();
+    assert_eq!(imported.warnings.len(), 1);
+}
+
+#[test]
+fn file_names_are_safe() {
+    assert_eq!(
+        export_file_name("Russia offers: talks?"),
+        "Russia offers- talks-.claimmark.json"
+    );
+    assert_eq!(export_file_name("  "), "untitled.claimmark.json");
+    assert_eq!(export_file_name("a/b\\c"), "a-b-c.claimmark.json");
+    assert_eq!(export_file_name("Café 🙂"), "Café 🙂.claimmark.json");
+}
