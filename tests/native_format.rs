@@ -163,7 +163,11 @@ fn import_checks_name_the_record_and_the_problem() {
             let a = f["annotations"][0].clone();
             f["annotations"].as_array_mut().unwrap().push(a);
         },
-        Err("annotations[1] (id \"a1\"): the id is empty or used by an earlier annotation"),
+        Err("annotations[1] (id \"a1\"): the id is used by an earlier annotation"),
+    );
+    check(
+        |f| f["annotations"][0]["id"] = json!("a 1"),
+        Err("the id must be non-empty and without spaces"),
     );
     check(
         |f| f["annotations"] = json!([7]),

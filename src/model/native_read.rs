@@ -312,8 +312,10 @@ fn read_annotations(
         let before = reader.problems.len();
         let id = reader.string(obj, &at, "id", true);
         if let Some(id) = &id {
-            if id.is_empty() || !ids.insert(id.clone()) {
-                reader.problem(&at, "the id is empty or used by an earlier annotation");
+            if id.is_empty() || id.chars().any(char::is_whitespace) {
+                reader.problem(&at, "the id must be non-empty and without spaces");
+            } else if !ids.insert(id.clone()) {
+                reader.problem(&at, "the id is used by an earlier annotation");
             }
         }
         let span = reader.span(obj, &at, len);

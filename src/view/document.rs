@@ -30,6 +30,43 @@ pub struct BlockProps {
     pub labels: Rc<Vec<Label>>,
     /// The selected annotation, only when it has a segment in this block.
     pub selected: Option<AnnotationId>,
+    /// The part of a selection awaiting its label that lies in this block, shown marked while
+    /// the tag menu has focus (the browser's own selection fades when focus moves).
+    pub pending: Option<(usize, usize)>,
+}
+
+/// A run of a segment, split further where a pending selection begins or ends.
+struct Piece<'s> {
+    start: usize,
+    end: usize,
+    segment: &'s Segment,
+    pending: bool,
+}
+
+fn pieces(segments: &[Segment], pending: Option<(usize, usize)>) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::with_capacity(segments.len() + 2);
+    for segment in segments {
+        let mut cuts = vec![segment.start, segment.end];
+        if let Some((from, to)) = pending {
+            cuts.extend(
+                [from, to]
+                    .into_iter()
+                    .filter(|&c| c > segment.start && c < segment.end),
+            );
+        }
+        cuts.sort_unstable();
+        for pair in cuts.windows(2) {
+            let (start, end) = (pair[0], pair[1]);
+            let pending = pending.is_some_and(|(from, to)| from <= start && end <= to);
+            pieces.push(Piece {
+                start,
+                end,
+                segment,
+                pending,
+            });
+        }
+    }
+    pieces
 }
 
 fn label_of<'a>(labels: &'a [Label], id: &LabelId) -> Option<&'a Label> {
@@ -46,7 +83,7 @@ fn name_of<'a>(labels: &'a [Label], id: &'a LabelId) -> &'a str {
 
 /// Inline style for a highlighted segment: a tint of the innermost label's colour, and one
 /// coloured line per covering annotation stacked under the text, outermost nearest.
-fn highlight_style(layers: &[Layer], labels: &[Label]) -> String {
+fn highlight_style(layers: &[Layer], labels: &[Label], with_badge: bool) -> String {
     let Some(innermost) = layers.last() else {
         return String::new();
     };
@@ -67,7 +104,7 @@ fn highlight_style(layers: &[Layer], labels: &[Label]) -> String {
         color_of(labels, &innermost.label),
         lines.join(",")
     );
-    if let Some(first) = layers.iter().find(|l| l.starts_here) {
+    if let Some(first) = layers.iter().find(|l| l.starts_here && with_badge) {
         style.push_str(&format!("--badge:{};", color_of(labels, &first.label)));
     }
     style
@@ -81,22 +118,28 @@ pub fn block_view(props: &BlockProps) -> Html {
         segments,
         labels,
         selected,
+        pending,
     } = props;
-    let cuts: Vec<usize> = segments
+    let pieces = pieces(segments, *pending);
+    let cuts: Vec<usize> = pieces
         .iter()
         .skip(1)
-        .map(|s| s.start - block.start)
+        .map(|p| p.start - block.start)
         .collect();
-    let pieces = split_at_code_points(text, &cuts);
-    let spans = segments.iter().zip(pieces).map(|(segment, piece)| {
+    let texts = split_at_code_points(text, &cuts);
+    let spans = pieces.iter().zip(texts).map(|(piece_of, piece)| {
+        let segment = piece_of.segment;
+        let (s, e) = (piece_of.start.to_string(), piece_of.end.to_string());
+        let pending_class = piece_of.pending.then_some("is-pending");
         if segment.layers.is_empty() {
-            return html! { <span class="seg" data-s={segment.start.to_string()} data-e={segment.end.to_string()}>{ piece }</span> };
+            return html! { <span class={classes!("seg", pending_class)} data-s={s} data-e={e}>{ piece }</span> };
         }
         let ids: Vec<&str> = segment.layers.iter().map(|l| l.id.as_str()).collect();
+        let first_piece = piece_of.start == segment.start;
         let badge: Vec<&str> = segment
             .layers
             .iter()
-            .filter(|l| l.starts_here)
+            .filter(|l| l.starts_here && first_piece)
             .map(|l| name_of(labels, &l.label))
             .collect();
         let title: Vec<String> = segment
@@ -107,20 +150,24 @@ pub fn block_view(props: &BlockProps) -> Html {
         let is_selected = selected.as_ref().is_some_and(|s| segment.layers.iter().any(|l| &l.id == s));
         html! {
             <span
-                class={classes!("seg", "hl", is_selected.then_some("is-selected"))}
-                data-s={segment.start.to_string()}
-                data-e={segment.end.to_string()}
+                class={classes!("seg", "hl", is_selected.then_some("is-selected"), pending_class)}
+                data-s={s}
+                data-e={e}
                 data-ids={ids.join(" ")}
                 data-badge={(!badge.is_empty()).then(|| badge.join(" · "))}
                 title={title.join("\n")}
-                style={highlight_style(&segment.layers, labels)}
+                style={highlight_style(&segment.layers, labels, !badge.is_empty())}
             >{ piece }</span>
         }
     });
-    let (s, e) = (block.start.to_string(), block.end.to_string());
+    let (start, end) = (block.start.to_string(), block.end.to_string());
     match block.kind {
-        BlockKind::Heading => html! { <h2 class="block" data-s={s} data-e={e}>{ for spans }</h2> },
-        BlockKind::Paragraph => html! { <p class="block" data-s={s} data-e={e}>{ for spans }</p> },
+        BlockKind::Heading => {
+            html! { <h2 class="block" data-s={start} data-e={end}>{ for spans }</h2> }
+        }
+        BlockKind::Paragraph => {
+            html! { <p class="block" data-s={start} data-e={end}>{ for spans }</p> }
+        }
     }
 }
 
@@ -274,9 +321,13 @@ pub fn document_view() -> Html {
         let selected_here = selected
             .clone()
             .filter(|id| segments.iter().any(|s| s.layers.iter().any(|l| &l.id == id)));
+        let pending_here = pending
+            .as_ref()
+            .map(|p| (p.span.start().max(block.start), p.span.end().min(block.end)))
+            .filter(|(from, to)| from < to);
         html! {
             <BlockView key={block.start} block={*block} text={text.clone()} segments={segments.clone()}
-                labels={(*labels).clone()} selected={selected_here} />
+                labels={(*labels).clone()} selected={selected_here} pending={pending_here} />
         }
     });
     let menu = pending.as_ref().map(|p| {

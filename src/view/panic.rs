@@ -15,7 +15,8 @@ pub fn install_hook() {
     }));
 }
 
-fn show_message(details: &str) {
+/// Shows the crash banner (once) with `details` under the fixed message.
+pub fn show_message(details: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test, installing what is missing first: model tests on the host, component tests
+# in headless Chromium, then the release build and the end-to-end tests with a real mouse.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "formatting"
+cargo fmt --all -- --check
+
+step "host tests: model, actions, codecs, offsets"
+cargo test --locked
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
+  cargo test --locked --target wasm32-unknown-unknown --test browser
+
+step "release build"
+scripts/build-web.sh
+
+step "end-to-end tests in headless Chromium (playwright-core)"
+node --test --test-concurrency=1 e2e/
