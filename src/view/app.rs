@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{File, HtmlElement};
 use yew::prelude::*;
@@ -124,7 +124,9 @@ pub fn app() -> Html {
         let dialog = dialog.clone();
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a browser window");
-            let listener = EventListener::new(&window, "keydown", move |event| {
+            // Not passive: preventing the default stops the browser's own undo of form fields.
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(&window, "keydown", options, move |event| {
                 let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
                     return;
                 };

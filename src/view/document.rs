@@ -212,10 +212,11 @@ pub fn reveal(id: &AnnotationId) {
     }
 }
 
-/// Which annotation a click on a highlight selects: the innermost, or, when the selected one
-/// is already under the pointer, the next one outward (so repeated clicks cycle).
-fn clicked_annotation(ids: &[&str], selected: Option<&AnnotationId>) -> Option<AnnotationId> {
-    let at = selected.and_then(|s| ids.iter().position(|id| *id == s.as_str()));
+/// Which annotation a click on a highlight selects: the innermost, or, when the previous click
+/// selected `previous` here and it is still selected, the next one outward (repeated clicks
+/// cycle through nested and overlapping annotations).
+fn clicked_annotation(ids: &[&str], previous: Option<&AnnotationId>) -> Option<AnnotationId> {
+    let at = previous.and_then(|p| ids.iter().position(|id| *id == p.as_str()));
     let index = match at {
         Some(i) => (i + ids.len() - 1) % ids.len(),
         None => ids.len().checked_sub(1)?,
@@ -248,12 +249,15 @@ pub fn document_view() -> Html {
     let labels = use_memo(workspace.labels.clone(), |labels| Rc::new(labels.clone()));
     let pending = use_state(|| None::<Pending>);
     let article = use_node_ref();
+    // The segment (its start offset) and annotation of the last click on a highlight.
+    let last_click = use_mut_ref(|| None::<(String, AnnotationId)>);
 
     {
         let store = store.clone();
         let pending = pending.clone();
         let article = article.clone();
         let text = document.text.clone();
+        let last_click = last_click.clone();
         let snap = store.snap_to_words;
         use_effect_with((doc_id.clone(), snap), move |_| {
             let window = web_sys::window().expect("a browser window");
@@ -279,12 +283,21 @@ pub fn document_view() -> Html {
                 }
                 pending.set(None);
                 let segment = target.and_then(|t| t.closest(".seg[data-ids]").ok().flatten());
-                if let Some(segment) = segment.filter(|s| root.contains(Some(s))) {
-                    let ids = segment.get_attribute("data-ids").unwrap_or_default();
-                    let ids: Vec<&str> = ids.split(' ').collect();
-                    if let Some(id) = clicked_annotation(&ids, store.selected.as_ref()) {
-                        store.dispatch(Msg::Select(Some(id)));
-                    }
+                let Some(segment) = segment.filter(|s| root.contains(Some(s))) else {
+                    *last_click.borrow_mut() = None;
+                    return;
+                };
+                let ids = segment.get_attribute("data-ids").unwrap_or_default();
+                let ids: Vec<&str> = ids.split(' ').collect();
+                let here = segment.get_attribute("data-s").unwrap_or_default();
+                let previous = last_click
+                    .borrow()
+                    .clone()
+                    .filter(|(at, id)| *at == here && store.selected.as_ref() == Some(id))
+                    .map(|(_, id)| id);
+                if let Some(id) = clicked_annotation(&ids, previous.as_ref()) {
+                    *last_click.borrow_mut() = Some((here, id.clone()));
+                    store.dispatch(Msg::Select(Some(id)));
                 }
             });
             move || drop(listener)
