@@ -99,6 +99,30 @@ fn typing_in_field(event: &web_sys::Event) -> bool {
         })
 }
 
+/// Handles a page-wide key: undo, redo, help. Keys typed into fields are left alone.
+fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHandle<Dialog>) {
+    let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+        return;
+    };
+    if typing_in_field(event) {
+        return;
+    }
+    let command = key.ctrl_key() || key.meta_key();
+    let action = match key.key().as_str() {
+        "z" | "Z" if command && key.shift_key() => Action::Redo,
+        "z" | "Z" if command => Action::Undo,
+        "y" | "Y" if command => Action::Redo,
+        "?" => {
+            key.prevent_default();
+            dialog.set(Dialog::Help);
+            return;
+        }
+        _ => return,
+    };
+    key.prevent_default();
+    store.dispatch(Msg::Do(action));
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let store = use_reducer(initial_store);
@@ -126,29 +150,10 @@ pub fn app() -> Html {
             let window = web_sys::window().expect("a browser window");
             // Not passive: preventing the default stops the browser's own undo of form fields.
             let options = EventListenerOptions::enable_prevent_default();
-            let listener = EventListener::new_with_options(&window, "keydown", options, move |event| {
-                let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                if typing_in_field(event) {
-                    return;
-                }
-                let command = key.ctrl_key() || key.meta_key();
-                let action = match key.key().as_str() {
-                    "z" | "Z" if command && key.shift_key() => Some(Action::Redo),
-                    "z" | "Z" if command => Some(Action::Undo),
-                    "y" | "Y" if command => Some(Action::Redo),
-                    "?" => {
-                        dialog.set(Dialog::Help);
-                        None
-                    }
-                    _ => return,
-                };
-                key.prevent_default();
-                if let Some(action) = action {
-                    store.dispatch(Msg::Do(action));
-                }
-            });
+            let listener =
+                EventListener::new_with_options(&window, "keydown", options, move |event| {
+                    on_shortcut(event, &store, &dialog)
+                });
             move || drop(listener)
         });
     }
