@@ -158,7 +158,7 @@ test('open a pasted text and annotate it, offsets counted in code points', async
   const text = '👨🏻‍🚒 Café owners “propose” a ban — officials allege fraud.\r\nSecond line’s end.';
   await dialog.getByLabel('Text').fill(text);
   await dialog.getByLabel('Title').fill('Pasted');
-  await dialog.getByRole('button', { name: 'Open' }).click();
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
   await page.locator('h1.doc-title', { hasText: 'Pasted' }).waitFor();
   assert.equal(await page.locator('p.block').count(), 2);
   await tag(page, 'allege fraud', '2', 'officials');
@@ -167,4 +167,22 @@ test('open a pasted text and annotate it, offsets counted in code points', async
   assert.equal(file.document.text, text.replace(/\r\n/g, '\n'), 'textarea values use \\n line breaks');
   assert.equal(Array.from(file.document.text).slice(a.start, a.end).join(''), 'allege fraud');
   assert.deepEqual([a.start, a.end], [45, 57], 'Python: text.index("allege fraud") == 45');
+});
+
+test('the tag menu opens above a selection at the bottom of the window', async () => {
+  const { page } = await openApp(env, { viewport: { width: 1200, height: 700 } });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const lines = await page.locator('p.block').evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect().bottom));
+  const lowest = (await page.locator('p.block').allTextContents())[lines.findIndex((b) => b > 600) ];
+  const phrase = lowest.split(' ').slice(0, 3).join(' ');
+  await dragOver(page, phrase);
+  const menu = page.getByRole('dialog', { name: 'Tag selection' });
+  await menu.waitFor();
+  const box = await menu.boundingBox();
+  assert.ok(box.y + box.height <= 700, `menu bottom ${box.y + box.height} is inside the window`);
+  await page.keyboard.press('Escape');
+  // The sample article can be reopened from the Open dialog.
+  await page.getByRole('button', { name: 'Open text' }).click();
+  await page.getByRole('button', { name: 'Open the sample article' }).click();
+  await page.locator('h1.doc-title', { hasText: 'Russia offers' }).waitFor();
 });

@@ -10,6 +10,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::files::read_text;
+use crate::model::text::{SEED_ARTICLE, SEED_TITLE};
 use crate::model::Label;
 
 #[derive(Properties, PartialEq)]
@@ -151,6 +152,10 @@ pub fn open_text_dialog(props: &OpenTextProps) -> Html {
         let on_close = props.on_close.clone();
         Callback::from(move |_| on_close.emit(()))
     };
+    let open_sample = {
+        let on_open = props.on_open.clone();
+        Callback::from(move |_| on_open.emit((SEED_TITLE.to_string(), SEED_ARTICLE.to_string())))
+    };
     html! {
         <Modal title="Open a text" on_close={props.on_close.clone()}>
             <form class="open-form" onsubmit={on_submit}>
@@ -169,6 +174,8 @@ pub fn open_text_dialog(props: &OpenTextProps) -> Html {
                 if let Some(message) = &*error { <p class="form-error" role="alert">{ message }</p> }
                 <p class="hint">{ "Opening a text replaces the current document and its annotations. Export first to keep them; Undo brings them back." }</p>
                 <div class="actions">
+                    <button type="button" class="secondary-left" onclick={open_sample}
+                        title="The article claimmark starts with">{ "Open the sample article" }</button>
                     <button type="button" onclick={cancel}>{ "Cancel" }</button>
                     <button type="submit" class="primary">{ "Open" }</button>
                 </div>

@@ -13,7 +13,7 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::files::now_iso;
-use super::selection::{clear_selection, current_selection};
+use super::selection::{clear_selection, current_selection, MenuAnchor};
 use super::store::{use_store, Msg};
 use super::tag_menu::{TagChoice, TagMenu};
 use crate::model::layout::{self, Block, BlockKind, Layer, Segment};
@@ -175,8 +175,7 @@ pub fn block_view(props: &BlockProps) -> Html {
 #[derive(Clone, Debug, PartialEq)]
 struct Pending {
     span: Span,
-    x: f64,
-    y: f64,
+    anchor: MenuAnchor,
 }
 
 /// Scrolls the first highlight of annotation `id` into view and makes all of its highlights
@@ -276,8 +275,7 @@ pub fn document_view() -> Html {
                     let span = snap_selection(&text, raw.start, raw.end, snap);
                     pending.set(span.map(|span| Pending {
                         span,
-                        x: raw.menu_x,
-                        y: raw.menu_y,
+                        anchor: raw.anchor,
                     }));
                     return;
                 }
@@ -345,7 +343,7 @@ pub fn document_view() -> Html {
     });
     let menu = pending.as_ref().map(|p| {
         html! {
-            <TagMenu quote={document.text.quote(p.span).to_string()} x={p.x} y={p.y}
+            <TagMenu quote={document.text.quote(p.span).to_string()} anchor={p.anchor}
                 labels={(*labels).clone()} sources={Rc::new(workspace.source_names())}
                 on_choose={on_choose.clone()} on_cancel={on_cancel.clone()} />
         }

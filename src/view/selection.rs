@@ -17,9 +17,18 @@ use crate::model::Span;
 pub struct RawSelection {
     pub start: usize,
     pub end: usize,
-    /// Page coordinates (CSS pixels) just below the end of the selection.
-    pub menu_x: f64,
-    pub menu_y: f64,
+    /// Where a menu for the selection goes, in page coordinates (CSS pixels).
+    pub anchor: MenuAnchor,
+}
+
+/// The end of a selection's last line (`x`, `below`) and the top of its first line (`above`),
+/// in page coordinates, so a menu can sit under the selection or, near the bottom of the
+/// window, over it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MenuAnchor {
+    pub x: f64,
+    pub below: f64,
+    pub above: f64,
 }
 
 fn data_offset(element: &Element, name: &str) -> Option<usize> {
@@ -131,29 +140,29 @@ pub fn current_selection(root: &Element, text_len: usize) -> Option<RawSelection
     } else {
         outside_offset(root, &end_node, text_len)
     };
-    let (menu_x, menu_y) = menu_position(&range, &window);
     Some(RawSelection {
         start,
         end,
-        menu_x,
-        menu_y,
+        anchor: menu_anchor(&range, &window),
     })
 }
 
-/// Page coordinates just below the last line of the range.
-fn menu_position(range: &Range, window: &web_sys::Window) -> (f64, f64) {
+/// Where a menu for the range goes: see [`MenuAnchor`].
+fn menu_anchor(range: &Range, window: &web_sys::Window) -> MenuAnchor {
     let scroll_x = window.scroll_x().unwrap_or(0.0);
     let scroll_y = window.scroll_y().unwrap_or(0.0);
+    let bounds = range.get_bounding_client_rect();
     let rects = range.get_client_rects();
     let last = rects
         .as_ref()
         .and_then(|r| r.length().checked_sub(1).and_then(|i| r.get(i)));
-    match last {
-        Some(rect) => (rect.right() + scroll_x, rect.bottom() + scroll_y),
-        None => {
-            let rect = range.get_bounding_client_rect();
-            (rect.right() + scroll_x, rect.bottom() + scroll_y)
-        }
+    let (x, bottom) = last.map_or((bounds.right(), bounds.bottom()), |r| {
+        (r.right(), r.bottom())
+    });
+    MenuAnchor {
+        x: x + scroll_x,
+        below: bottom + scroll_y,
+        above: bounds.top() + scroll_y,
     }
 }
 

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::selection::MenuAnchor;
 use crate::model::{Label, LabelId};
 
 /// What the user chose in the menu.
@@ -24,9 +25,8 @@ pub struct TagChoice {
 pub struct TagMenuProps {
     /// The selected text, shown so the user sees what they are tagging.
     pub quote: String,
-    /// Page coordinates of the end of the selection.
-    pub x: f64,
-    pub y: f64,
+    /// Where the selection is on the page.
+    pub anchor: MenuAnchor,
     pub labels: Rc<Vec<Label>>,
     /// Names to suggest for the attribution.
     pub sources: Rc<Vec<String>>,
@@ -36,6 +36,8 @@ pub struct TagMenuProps {
 
 /// Width the stylesheet gives the menu, to keep it inside the window.
 const MENU_WIDTH: f64 = 320.0;
+/// About the menu's height: below this much room under the selection, it opens above.
+const MENU_HEIGHT: f64 = 330.0;
 
 /// The quote shortened to `max` code points with an ellipsis in the middle.
 fn shorten(quote: &str, max: usize) -> String {
@@ -47,6 +49,35 @@ fn shorten(quote: &str, max: usize) -> String {
     let head: String = quote.chars().take(half).collect();
     let tail: String = quote.chars().skip(count - half).collect();
     format!("{head} … {tail}")
+}
+
+/// The menu's top-left corner in page coordinates: centred under the end of the selection,
+/// kept inside the window, and above the selection when there is no room below.
+fn placement(anchor: &MenuAnchor) -> (f64, f64) {
+    let window = web_sys::window();
+    let number = |v: Option<wasm_bindgen::JsValue>, fallback: f64| {
+        v.and_then(|v| v.as_f64()).unwrap_or(fallback)
+    };
+    let (width, height, scroll_x, scroll_y) = match &window {
+        Some(w) => (
+            number(w.inner_width().ok(), 1024.0),
+            number(w.inner_height().ok(), 768.0),
+            w.scroll_x().unwrap_or(0.0),
+            w.scroll_y().unwrap_or(0.0),
+        ),
+        None => (1024.0, 768.0, 0.0, 0.0),
+    };
+    let left = (anchor.x - MENU_WIDTH / 2.0)
+        .min(scroll_x + width - MENU_WIDTH - 12.0)
+        .max(scroll_x + 8.0);
+    let room_below = scroll_y + height - anchor.below;
+    let room_above = anchor.above - scroll_y;
+    let top = if room_below < MENU_HEIGHT && room_above > room_below {
+        (anchor.above - MENU_HEIGHT - 8.0).max(scroll_y + 8.0)
+    } else {
+        anchor.below + 8.0
+    };
+    (left, top)
 }
 
 thread_local! {
@@ -130,22 +161,8 @@ pub fn tag_menu(props: &TagMenuProps) -> Html {
         })
     };
 
-    let window = web_sys::window();
-    let viewport_right = window
-        .as_ref()
-        .map(|w| {
-            let width = w
-                .inner_width()
-                .ok()
-                .and_then(|v| v.as_f64())
-                .unwrap_or(1024.0);
-            width + w.scroll_x().unwrap_or(0.0)
-        })
-        .unwrap_or(1024.0);
-    let left = (props.x - MENU_WIDTH / 2.0)
-        .min(viewport_right - MENU_WIDTH - 12.0)
-        .max(8.0);
-    let style = format!("left:{left:.0}px;top:{:.0}px;", props.y + 8.0);
+    let (left, top) = placement(&props.anchor);
+    let style = format!("left:{left:.0}px;top:{top:.0}px;");
 
     let buttons = props.labels.iter().enumerate().map(|(index, label)| {
         let id = label.id.clone();
