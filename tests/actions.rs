@@ -88,9 +88,10 @@ fn refused_actions_change_nothing() {
 #[test]
 fn undo_and_redo_cover_every_change() {
     let mut ed = editor();
-    let mut history = vec![ed.workspace().clone()];
+    let mut history = vec![ed.corpus().clone()];
+    let mut record = |ed: &Editor| history.push(ed.corpus().clone());
     add(&mut ed, 0, 11, "claim", "Zakharova");
-    history.push(ed.workspace().clone());
+    record(&ed);
     let id = ed.workspace().annotations()[0].id.clone();
     let changes = [
         Change::Label(LabelId::new("proposal")),
@@ -99,34 +100,97 @@ fn undo_and_redo_cover_every_change() {
         Change::Span(span(1, 10)),
     ];
     for change in changes {
+        let now = "2026-11-27T11:00:00Z".into();
         ed.apply(Action::Edit {
             id: id.clone(),
             change,
-            now: "2026-11-27T11:00:00Z".into(),
+            now,
         })
         .unwrap();
-        history.push(ed.workspace().clone());
+        record(&ed);
     }
     ed.apply(Action::Delete { id }).unwrap();
-    history.push(ed.workspace().clone());
+    record(&ed);
     let other = Workspace::new(Document::new("other", "Another text."));
-    ed.apply(Action::Load {
-        workspace: Box::new(other),
+    let open = Action::Open {
+        documents: vec![other],
         description: "open".into(),
-    })
-    .unwrap();
-    history.push(ed.workspace().clone());
+    };
+    ed.apply(open).unwrap();
+    record(&ed);
+    ed.apply(Action::SetDone(true)).unwrap();
+    record(&ed);
+    let mut reimported = Workspace::new(Document::new("t", TEXT));
+    reimported.sources.push(claimmark::model::Source {
+        name: "Kabul".into(),
+        aliases: vec![],
+    });
+    let import = Action::Import {
+        documents: vec![reimported],
+        description: "import".into(),
+    };
+    ed.apply(import).unwrap();
+    assert_eq!(
+        ed.corpus().current_index(),
+        0,
+        "the imported document is shown"
+    );
+    record(&ed);
+    ed.apply(Action::Close { index: 1 }).unwrap();
+    record(&ed);
+    let history = history;
 
     for expected in history.iter().rev().skip(1) {
         ed.apply(Action::Undo).unwrap();
-        assert_eq!(ed.workspace(), expected);
+        assert_eq!(ed.corpus().documents(), expected.documents());
     }
     assert_eq!(ed.apply(Action::Undo), Err(ActionError::NothingToUndo));
     for expected in history.iter().skip(1) {
         ed.apply(Action::Redo).unwrap();
-        assert_eq!(ed.workspace(), expected);
+        assert_eq!(ed.corpus().documents(), expected.documents());
     }
     assert_eq!(ed.apply(Action::Redo), Err(ActionError::NothingToRedo));
+}
+
+#[test]
+fn opening_known_texts_only_shows_them_and_navigation_is_not_undone() {
+    let mut ed = editor();
+    let second = Workspace::new(Document::new("second", "Second."));
+    let open = |docs: Vec<Workspace>| Action::Open {
+        documents: docs,
+        description: "open".into(),
+    };
+    ed.apply(open(vec![
+        second.clone(),
+        Workspace::new(Document::new("third", "Third.")),
+    ]))
+    .unwrap();
+    assert_eq!((ed.corpus().len(), ed.corpus().current_index()), (3, 1));
+    add(&mut ed, 0, 6, "claim", "");
+    assert_eq!(
+        ed.apply(open(vec![second])),
+        Ok(Outcome::Shown),
+        "already open: shown, not replaced"
+    );
+    assert_eq!(ed.workspace().annotations().len(), 1);
+    ed.apply(Action::Show { index: 0 }).unwrap();
+    ed.apply(Action::Undo).unwrap();
+    assert_eq!(
+        ed.corpus().current_index(),
+        1,
+        "undo shows the document it changed"
+    );
+    assert!(ed.workspace().annotations().is_empty());
+    assert_eq!(
+        ed.apply(Action::Show { index: 9 }),
+        Err(ActionError::UnknownDocument(9))
+    );
+    ed.apply(Action::Close { index: 0 }).unwrap();
+    ed.apply(Action::Close { index: 0 }).unwrap();
+    assert_eq!(
+        ed.apply(Action::Close { index: 0 }),
+        Err(ActionError::LastDocument)
+    );
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! check with its message.
 #![cfg(not(target_arch = "wasm32"))]
 
-use claimmark::model::native::{export, export_file_name, import, ImportError};
+use claimmark::model::formats::native::{export, export_file_name, import, ImportError};
 use claimmark::model::text::seed_document;
 use claimmark::model::{Action, Attribution, Document, Editor, LabelId, Span, Workspace};
 use serde_json::{json, Value};
@@ -252,4 +252,17 @@ fn file_names_are_safe() {
     assert_eq!(export_file_name("  "), "untitled.claimmark.json");
     assert_eq!(export_file_name("a/b\\c"), "a-b-c.claimmark.json");
     assert_eq!(export_file_name("Café 🙂"), "Café 🙂.claimmark.json");
+}
+
+#[test]
+fn the_shared_fixtures_import_cleanly() {
+    for name in ["seed", "nasty"] {
+        let path = format!(
+            "{}/tests/data/fixtures/{name}.claimmark.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let imported = import(&std::fs::read_to_string(&path).unwrap()).expect(&path);
+        assert!(imported.workspace.annotations().len() >= 4, "{path}");
+        assert_eq!(imported.warnings, Vec::<String>::new(), "{path}");
+    }
 }

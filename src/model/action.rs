@@ -1,19 +1,15 @@
-//! Every change a user can make, as one [`Action`] enum, and the [`Editor`] that applies it.
-//!
-//! [`Editor::apply`] is the only way the workspace changes. It checks the action first and
-//! changes nothing when the check fails; otherwise it records the inverse edits so that
-//! [`Action::Undo`] and [`Action::Redo`] cover every change, including loading a document.
+//! Every change a user can make, as one [`Action`] enum, and how each is checked and turned
+//! into primitive edits. [`super::editor::Editor::apply`] is the one place actions are applied.
 
 use std::fmt;
 
 use super::annotation::{Annotation, AnnotationId, Attribution, LabelId};
+use super::corpus::Corpus;
+use super::editor::Edit;
 use super::span::Span;
 use super::workspace::Workspace;
 
-/// How many steps undo remembers.
-pub const UNDO_LIMIT: usize = 500;
-
-/// A user's intent.
+/// A user's intent. Annotation actions apply to the document being shown.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Tag a new span. `now` is the RFC 3339 time stamp to record.
@@ -33,10 +29,26 @@ pub enum Action {
     Delete {
         id: AnnotationId,
     },
-    /// Replace the whole workspace: open another text, or import a file.
-    Load {
-        workspace: Box<Workspace>,
+    /// Open texts: documents not in the corpus yet are added; the first one is shown.
+    Open {
+        documents: Vec<Workspace>,
         description: String,
+    },
+    /// Import annotated documents: a document already in the corpus (same text) takes the
+    /// imported labels, sources and annotations; others are added. The first one is shown.
+    Import {
+        documents: Vec<Workspace>,
+        description: String,
+    },
+    /// Mark the shown document done or not done.
+    SetDone(bool),
+    /// Close a document (not the last one).
+    Close {
+        index: usize,
+    },
+    /// Show another document. Navigation is not an undo step.
+    Show {
+        index: usize,
     },
     Undo,
     Redo,
@@ -55,18 +67,23 @@ pub enum Change {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
     Added(AnnotationId),
-    /// The workspace changed; the text says how (for a status line).
+    /// The corpus changed; the text says how (for a status line).
     Changed(String),
+    /// Another document is shown; nothing was recorded.
+    Shown,
     /// The action asked for what was already the case.
     Unchanged,
 }
 
-/// Why an action was refused. The workspace is unchanged.
+/// Why an action was refused. Nothing changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ActionError {
     UnknownAnnotation(AnnotationId),
     UnknownLabel(LabelId),
     SpanOutsideText(Span),
+    UnknownDocument(usize),
+    LastDocument,
+    NothingToOpen,
     NothingToUndo,
     NothingToRedo,
 }
@@ -79,6 +96,9 @@ impl fmt::Display for ActionError {
             ActionError::SpanOutsideText(span) => {
                 write!(f, "the span {span} does not fit the document")
             }
+            ActionError::UnknownDocument(index) => write!(f, "there is no document {}", index + 1),
+            ActionError::LastDocument => f.write_str("the last document cannot be closed"),
+            ActionError::NothingToOpen => f.write_str("there is nothing to open"),
             ActionError::NothingToUndo => f.write_str("nothing to undo"),
             ActionError::NothingToRedo => f.write_str("nothing to redo"),
         }
@@ -87,225 +107,212 @@ impl fmt::Display for ActionError {
 
 impl std::error::Error for ActionError {}
 
-/// A primitive change and, once applied, its own inverse.
-#[derive(Clone, Debug)]
-enum Edit {
-    Insert(Annotation),
-    Remove(AnnotationId),
-    Load(Box<Workspace>),
+/// The edits an action makes, what to call them, what to report, and which document to show
+/// afterwards.
+pub(crate) struct Plan {
+    pub edits: Vec<Edit>,
+    pub description: String,
+    pub outcome: Outcome,
+    pub show: Option<usize>,
 }
 
-/// Edits that undo one user action, with a description for the status line.
-#[derive(Clone, Debug)]
-struct Step {
-    description: String,
-    edits: Vec<Edit>,
+fn check_label(ws: &Workspace, label: &LabelId) -> Result<(), ActionError> {
+    match ws.label(label) {
+        Some(_) => Ok(()),
+        None => Err(ActionError::UnknownLabel(label.clone())),
+    }
 }
 
-/// The workspace and its undo history.
-#[derive(Clone, Debug)]
-pub struct Editor {
-    workspace: Workspace,
-    undo: Vec<Step>,
-    redo: Vec<Step>,
+fn check_span(ws: &Workspace, span: Span) -> Result<(), ActionError> {
+    match ws.span(span.start(), span.end()) {
+        Some(_) => Ok(()),
+        None => Err(ActionError::SpanOutsideText(span)),
+    }
 }
 
-impl Editor {
-    pub fn new(workspace: Workspace) -> Editor {
-        Editor {
-            workspace,
-            undo: Vec::new(),
-            redo: Vec::new(),
-        }
+fn check_mention(ws: &Workspace, attribution: &Option<Attribution>) -> Result<(), ActionError> {
+    match attribution.as_ref().and_then(|a| a.mention) {
+        Some(mention) => check_span(ws, mention),
+        None => Ok(()),
     }
+}
 
-    pub fn workspace(&self) -> &Workspace {
-        &self.workspace
-    }
-
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
-
-    /// Checks and applies an action.
-    pub fn apply(&mut self, action: Action) -> Result<Outcome, ActionError> {
-        match action {
-            Action::Undo => self.travel(true),
-            Action::Redo => self.travel(false),
-            action => {
-                let Some((edits, description, outcome)) = self.plan(action)? else {
-                    return Ok(Outcome::Unchanged);
-                };
-                let inverse = self.run(edits);
-                self.undo.push(Step {
-                    description,
-                    edits: inverse,
-                });
-                if self.undo.len() > UNDO_LIMIT {
-                    self.undo.remove(0);
-                }
-                self.redo.clear();
-                Ok(outcome)
-            }
-        }
-    }
-
-    /// Turns an action into primitive edits, or refuses it. `None` means nothing would change.
-    fn plan(&self, action: Action) -> Result<Option<(Vec<Edit>, String, Outcome)>, ActionError> {
-        let ws = &self.workspace;
-        match action {
-            Action::Add {
+/// Checks `action` against `corpus` and plans its edits. `Ok(None)`: nothing would change.
+/// Undo, redo and navigation are handled by the editor, not planned.
+pub(crate) fn plan(corpus: &Corpus, action: Action) -> Result<Option<Plan>, ActionError> {
+    let doc = corpus.current_index();
+    let ws = corpus.current();
+    let changed = |edits, description: String, show| {
+        Ok(Some(Plan {
+            edits,
+            outcome: Outcome::Changed(description.clone()),
+            description,
+            show,
+        }))
+    };
+    match action {
+        Action::Add {
+            span,
+            label,
+            attribution,
+            note,
+            now,
+        } => {
+            check_label(ws, &label)?;
+            check_span(ws, span)?;
+            check_mention(ws, &attribution)?;
+            let id = ws.fresh_id();
+            let description = format!("add {label}");
+            let annotation = Annotation {
+                id: id.clone(),
                 span,
                 label,
                 attribution,
                 note,
-                now,
-            } => {
-                self.check_label(&label)?;
-                self.check_span(span)?;
-                if let Some(mention) = attribution.as_ref().and_then(|a| a.mention) {
-                    self.check_span(mention)?;
-                }
-                let id = ws.fresh_id();
-                let description = format!("add {}", label);
-                let annotation = Annotation {
-                    id: id.clone(),
-                    span,
-                    label,
-                    attribution,
-                    note,
-                    created: now.clone(),
-                    modified: now,
-                };
-                Ok(Some((
-                    vec![Edit::Insert(annotation)],
-                    description,
-                    Outcome::Added(id),
-                )))
-            }
-            Action::Edit { id, change, now } => {
-                let old = ws
-                    .annotation(&id)
-                    .ok_or_else(|| ActionError::UnknownAnnotation(id.clone()))?;
-                let mut new = old.clone();
-                let what = match change {
-                    Change::Label(label) => {
-                        self.check_label(&label)?;
-                        new.label = label;
-                        "label"
-                    }
-                    Change::Attribution(attribution) => {
-                        if let Some(mention) = attribution.as_ref().and_then(|a| a.mention) {
-                            self.check_span(mention)?;
-                        }
-                        new.attribution = attribution;
-                        "attribution"
-                    }
-                    Change::Note(note) => {
-                        new.note = note;
-                        "note"
-                    }
-                    Change::Span(span) => {
-                        self.check_span(span)?;
-                        new.span = span;
-                        "boundaries"
-                    }
-                };
-                if &new == old {
-                    return Ok(None);
-                }
-                new.modified = now;
-                let description = format!("edit {what}");
-                let edits = vec![Edit::Remove(id), Edit::Insert(new)];
-                Ok(Some((
-                    edits,
-                    description.clone(),
-                    Outcome::Changed(description),
-                )))
-            }
-            Action::Delete { id } => {
-                let old = ws
-                    .annotation(&id)
-                    .ok_or_else(|| ActionError::UnknownAnnotation(id.clone()))?;
-                let description = format!("delete {}", old.label);
-                Ok(Some((
-                    vec![Edit::Remove(id)],
-                    description.clone(),
-                    Outcome::Changed(description),
-                )))
-            }
-            Action::Load {
-                workspace,
+                created: now.clone(),
+                modified: now,
+            };
+            Ok(Some(Plan {
+                edits: vec![Edit::Insert(doc, annotation)],
                 description,
-            } => Ok(Some((
-                vec![Edit::Load(workspace)],
-                description.clone(),
-                Outcome::Changed(description),
-            ))),
-            Action::Undo | Action::Redo => unreachable!("handled by apply"),
+                outcome: Outcome::Added(id),
+                show: Some(doc),
+            }))
         }
-    }
-
-    fn check_label(&self, label: &LabelId) -> Result<(), ActionError> {
-        match self.workspace.label(label) {
-            Some(_) => Ok(()),
-            None => Err(ActionError::UnknownLabel(label.clone())),
-        }
-    }
-
-    fn check_span(&self, span: Span) -> Result<(), ActionError> {
-        match self.workspace.span(span.start(), span.end()) {
-            Some(_) => Ok(()),
-            None => Err(ActionError::SpanOutsideText(span)),
-        }
-    }
-
-    /// Applies edits in order and returns the edits that undo them, in the order to apply.
-    fn run(&mut self, edits: Vec<Edit>) -> Vec<Edit> {
-        let mut inverse = Vec::with_capacity(edits.len());
-        for edit in edits {
-            let undo = match edit {
-                Edit::Insert(annotation) => {
-                    let id = annotation.id.clone();
-                    self.workspace.insert(annotation);
-                    Edit::Remove(id)
+        Action::Edit { id, change, now } => {
+            let old = ws
+                .annotation(&id)
+                .ok_or_else(|| ActionError::UnknownAnnotation(id.clone()))?;
+            let mut new = old.clone();
+            let what = match change {
+                Change::Label(label) => {
+                    check_label(ws, &label)?;
+                    new.label = label;
+                    "label"
                 }
-                Edit::Remove(id) => match self.workspace.remove(&id) {
-                    Some(old) => Edit::Insert(old),
-                    // Plans only remove ids they found, so this cannot happen; undoing
-                    // nothing is the honest inverse if it ever did.
-                    None => continue,
-                },
-                Edit::Load(workspace) => {
-                    Edit::Load(Box::new(std::mem::replace(&mut self.workspace, *workspace)))
+                Change::Attribution(attribution) => {
+                    check_mention(ws, &attribution)?;
+                    new.attribution = attribution;
+                    "attribution"
+                }
+                Change::Note(note) => {
+                    new.note = note;
+                    "note"
+                }
+                Change::Span(span) => {
+                    check_span(ws, span)?;
+                    new.span = span;
+                    "boundaries"
                 }
             };
-            inverse.push(undo);
+            if &new == old {
+                return Ok(None);
+            }
+            new.modified = now;
+            changed(
+                vec![Edit::Remove(doc, id), Edit::Insert(doc, new)],
+                format!("edit {what}"),
+                Some(doc),
+            )
         }
-        inverse.reverse();
-        inverse
-    }
-
-    /// Undoes (`back`) or redoes the latest step.
-    fn travel(&mut self, back: bool) -> Result<Outcome, ActionError> {
-        let (from, error) = if back {
-            (&mut self.undo, ActionError::NothingToUndo)
-        } else {
-            (&mut self.redo, ActionError::NothingToRedo)
-        };
-        let step = from.pop().ok_or(error)?;
-        let inverse = self.run(step.edits);
-        let verb = if back { "Undid" } else { "Redid" };
-        let status = format!("{verb}: {}", step.description);
-        let to = if back { &mut self.redo } else { &mut self.undo };
-        to.push(Step {
-            description: step.description,
-            edits: inverse,
-        });
-        Ok(Outcome::Changed(status))
+        Action::Delete { id } => {
+            let old = ws
+                .annotation(&id)
+                .ok_or_else(|| ActionError::UnknownAnnotation(id.clone()))?;
+            changed(
+                vec![Edit::Remove(doc, id)],
+                format!("delete {}", old.label),
+                Some(doc),
+            )
+        }
+        Action::Open {
+            documents,
+            description,
+        } => {
+            let first = documents
+                .first()
+                .ok_or(ActionError::NothingToOpen)?
+                .document
+                .id()
+                .to_string();
+            let mut edits = Vec::new();
+            let mut next = corpus.len();
+            let mut added: Vec<&str> = Vec::new();
+            for workspace in documents.iter() {
+                let id = workspace.document.id();
+                if corpus.position_of(id).is_none() && !added.contains(&id) {
+                    added.push(id);
+                    edits.push(Edit::InsertDocument(next, Box::new(workspace.clone())));
+                    next += 1;
+                }
+            }
+            let show = corpus.position_of(&first).or_else(|| {
+                added
+                    .iter()
+                    .position(|id| *id == first)
+                    .map(|i| corpus.len() + i)
+            });
+            if edits.is_empty() {
+                return Ok(Some(Plan {
+                    edits,
+                    description,
+                    outcome: Outcome::Shown,
+                    show,
+                }));
+            }
+            changed(edits, description, show)
+        }
+        Action::Import {
+            documents,
+            description,
+        } => {
+            let first = documents
+                .first()
+                .ok_or(ActionError::NothingToOpen)?
+                .document
+                .id()
+                .to_string();
+            let mut edits = Vec::new();
+            let mut next = corpus.len();
+            for workspace in documents {
+                match corpus.position_of(workspace.document.id()) {
+                    Some(index) => edits.push(Edit::ReplaceDocument(index, Box::new(workspace))),
+                    None => {
+                        edits.push(Edit::InsertDocument(next, Box::new(workspace)));
+                        next += 1;
+                    }
+                }
+            }
+            let show = edits.iter().find_map(|edit| match edit {
+                Edit::ReplaceDocument(i, w) | Edit::InsertDocument(i, w)
+                    if w.document.id() == first =>
+                {
+                    Some(*i)
+                }
+                _ => None,
+            });
+            changed(edits, description, show)
+        }
+        Action::SetDone(done) => {
+            if ws.done == done {
+                return Ok(None);
+            }
+            let what = if done { "mark done" } else { "mark not done" };
+            changed(vec![Edit::SetDone(doc, done)], what.to_string(), Some(doc))
+        }
+        Action::Close { index } => {
+            let closing = corpus
+                .documents()
+                .get(index)
+                .ok_or(ActionError::UnknownDocument(index))?;
+            if corpus.len() == 1 {
+                return Err(ActionError::LastDocument);
+            }
+            let description = format!("close “{}”", closing.document.title);
+            changed(vec![Edit::RemoveDocument(index)], description, None)
+        }
+        Action::Show { .. } | Action::Undo | Action::Redo => {
+            unreachable!("handled by Editor::apply")
+        }
     }
 }

@@ -1,5 +1,5 @@
-//! The pure core of claimmark: document text, spans, annotations, the one [`Action`] enum and
-//! its `apply`, layout for reading, and the native file codec.
+//! The pure core of claimmark: document text, spans, annotations, a corpus of documents, the
+//! one [`Action`] enum and the [`Editor`] that applies it, layout for reading, and file codecs.
 //!
 //! Nothing here knows about the browser. The browser crates (yew, web-sys, js-sys) are
 //! dependencies of the wasm32 target only, so using them from this module fails to compile on
@@ -8,18 +8,22 @@
 //! Offsets everywhere in this module are Unicode code points, end-exclusive.
 
 pub mod action;
+pub mod anchor;
 pub mod annotation;
+pub mod corpus;
+pub mod editor;
+pub mod formats;
 pub mod layout;
-pub mod native;
-mod native_read;
 pub mod offsets;
 pub mod snap;
 pub mod span;
 pub mod text;
 pub mod workspace;
 
-pub use action::{Action, ActionError, Change, Editor, Outcome};
+pub use action::{Action, ActionError, Change, Outcome};
 pub use annotation::{Annotation, AnnotationId, Attribution, Label, LabelId, Source};
+pub use corpus::Corpus;
+pub use editor::Editor;
 pub use span::{Span, SpanError};
 pub use text::{Document, Text};
 pub use workspace::Workspace;

@@ -2,7 +2,7 @@
 //!
 //! A [`Workspace`] keeps its annotations in text order (see [`Span::text_order_key`]) with
 //! unique ids, and every annotation's span lies inside the document and uses a known label.
-//! Only [`crate::model::action`] mutates a workspace, through the methods here that keep
+//! Only [`crate::model::editor`] mutates a workspace, through the methods here that keep
 //! those invariants.
 
 use std::collections::BTreeSet;
@@ -17,6 +17,8 @@ pub struct Workspace {
     pub labels: Vec<Label>,
     /// Sources declared with aliases. Names used only in attributions are added on export.
     pub sources: Vec<Source>,
+    /// Whether the annotator has marked the document finished.
+    pub done: bool,
     annotations: Vec<Annotation>,
 }
 
@@ -27,6 +29,7 @@ impl Workspace {
             document,
             labels: default_labels(),
             sources: Vec::new(),
+            done: false,
             annotations: Vec::new(),
         }
     }
@@ -49,6 +52,7 @@ impl Workspace {
             document,
             labels,
             sources,
+            done: false,
             annotations,
         }
     }

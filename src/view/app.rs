@@ -15,7 +15,7 @@ use super::files::{download, read_text};
 use super::storage;
 use super::store::{Msg, NoticeKind, Store, StoreHandle};
 use super::toolbar::Toolbar;
-use crate::model::native::{self, Imported};
+use crate::model::formats::native::{self, Imported};
 use crate::model::{Action, Document, Workspace};
 
 /// Which dialog is open.

@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
 
-use crate::model::native::MAX_IMPORT_BYTES;
+use crate::model::formats::native::MAX_IMPORT_BYTES;
 
 /// Offers `contents` to the user as a download named `name`.
 pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {

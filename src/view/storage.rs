@@ -4,7 +4,7 @@
 //! What is saved is the native v1 export, so the saved state obeys the same checks as an
 //! imported file. If the saved state cannot be read it is moved aside, not deleted.
 
-use crate::model::native;
+use crate::model::formats::native;
 use crate::model::Workspace;
 
 const WORKSPACE_KEY: &str = "claimmark.workspace.v1";

@@ -10,7 +10,7 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::workspace::Workspace;
+use crate::model::workspace::Workspace;
 
 pub const FORMAT: &str = "claimmark";
 pub const VERSION: u64 = 1;
@@ -27,6 +27,8 @@ struct FileOut<'a> {
     format: &'static str,
     version: u64,
     offset_unit: &'static str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    done: bool,
     document: DocumentOut<'a>,
     labels: Vec<LabelOut<'a>>,
     sources: Vec<SourceOut>,
@@ -82,11 +84,18 @@ struct AnnotationOut<'a> {
 
 /// The workspace as a native v1 file (pretty-printed JSON, annotations in text order).
 pub fn export(workspace: &Workspace) -> String {
+    // Serialising plain structs of strings and integers cannot fail.
+    serde_json::to_string_pretty(&file(workspace)).unwrap_or_default()
+}
+
+/// The serialisable shape of one document's file.
+fn file(workspace: &Workspace) -> FileOut<'_> {
     let document = &workspace.document;
-    let file = FileOut {
+    FileOut {
         format: FORMAT,
         version: VERSION,
         offset_unit: OFFSET_UNIT,
+        done: workspace.done,
         document: DocumentOut {
             id: document.id(),
             title: &document.title,
@@ -131,27 +140,22 @@ pub fn export(workspace: &Workspace) -> String {
                 modified: &a.modified,
             })
             .collect(),
-    };
-    // Serialising plain structs of strings and integers cannot fail.
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    }
 }
 
 /// A file name for the export: the title made safe for file systems, plus `.claimmark.json`.
 pub fn export_file_name(title: &str) -> String {
-    let safe: String = title
-        .chars()
-        .map(|c| {
-            if c.is_control() || "/\\:*?\"<>|".contains(c) {
-                '-'
-            } else {
-                c
-            }
-        })
-        .take(100)
-        .collect();
-    let safe = safe.trim().trim_matches('.');
-    let stem = if safe.is_empty() { "untitled" } else { safe };
-    format!("{stem}.claimmark.json")
+    format!("{}.claimmark.json", super::safe_stem(title))
+}
+
+/// Several documents as JSON Lines: one compact native v1 file per line.
+pub fn export_lines(documents: &[&Workspace]) -> String {
+    let mut out = String::new();
+    for workspace in documents {
+        out.push_str(&serde_json::to_string(&file(workspace)).unwrap_or_default());
+        out.push('\n');
+    }
+    out
 }
 
 /// A problem found in an imported file: where, and what is wrong.
@@ -219,6 +223,35 @@ pub struct Imported {
     pub warnings: Vec<String>,
 }
 
+/// Reads JSON Lines of native v1 files (one document per line; blank lines are skipped).
+/// Problems are prefixed with their line number.
+pub fn import_lines(input: &str) -> Result<Vec<Imported>, ImportError> {
+    let mut documents = Vec::new();
+    let mut problems = Vec::new();
+    for (number, line) in input.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = |p: Problem| Problem {
+            at: format!("line {} {}", number + 1, p.at),
+            message: p.message,
+        };
+        match import(line) {
+            Ok(imported) => documents.push(imported),
+            Err(ImportError::Invalid(list)) => problems.extend(list.into_iter().map(at)),
+            Err(other) => problems.push(Problem {
+                at: format!("line {}", number + 1),
+                message: other.to_string(),
+            }),
+        }
+    }
+    if problems.is_empty() {
+        Ok(documents)
+    } else {
+        Err(ImportError::Invalid(problems))
+    }
+}
+
 /// Reads a native v1 file.
 pub fn import(input: &str) -> Result<Imported, ImportError> {
     if input.len() > MAX_IMPORT_BYTES {
@@ -226,5 +259,10 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
     }
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let root: Value = serde_json::from_str(input).map_err(|e| ImportError::Json(e.to_string()))?;
-    super::native_read::read(&root)
+    read_value(&root)
+}
+
+/// Checks an already parsed native v1 file.
+pub fn read_value(root: &Value) -> Result<Imported, ImportError> {
+    super::native_read::read(root)
 }

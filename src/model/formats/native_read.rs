@@ -8,13 +8,13 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use super::annotation::{
+use super::native::{ImportError, Imported, Problem, FORMAT, OFFSET_UNIT, VERSION};
+use crate::model::annotation::{
     default_labels, Annotation, AnnotationId, Attribution, Label, LabelId, Source,
 };
-use super::native::{ImportError, Imported, Problem, FORMAT, OFFSET_UNIT, VERSION};
-use super::span::Span;
-use super::text::{content_id, Document};
-use super::workspace::Workspace;
+use crate::model::span::Span;
+use crate::model::text::{content_id, Document};
+use crate::model::workspace::Workspace;
 
 /// Collects problems while reading.
 struct Reader {
@@ -183,8 +183,10 @@ pub(super) fn read(root: &Value) -> Result<Imported, ImportError> {
     if !reader.problems.is_empty() {
         return Err(ImportError::Invalid(reader.problems));
     }
+    let mut workspace = Workspace::from_parts(document, labels, sources, annotations);
+    workspace.done = root.get("done").and_then(Value::as_bool).unwrap_or(false);
     Ok(Imported {
-        workspace: Workspace::from_parts(document, labels, sources, annotations),
+        workspace,
         warnings: reader.warnings,
     })
 }

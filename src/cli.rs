@@ -1,0 +1,339 @@
+//! The command-line twin of the web app, built from the same model: `convert`, `validate`
+//! and `stats`. Native targets only (it reads and writes files).
+//!
+//! [`run`] takes the arguments and returns the exit code with what to print, so tests call it
+//! directly. Exit codes: 0 success, 1 a file has problems, 2 the command line is wrong.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
+
+use crate::model::formats::{self, brat, Format, InputFile};
+use crate::model::workspace::Workspace;
+
+const USAGE: &str = "\
+usage: claimmark convert --to FORMAT INPUT... [-o OUT]
+       claimmark validate FILE...
+       claimmark stats [--json] FILE...
+
+FORMAT is one of: native, w3c, spacy, doccano, label-studio, brat.
+INPUT is any file claimmark imports (claimmark JSON or JSON Lines, W3C, spaCy/Prodigy
+JSONL, doccano JSONL, Label Studio JSON, brat .txt + .ann files, a directory of them, or a
+stored .zip). W3C files carry no text: give the documents they annotate first.
+Without -o the result goes to standard output. With --to brat, OUT is a .zip file or a
+directory (existing, or ending in /) that receives the .txt and .ann files.
+All offsets are Unicode code points.";
+
+/// What a command produced: exit code, standard output, standard error.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Finished {
+    pub code: i32,
+    pub stdout: Vec<u8>,
+    pub stderr: String,
+}
+
+fn usage(message: &str) -> Finished {
+    Finished {
+        code: 2,
+        stdout: Vec::new(),
+        stderr: format!("claimmark: {message}\n{USAGE}\n"),
+    }
+}
+
+fn failed(lines: Vec<String>) -> Finished {
+    Finished {
+        code: 1,
+        stdout: Vec::new(),
+        stderr: lines.into_iter().map(|l| l + "\n").collect(),
+    }
+}
+
+/// Runs a command line (without the program name).
+pub fn run(args: &[String]) -> Finished {
+    let Some((command, rest)) = args.split_first() else {
+        return usage("no command given");
+    };
+    match command.as_str() {
+        "convert" => convert(rest),
+        "validate" => validate(rest),
+        "stats" => stats(rest),
+        "help" | "--help" | "-h" => Finished {
+            code: 0,
+            stdout: format!("{USAGE}\n").into_bytes(),
+            stderr: String::new(),
+        },
+        other => usage(&format!("unknown command {other:?}")),
+    }
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+fn read_input(path: &Path) -> Result<InputFile, String> {
+    let bytes = fs::read(path).map_err(|e| format!("{}: cannot read ({e})", path.display()))?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("input")
+        .to_string();
+    Ok(InputFile { name, bytes })
+}
+
+/// Reads every input into documents. brat files (and directories and zips) are read as one
+/// group first; the other files follow in order, each seeing the documents read before it.
+/// A document read twice (same text) keeps the later annotations.
+fn load(paths: &[String]) -> Result<Vec<Workspace>, Vec<String>> {
+    let mut brat_files = Vec::new();
+    let mut others = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths.iter().map(PathBuf::from) {
+        if path.is_dir() {
+            let mut entries: Vec<PathBuf> = fs::read_dir(&path)
+                .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                .unwrap_or_default();
+            entries.sort();
+            let group: Vec<PathBuf> = entries
+                .into_iter()
+                .filter(|p| matches!(extension(p).as_str(), "txt" | "ann"))
+                .collect();
+            if group.is_empty() {
+                errors.push(format!(
+                    "{}: no .txt or .ann files in this directory",
+                    path.display()
+                ));
+            }
+            brat_files.extend(group);
+        } else if matches!(extension(&path).as_str(), "txt" | "ann" | "zip") {
+            brat_files.push(path);
+        } else {
+            others.push(path);
+        }
+    }
+    let mut documents: Vec<Workspace> = Vec::new();
+    if !brat_files.is_empty() {
+        match brat_files
+            .iter()
+            .map(|p| read_input(p))
+            .collect::<Result<Vec<_>, _>>()
+        {
+            Ok(files) => {
+                let name = brat_files
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(" + ");
+                if let Err(error) = import_into(&name, files, &mut documents) {
+                    errors.push(error);
+                }
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    for path in others {
+        let result = read_input(&path)
+            .and_then(|file| import_into(&path.display().to_string(), vec![file], &mut documents));
+        if let Err(error) = result {
+            errors.push(error);
+        }
+    }
+    if errors.is_empty() {
+        Ok(documents)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Imports `files` as one group and adds their documents; a document already read (same
+/// text) is replaced. The error names `name` on every line.
+fn import_into(
+    name: &str,
+    files: Vec<InputFile>,
+    documents: &mut Vec<Workspace>,
+) -> Result<(), String> {
+    let report = formats::import(&files, documents).map_err(|error| {
+        format!(
+            "{name}: {}",
+            error.to_string().replace('\n', &format!("\n{name}: "))
+        )
+    })?;
+    for workspace in report.documents {
+        match documents
+            .iter()
+            .position(|d| d.document.id() == workspace.document.id())
+        {
+            Some(i) => documents[i] = workspace,
+            None => documents.push(workspace),
+        }
+    }
+    Ok(())
+}
+
+fn convert(args: &[String]) -> Finished {
+    let mut format = None;
+    let mut out = None;
+    let mut inputs = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--to" => format = args.next().cloned(),
+            "-o" | "--output" => out = args.next().cloned(),
+            flag if flag.starts_with('-') && flag != "-" => {
+                return usage(&format!("unknown option {flag}"))
+            }
+            input => inputs.push(input.to_string()),
+        }
+    }
+    let Some(format_id) = format else {
+        return usage("convert needs --to FORMAT");
+    };
+    let Some(format) = Format::from_id(&format_id) else {
+        return usage(&format!("unknown format {format_id:?}"));
+    };
+    if inputs.is_empty() {
+        return usage("convert needs at least one INPUT");
+    }
+    let documents = match load(&inputs) {
+        Ok(documents) if !documents.is_empty() => documents,
+        Ok(_) => return failed(vec!["claimmark: the inputs hold no documents".into()]),
+        Err(errors) => return failed(errors),
+    };
+    let refs: Vec<&Workspace> = documents.iter().collect();
+    let Some(out) = out else {
+        return Finished {
+            code: 0,
+            stdout: formats::export(format, &refs).bytes,
+            stderr: String::new(),
+        };
+    };
+    let target = PathBuf::from(&out);
+    let written = if format == Format::Brat && (target.is_dir() || out.ends_with('/')) {
+        fs::create_dir_all(&target).and_then(|_| {
+            brat::export(&refs)
+                .into_iter()
+                .try_for_each(|(name, contents)| fs::write(target.join(name), contents))
+        })
+    } else {
+        fs::write(&target, formats::export(format, &refs).bytes)
+    };
+    match written {
+        Ok(()) => Finished {
+            code: 0,
+            stdout: Vec::new(),
+            stderr: format!(
+                "claimmark: wrote {} document(s) as {} to {out}\n",
+                documents.len(),
+                format.name()
+            ),
+        },
+        Err(error) => failed(vec![format!("claimmark: cannot write {out} ({error})")]),
+    }
+}
+
+fn validate(paths: &[String]) -> Finished {
+    if paths.is_empty() {
+        return usage("validate needs at least one FILE");
+    }
+    let mut problems = Vec::new();
+    let mut report = String::new();
+    let mut known: Vec<Workspace> = Vec::new();
+    for path in paths {
+        match load(std::slice::from_ref(path)).or_else(|e| {
+            // A W3C file needs the documents given before it.
+            let file = read_input(Path::new(path)).map_err(|m| vec![m])?;
+            formats::import(&[file], &known)
+                .map(|r| r.documents)
+                .map_err(|_| e)
+        }) {
+            Ok(documents) => {
+                let count: usize = documents.iter().map(|d| d.annotations().len()).sum();
+                report.push_str(&format!(
+                    "{path}: ok ({} document(s), {count} annotation(s))\n",
+                    documents.len()
+                ));
+                known.extend(documents);
+            }
+            Err(errors) => problems.extend(errors),
+        }
+    }
+    if problems.is_empty() {
+        Finished {
+            code: 0,
+            stdout: report.into_bytes(),
+            stderr: String::new(),
+        }
+    } else {
+        failed(problems)
+    }
+}
+
+fn stats(args: &[String]) -> Finished {
+    let as_json = args.iter().any(|a| a == "--json");
+    let paths: Vec<String> = args.iter().filter(|a| *a != "--json").cloned().collect();
+    if paths.is_empty() {
+        return usage("stats needs at least one FILE");
+    }
+    let documents = match load(&paths) {
+        Ok(documents) => documents,
+        Err(errors) => return failed(errors),
+    };
+    let mut labels: BTreeMap<String, usize> = BTreeMap::new();
+    let mut sources: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut total = 0;
+    for annotation in documents.iter().flat_map(|d| d.annotations()) {
+        total += 1;
+        *labels.entry(annotation.label.to_string()).or_default() += 1;
+        let source = annotation.source().unwrap_or("(unattributed)").to_string();
+        *sources
+            .entry(source)
+            .or_default()
+            .entry(annotation.label.to_string())
+            .or_default() += 1;
+    }
+    let stdout = if as_json {
+        let value = json!({ "documents": documents.len(), "annotations": total, "labels": labels, "sources": sources });
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        )
+    } else {
+        let mut out = format!(
+            "{} document(s), {total} annotation(s)\n\nlabel\tcount\n",
+            documents.len()
+        );
+        for (label, count) in &labels {
+            out.push_str(&format!("{label}\t{count}\n"));
+        }
+        let columns: Vec<&String> = labels.keys().collect();
+        out.push_str(&format!(
+            "\nsource\t{}\ttotal\n",
+            columns
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join("\t")
+        ));
+        for (source, counts) in &sources {
+            let cells: Vec<String> = columns
+                .iter()
+                .map(|c| counts.get(*c).copied().unwrap_or(0).to_string())
+                .collect();
+            out.push_str(&format!(
+                "{source}\t{}\t{}\n",
+                cells.join("\t"),
+                counts.values().sum::<usize>()
+            ));
+        }
+        out
+    };
+    Finished {
+        code: 0,
+        stdout: stdout.into_bytes(),
+        stderr: String::new(),
+    }
+}

@@ -1,0 +1,200 @@
+//! Building checked documents from foreign formats.
+//!
+//! Importers read their own syntax and hand each span to a [`DocumentBuilder`], which checks it
+//! against the text (code points, `start < end <= len`), maps label names onto the document's
+//! labels (case-insensitively, creating a label for a name it has not seen), and records a
+//! [`Problem`] naming the record instead of panicking.
+
+use crate::model::annotation::{
+    default_labels, Annotation, AnnotationId, Attribution, Label, LabelId, Source,
+};
+use crate::model::span::Span;
+use crate::model::text::Document;
+use crate::model::workspace::Workspace;
+
+use super::Problem;
+
+/// Colours for labels that arrive from other tools, after the defaults.
+const EXTRA_COLORS: [&str; 6] = [
+    "#cc79a7", "#e69f00", "#56b4e9", "#8a6d00", "#6a3d9a", "#4d4d4d",
+];
+
+/// One annotation as a foreign format states it, offsets already in code points.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Draft {
+    pub id: Option<String>,
+    pub start: i64,
+    pub end: i64,
+    pub label: String,
+    pub source: Option<String>,
+    pub mention: Option<(i64, i64)>,
+    pub note: String,
+    /// The text the format says the span covers, checked when present.
+    pub quote: Option<String>,
+    pub created: String,
+    pub modified: String,
+}
+
+/// Collects the annotations of one document.
+pub struct DocumentBuilder {
+    document: Document,
+    labels: Vec<Label>,
+    sources: Vec<Source>,
+    annotations: Vec<Annotation>,
+}
+
+impl DocumentBuilder {
+    /// A builder for `text` with the default labels.
+    pub fn new(title: &str, text: &str) -> DocumentBuilder {
+        DocumentBuilder::with_labels(title, text, default_labels())
+    }
+
+    pub fn with_labels(title: &str, text: &str, labels: Vec<Label>) -> DocumentBuilder {
+        let title = if title.trim().is_empty() {
+            "Untitled"
+        } else {
+            title.trim()
+        };
+        DocumentBuilder {
+            document: Document::new(title, text),
+            labels,
+            sources: Vec::new(),
+            annotations: Vec::new(),
+        }
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    pub fn len(&self) -> usize {
+        self.document.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.document.text.is_empty()
+    }
+
+    /// The label for `name`: an existing label whose id or name matches case-insensitively,
+    /// else a new one.
+    pub fn label(&mut self, name: &str) -> LabelId {
+        let name = name.trim();
+        let found = self.labels.iter().find(|l| {
+            l.id.as_str().eq_ignore_ascii_case(name) || l.name.eq_ignore_ascii_case(name)
+        });
+        if let Some(label) = found {
+            return label.id.clone();
+        }
+        let extra = self.labels.len().saturating_sub(3);
+        let label = Label {
+            id: LabelId::new(name),
+            name: name.to_string(),
+            description: String::new(),
+            color: EXTRA_COLORS[extra % EXTRA_COLORS.len()].to_string(),
+        };
+        let id = label.id.clone();
+        self.labels.push(label);
+        id
+    }
+
+    /// Registers a source name with aliases (from a format that lists them).
+    pub fn source(&mut self, name: &str, aliases: Vec<String>) {
+        if !name.trim().is_empty() && !self.sources.iter().any(|s| s.name == name.trim()) {
+            self.sources.push(Source {
+                name: name.trim().to_string(),
+                aliases,
+            });
+        }
+    }
+
+    /// A span of this document from signed offsets, or a problem message.
+    pub fn span(&self, start: i64, end: i64) -> Result<Span, String> {
+        let (Ok(start), Ok(end)) = (usize::try_from(start), usize::try_from(end)) else {
+            return Err(format!("offsets {start}..{end} must not be negative"));
+        };
+        Span::new(start, end, self.len()).map_err(|e| e.to_string())
+    }
+
+    /// Checks a draft and adds it, or records why not under `at`.
+    pub fn add(&mut self, at: &str, draft: Draft, problems: &mut Vec<Problem>) {
+        let mut fail = |message: String| {
+            problems.push(Problem {
+                at: at.to_string(),
+                message,
+            })
+        };
+        let span = match self.span(draft.start, draft.end) {
+            Ok(span) => span,
+            Err(message) => return fail(message),
+        };
+        if let Some(quote) = &draft.quote {
+            let actual = self.document.text.quote(span);
+            if quote != actual {
+                return fail(format!(
+                    "text {quote:?} does not match the document at {span}, which is {actual:?}"
+                ));
+            }
+        }
+        if draft.label.trim().is_empty() {
+            return fail("the label is empty".to_string());
+        }
+        let mention = match draft.mention.map(|(s, e)| self.span(s, e)) {
+            Some(Err(message)) => return fail(format!("source mention: {message}")),
+            Some(Ok(mention)) => Some(mention),
+            None => None,
+        };
+        let attribution = draft
+            .source
+            .as_deref()
+            .and_then(Attribution::named)
+            .map(|a| Attribution { mention, ..a });
+        let label = self.label(&draft.label);
+        let id = match draft
+            .id
+            .filter(|id| !id.is_empty() && !id.contains(char::is_whitespace))
+        {
+            Some(id) if !self.annotations.iter().any(|a| a.id.as_str() == id) => {
+                AnnotationId::new(&id)
+            }
+            _ => self.fresh_id(),
+        };
+        self.annotations.push(Annotation {
+            id,
+            span,
+            label,
+            attribution,
+            note: draft.note,
+            modified: if draft.modified.is_empty() {
+                draft.created.clone()
+            } else {
+                draft.modified
+            },
+            created: draft.created,
+        });
+    }
+
+    fn fresh_id(&self) -> AnnotationId {
+        let taken = |n: usize| {
+            self.annotations
+                .iter()
+                .any(|a| a.id.as_str() == format!("a{n}"))
+        };
+        let n = (1..).find(|&n| !taken(n)).unwrap_or(1);
+        AnnotationId::new(&format!("a{n}"))
+    }
+
+    pub fn finish(self) -> Workspace {
+        Workspace::from_parts(self.document, self.labels, self.sources, self.annotations)
+    }
+}
+
+/// The labels to write for a set of documents: every label id used or defined, in order.
+pub fn label_ids(documents: &[&Workspace]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for label in documents.iter().flat_map(|d| d.labels.iter()) {
+        if !ids.contains(&label.id.to_string()) {
+            ids.push(label.id.to_string());
+        }
+    }
+    ids
+}

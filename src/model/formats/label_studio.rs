@@ -1,0 +1,231 @@
+//! Label Studio JSON: a list of tasks, one per document, each with one annotation whose
+//! `result` holds the regions.
+//!
+//! Each claimmark annotation is a `labels` region (`value.start/end/text/labels`, offsets in
+//! code points) whose id is the annotation id. Its source name and note are per-region
+//! `textarea` results with the same id (`from_name` `source` and `note`). A source mention is a
+//! `labels` region labelled `Source`, linked by a `relation` result labelled `attribution`.
+//! The labelling config that loads this is in the README.
+
+use serde_json::{json, Map, Value};
+
+use super::build::{DocumentBuilder, Draft};
+use super::detect::Decoded;
+use super::doccano::{RELATION_TYPE, SOURCE_LABEL};
+use super::spacy::{integer, string};
+use super::Problem;
+use crate::model::workspace::Workspace;
+
+fn region(id: &str, from_name: &str, kind: &str, value: Value) -> Value {
+    json!({ "id": id, "from_name": from_name, "to_name": "text", "type": kind, "origin": "manual", "value": value })
+}
+
+fn task(index: usize, workspace: &Workspace) -> Value {
+    let text = &workspace.document.text;
+    let mut result = Vec::new();
+    for annotation in workspace.annotations() {
+        let (id, span) = (annotation.id.as_str(), annotation.span);
+        let at = |extra: Value| {
+            let mut value = json!({ "start": span.start(), "end": span.end() });
+            if let (Some(value), Value::Object(extra)) = (value.as_object_mut(), extra) {
+                value.extend(extra);
+            }
+            value
+        };
+        result.push(region(
+            id,
+            "label",
+            "labels",
+            at(json!({ "text": text.quote(span), "labels": [annotation.label.as_str()] })),
+        ));
+        if let Some(source) = annotation.source() {
+            result.push(region(
+                id,
+                "source",
+                "textarea",
+                at(json!({ "text": [source] })),
+            ));
+        }
+        if !annotation.note.is_empty() {
+            result.push(region(
+                id,
+                "note",
+                "textarea",
+                at(json!({ "text": [annotation.note] })),
+            ));
+        }
+        if let Some(mention) = annotation.attribution.as_ref().and_then(|a| a.mention) {
+            let mention_id = format!("{id}-source");
+            let value = json!({ "start": mention.start(), "end": mention.end(), "text": text.quote(mention), "labels": [SOURCE_LABEL] });
+            result.push(region(&mention_id, "label", "labels", value));
+            result.push(json!({ "from_id": id, "to_id": mention_id, "type": "relation", "direction": "right", "labels": [RELATION_TYPE] }));
+        }
+    }
+    json!({
+        "id": index + 1,
+        "data": { "text": text.as_str(), "title": workspace.document.title, "document_id": workspace.document.id() },
+        "annotations": [ { "id": index + 1, "result": result } ],
+    })
+}
+
+pub fn export(documents: &[&Workspace]) -> String {
+    let tasks: Vec<Value> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, w)| task(i, w))
+        .collect();
+    serde_json::to_string_pretty(&Value::Array(tasks)).unwrap_or_default()
+}
+
+/// The first string of a textarea result's `value.text`.
+fn textarea_text(value: &Map<String, Value>) -> Option<String> {
+    match value.get("text")? {
+        Value::Array(items) => items.first()?.as_str().map(str::to_string),
+        Value::String(text) => Some(text.clone()),
+        _ => None,
+    }
+}
+
+fn import_task(index: usize, task: &Value, problems: &mut Vec<Problem>) -> Option<Workspace> {
+    let at = format!("task {}", index + 1);
+    let data = task.get("data").and_then(Value::as_object);
+    let Some(text) = data.and_then(|d| string(d, "text")) else {
+        problems.push(Problem {
+            at,
+            message: "\"data.text\" is missing".into(),
+        });
+        return None;
+    };
+    let title = data.and_then(|d| string(d, "title")).unwrap_or("");
+    let mut builder = DocumentBuilder::new(title, text);
+    let annotations = task
+        .get("annotations")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    let results = annotations
+        .first()
+        .and_then(|a| a.get("result"))
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    let kind = |r: &Value| {
+        r.get("type")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let id_of = |r: &Value| r.get("id").and_then(Value::as_str).map(str::to_string);
+    let value_of = |r: &Value| {
+        r.get("value")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let regions: Vec<&Value> = results.iter().filter(|r| kind(r) == "labels").collect();
+    let textarea = |id: &str, from: &str| {
+        results
+            .iter()
+            .filter(|r| kind(r) == "textarea" && id_of(r).as_deref() == Some(id))
+            .find(|r| r.get("from_name").and_then(Value::as_str) == Some(from))
+            .and_then(|r| textarea_text(&value_of(r)))
+    };
+    for (number, result) in results.iter().enumerate() {
+        if kind(result) != "labels" {
+            continue;
+        }
+        let at = format!("{at} result[{number}]");
+        let value = value_of(result);
+        let label = value
+            .get("labels")
+            .and_then(Value::as_array)
+            .and_then(|l| l.first())
+            .and_then(Value::as_str);
+        let Some(label) = label else {
+            problems.push(Problem {
+                at,
+                message: "\"value.labels\" is missing".into(),
+            });
+            continue;
+        };
+        if label == SOURCE_LABEL {
+            continue;
+        }
+        let (Some(start), Some(end)) = (
+            integer(&value, "start", &at, problems),
+            integer(&value, "end", &at, problems),
+        ) else {
+            continue;
+        };
+        let id = id_of(result).unwrap_or_default();
+        let mention = results
+            .iter()
+            .filter(|r| {
+                kind(r) == "relation"
+                    && r.get("from_id").and_then(Value::as_str) == Some(id.as_str())
+            })
+            .find_map(|r| {
+                let to = r.get("to_id").and_then(Value::as_str)?;
+                let target = regions
+                    .iter()
+                    .find(|region| id_of(region).as_deref() == Some(to))?;
+                let v = value_of(target);
+                Some((v.get("start")?.as_i64()?, v.get("end")?.as_i64()?))
+            });
+        let draft = Draft {
+            id: Some(id.clone()),
+            start,
+            end,
+            label: label.to_string(),
+            source: textarea(&id, "source"),
+            mention,
+            note: textarea(&id, "note").unwrap_or_default(),
+            quote: string(&value, "text").map(str::to_string),
+            ..Draft::default()
+        };
+        builder.add(&at, draft, problems);
+    }
+    Some(builder.finish())
+}
+
+pub fn import(text: &str) -> Decoded {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        vec![Problem {
+            at: "file".into(),
+            message: format!("is not valid JSON ({e})"),
+        }]
+    })?;
+    let tasks = match &value {
+        Value::Array(tasks) => tasks.as_slice(),
+        single @ Value::Object(_) => std::slice::from_ref(single),
+        _ => {
+            return Err(vec![Problem {
+                at: "file".into(),
+                message: "must be a list of tasks".into(),
+            }])
+        }
+    };
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    let mut documents = Vec::new();
+    for (index, task) in tasks.iter().enumerate() {
+        let count = task
+            .get("annotations")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        if count > 1 {
+            warnings.push(format!(
+                "task {} has {count} annotations; the first was imported",
+                index + 1
+            ));
+        }
+        if let Some(document) = import_task(index, task, &mut problems) {
+            documents.push(document);
+        }
+    }
+    if problems.is_empty() {
+        Ok((documents, warnings))
+    } else {
+        Err(problems)
+    }
+}

@@ -1,0 +1,224 @@
+//! spaCy / Prodigy JSON Lines: one document per line,
+//! `{"text", "spans": [{"start", "end", "label", …}], "meta": {…}}`.
+//!
+//! Offsets are code points, which is what spaCy's `Doc.char_span` and Prodigy expect. Each
+//! span carries claimmark's extras as flat keys: `id`, `source`, `mention_start`/`mention_end`
+//! and `note` (absent when empty), so nothing is lost; spaCy ignores them.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::build::{DocumentBuilder, Draft};
+use super::detect::Decoded;
+use super::Problem;
+use crate::model::workspace::Workspace;
+
+#[derive(Serialize)]
+struct Line<'a> {
+    text: &'a str,
+    spans: Vec<SpanOut<'a>>,
+    meta: Meta<'a>,
+}
+
+#[derive(Serialize)]
+struct SpanOut<'a> {
+    start: usize,
+    end: usize,
+    label: &'a str,
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mention_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mention_end: Option<usize>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: &'a str,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    title: &'a str,
+    document_id: &'a str,
+    offset_unit: &'static str,
+}
+
+/// One JSON line per document.
+pub fn export(documents: &[&Workspace]) -> String {
+    let mut out = String::new();
+    for workspace in documents {
+        let line = Line {
+            text: workspace.document.text.as_str(),
+            spans: workspace
+                .annotations()
+                .iter()
+                .map(|a| {
+                    let mention = a.attribution.as_ref().and_then(|at| at.mention);
+                    SpanOut {
+                        start: a.span.start(),
+                        end: a.span.end(),
+                        label: a.label.as_str(),
+                        id: a.id.as_str(),
+                        source: a.source(),
+                        mention_start: mention.map(|m| m.start()),
+                        mention_end: mention.map(|m| m.end()),
+                        note: &a.note,
+                    }
+                })
+                .collect(),
+            meta: Meta {
+                title: &workspace.document.title,
+                document_id: workspace.document.id(),
+                offset_unit: "codepoint",
+            },
+        };
+        out.push_str(&serde_json::to_string(&line).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+/// The records of a JSON Lines file (or of a file holding one JSON object), with their line
+/// numbers; lines that are not JSON objects become problems.
+pub(crate) fn records(text: &str, problems: &mut Vec<Problem>) -> Vec<(usize, Map<String, Value>)> {
+    if let Ok(Value::Object(single)) = serde_json::from_str::<Value>(text) {
+        return vec![(1, single)];
+    }
+    let mut records = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = format!("line {}", index + 1);
+        match serde_json::from_str::<Value>(line) {
+            Ok(Value::Object(record)) => records.push((index + 1, record)),
+            Ok(_) => problems.push(Problem {
+                at,
+                message: "must be a JSON object".into(),
+            }),
+            Err(e) => problems.push(Problem {
+                at,
+                message: format!("is not valid JSON ({e})"),
+            }),
+        }
+    }
+    records
+}
+
+/// A signed integer field, or a problem.
+pub(crate) fn integer(
+    record: &Map<String, Value>,
+    key: &str,
+    at: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<i64> {
+    match record.get(key) {
+        Some(Value::Number(n)) if n.as_i64().is_some() => n.as_i64(),
+        Some(other) => {
+            problems.push(Problem {
+                at: at.to_string(),
+                message: format!("\"{key}\" must be a whole number, found {other}"),
+            });
+            None
+        }
+        None => {
+            problems.push(Problem {
+                at: at.to_string(),
+                message: format!("\"{key}\" is missing"),
+            });
+            None
+        }
+    }
+}
+
+pub(crate) fn string<'v>(record: &'v Map<String, Value>, key: &str) -> Option<&'v str> {
+    record.get(key).and_then(Value::as_str)
+}
+
+/// The text of a record, or a problem.
+pub(crate) fn text_field<'v>(
+    record: &'v Map<String, Value>,
+    at: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<&'v str> {
+    let text = string(record, "text");
+    if text.is_none() {
+        problems.push(Problem {
+            at: at.to_string(),
+            message: "\"text\" is missing or not a string".into(),
+        });
+    }
+    text
+}
+
+pub fn import(text: &str) -> Decoded {
+    let mut problems = Vec::new();
+    let mut documents = Vec::new();
+    for (line, record) in records(text, &mut problems) {
+        let at = format!("line {line}");
+        let Some(body) = text_field(&record, &at, &mut problems) else {
+            continue;
+        };
+        let meta = record.get("meta").and_then(Value::as_object);
+        let title = meta
+            .and_then(|m| string(m, "title"))
+            .or_else(|| string(&record, "title"))
+            .unwrap_or("");
+        let mut builder = DocumentBuilder::new(title, body);
+        let spans = match record.get("spans") {
+            None | Some(Value::Null) => &[][..],
+            Some(Value::Array(spans)) => spans,
+            Some(_) => {
+                problems.push(Problem {
+                    at,
+                    message: "\"spans\" must be a list".into(),
+                });
+                continue;
+            }
+        };
+        for (index, span) in spans.iter().enumerate() {
+            let at = format!("line {line} spans[{index}]");
+            let Some(span) = span.as_object() else {
+                problems.push(Problem {
+                    at,
+                    message: "must be an object".into(),
+                });
+                continue;
+            };
+            let (Some(start), Some(end)) = (
+                integer(span, "start", &at, &mut problems),
+                integer(span, "end", &at, &mut problems),
+            ) else {
+                continue;
+            };
+            let mention = match (span.get("mention_start"), span.get("mention_end")) {
+                (None, None) => None,
+                _ => match (
+                    integer(span, "mention_start", &at, &mut problems),
+                    integer(span, "mention_end", &at, &mut problems),
+                ) {
+                    (Some(s), Some(e)) => Some((s, e)),
+                    _ => continue,
+                },
+            };
+            let draft = Draft {
+                id: string(span, "id").map(str::to_string),
+                start,
+                end,
+                label: string(span, "label").unwrap_or_default().to_string(),
+                source: string(span, "source").map(str::to_string),
+                mention,
+                note: string(span, "note").unwrap_or_default().to_string(),
+                quote: string(span, "text").map(str::to_string),
+                ..Draft::default()
+            };
+            builder.add(&at, draft, &mut problems);
+        }
+        documents.push(builder.finish());
+    }
+    if problems.is_empty() {
+        Ok((documents, Vec::new()))
+    } else {
+        Err(problems)
+    }
+}

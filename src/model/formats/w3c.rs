@@ -1,0 +1,322 @@
+//! W3C Web Annotation (JSON-LD): an `AnnotationCollection` whose first page lists one
+//! `Annotation` per claimmark annotation.
+//!
+//! Each annotation has the motivation `classifying`; bodies are a `TextualBody` with purpose
+//! `tagging` (the label id), one with purpose `identifying` (the source's name), one with
+//! purpose `commenting` (the note), and, for a source mention, a `SpecificResource` with purpose
+//! `identifying` and a `TextPositionSelector`. The target names the document by
+//! `urn:claimmark:document:<sha256 hex>` and selects the span twice: `TextQuoteSelector` (exact,
+//! and up to 32 code points of prefix and suffix) and `TextPositionSelector` (code points, the
+//! spec's unit). The file does not carry the text: importing places annotations on open
+//! documents, by document id or else on the first one, re-checking each position with the quote
+//! and recovering it from the quote when the text has moved.
+
+use serde_json::{json, Map, Value};
+
+use super::build::{DocumentBuilder, Draft};
+use super::detect::Decoded;
+use super::Problem;
+use crate::model::anchor::find_quote;
+use crate::model::annotation::Annotation;
+use crate::model::workspace::Workspace;
+
+pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+const DOCUMENT_PREFIX: &str = "urn:claimmark:document:";
+/// Code points of context in `prefix` and `suffix`.
+const CONTEXT_CHARS: usize = 32;
+
+fn hex_of(workspace: &Workspace) -> &str {
+    workspace.document.id().trim_start_matches("sha256:")
+}
+
+fn document_iri(workspace: &Workspace) -> String {
+    format!("{DOCUMENT_PREFIX}{}", hex_of(workspace))
+}
+
+fn annotation(workspace: &Workspace, a: &Annotation) -> Value {
+    let text = &workspace.document.text;
+    let source = document_iri(workspace);
+    let (start, end) = (a.span.start(), a.span.end());
+    let mut body =
+        vec![json!({ "type": "TextualBody", "purpose": "tagging", "value": a.label.as_str() })];
+    if let Some(attribution) = &a.attribution {
+        body.push(
+            json!({ "type": "TextualBody", "purpose": "identifying", "value": attribution.source }),
+        );
+        if let Some(mention) = attribution.mention {
+            body.push(json!({
+                "type": "SpecificResource", "purpose": "identifying", "source": source,
+                "selector": { "type": "TextPositionSelector", "start": mention.start(), "end": mention.end() }
+            }));
+        }
+    }
+    if !a.note.is_empty() {
+        body.push(json!({ "type": "TextualBody", "purpose": "commenting", "value": a.note }));
+    }
+    let mut value = json!({
+        "@context": CONTEXT,
+        "id": format!("urn:claimmark:annotation:{}:{}", hex_of(workspace), a.id),
+        "type": "Annotation",
+        "motivation": "classifying",
+        "body": body,
+        "target": {
+            "source": source,
+            "selector": [
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": text.slice(start, end),
+                    "prefix": text.slice(start.saturating_sub(CONTEXT_CHARS), start),
+                    "suffix": text.slice(end, end + CONTEXT_CHARS),
+                },
+                { "type": "TextPositionSelector", "start": start, "end": end },
+            ]
+        }
+    });
+    if let Some(object) = value.as_object_mut() {
+        for (key, stamp) in [("created", &a.created), ("modified", &a.modified)] {
+            if !stamp.is_empty() {
+                object.insert(key.to_string(), Value::String(stamp.clone()));
+            }
+        }
+    }
+    value
+}
+
+/// One collection with every annotation of every document.
+pub fn export(documents: &[&Workspace]) -> String {
+    let items: Vec<Value> = documents
+        .iter()
+        .flat_map(|w| w.annotations().iter().map(move |a| annotation(w, a)))
+        .collect();
+    let ids: Vec<&str> = documents.iter().map(|w| hex_of(w)).collect();
+    let label = match documents {
+        [only] => only.document.title.clone(),
+        _ => format!("{} documents", documents.len()),
+    };
+    let collection_id = format!(
+        "urn:claimmark:collection:{}",
+        &ids.join("-").chars().take(64).collect::<String>()
+    );
+    let collection = json!({
+        "@context": CONTEXT,
+        "id": collection_id,
+        "type": "AnnotationCollection",
+        "label": label,
+        "total": items.len(),
+        "first": { "id": format!("{collection_id}:page-1"), "type": "AnnotationPage", "startIndex": 0, "items": items },
+    });
+    serde_json::to_string_pretty(&collection).unwrap_or_default()
+}
+
+/// An object, or the first object of a list.
+fn first_object(value: Option<&Value>) -> Option<&Map<String, Value>> {
+    match value? {
+        Value::Array(items) => items.iter().find_map(Value::as_object),
+        Value::Object(object) => Some(object),
+        _ => None,
+    }
+}
+
+/// Every object of a value that may be one object or a list.
+fn objects(value: Option<&Value>) -> Vec<&Map<String, Value>> {
+    match value {
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_object).collect(),
+        Some(Value::Object(object)) => vec![object],
+        _ => Vec::new(),
+    }
+}
+
+fn selector<'v>(
+    selectors: &[&'v Map<String, Value>],
+    kind: &str,
+) -> Option<&'v Map<String, Value>> {
+    selectors
+        .iter()
+        .copied()
+        .find(|s| s.get("type").and_then(Value::as_str) == Some(kind))
+}
+
+fn str_of<'v>(object: &'v Map<String, Value>, key: &str) -> &'v str {
+    object.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+/// The annotations of a collection, page, list or single annotation.
+fn items(root: &Value) -> Result<Vec<&Map<String, Value>>, Problem> {
+    let kind = root.get("type").and_then(Value::as_str);
+    let list = match (root, kind) {
+        (Value::Array(_), _) => objects(Some(root)),
+        (_, Some("AnnotationCollection")) => match root.get("first") {
+            Some(Value::Object(page)) => objects(page.get("items")),
+            Some(Value::String(iri)) => {
+                return Err(Problem { at: "first".into(), message: format!("the collection's first page is only linked ({iri}); save a file that embeds its annotations") })
+            }
+            _ => Vec::new(),
+        },
+        (_, Some("AnnotationPage")) => objects(root.get("items")),
+        (Value::Object(single), _) => vec![single],
+        _ => Vec::new(),
+    };
+    Ok(list)
+}
+
+pub fn import(text: &str, known: &[Workspace]) -> Decoded {
+    let root: Value = serde_json::from_str(text).map_err(|e| {
+        vec![Problem {
+            at: "file".into(),
+            message: format!("is not valid JSON ({e})"),
+        }]
+    })?;
+    let annotations = items(&root).map_err(|p| vec![p])?;
+    let Some(fallback) = known.first() else {
+        return Err(vec![Problem {
+            at: "file".into(),
+            message: "W3C annotations do not carry their text: open the document first".into(),
+        }]);
+    };
+    let mut builders: Vec<(String, DocumentBuilder)> = Vec::new();
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    for (index, item) in annotations.iter().enumerate() {
+        let at = format!("annotation {} ({})", index + 1, str_of(item, "id"));
+        let Some(target) = first_object(item.get("target")) else {
+            problems.push(Problem {
+                at,
+                message: "has no target with selectors".into(),
+            });
+            continue;
+        };
+        let source = str_of(target, "source");
+        let workspace = known
+            .iter()
+            .find(|w| source.strip_prefix(DOCUMENT_PREFIX) == Some(hex_of(w)))
+            .unwrap_or(fallback);
+        let key = workspace.document.id().to_string();
+        if !builders.iter().any(|(k, _)| *k == key) {
+            let builder = DocumentBuilder::with_labels(
+                &workspace.document.title,
+                workspace.document.text.as_str(),
+                workspace.labels.clone(),
+            );
+            builders.push((key.clone(), builder));
+        }
+        let Some((_, builder)) = builders.iter_mut().find(|(k, _)| *k == key) else {
+            continue;
+        };
+        let selectors = objects(target.get("selector"));
+        let position = selector(&selectors, "TextPositionSelector")
+            .and_then(|p| Some((p.get("start")?.as_i64()?, p.get("end")?.as_i64()?)));
+        let quote = selector(&selectors, "TextQuoteSelector");
+        let (start, end) = match (position, quote) {
+            (Some((s, e)), Some(q)) => {
+                let fits = builder
+                    .span(s, e)
+                    .is_ok_and(|span| builder.document().text.quote(span) == str_of(q, "exact"));
+                if fits {
+                    (s, e)
+                } else {
+                    let hint = usize::try_from(s).ok();
+                    match find_quote(
+                        &builder.document().text,
+                        str_of(q, "exact"),
+                        str_of(q, "prefix"),
+                        str_of(q, "suffix"),
+                        hint,
+                    ) {
+                        Some(span) => {
+                            warnings.push(format!("{at}: the position did not match the quote; placed by the quote at {span}"));
+                            (span.start() as i64, span.end() as i64)
+                        }
+                        None => {
+                            problems.push(Problem {
+                                at,
+                                message: format!(
+                                    "the quote {:?} is not in “{}”",
+                                    str_of(q, "exact"),
+                                    builder.document().title
+                                ),
+                            });
+                            continue;
+                        }
+                    }
+                }
+            }
+            (Some(position), None) => position,
+            (None, Some(q)) => match find_quote(
+                &builder.document().text,
+                str_of(q, "exact"),
+                str_of(q, "prefix"),
+                str_of(q, "suffix"),
+                None,
+            ) {
+                Some(span) => (span.start() as i64, span.end() as i64),
+                None => {
+                    problems.push(Problem {
+                        at,
+                        message: format!(
+                            "the quote {:?} is not in the document",
+                            str_of(q, "exact")
+                        ),
+                    });
+                    continue;
+                }
+            },
+            (None, None) => {
+                problems.push(Problem {
+                    at,
+                    message: "has neither a TextPositionSelector nor a TextQuoteSelector".into(),
+                });
+                continue;
+            }
+        };
+        let bodies = objects(item.get("body"));
+        let textual = |purposes: &[&str]| {
+            bodies
+                .iter()
+                .find(|b| {
+                    str_of(b, "type") == "TextualBody" && purposes.contains(&str_of(b, "purpose"))
+                })
+                .map(|b| str_of(b, "value").to_string())
+        };
+        let label = textual(&["tagging", "classifying"])
+            .or_else(|| {
+                item.get("bodyValue")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+            })
+            .unwrap_or_default();
+        let mention = bodies
+            .iter()
+            .filter(|b| str_of(b, "type") == "SpecificResource")
+            .find_map(|b| {
+                let s = selector(&objects(b.get("selector")), "TextPositionSelector")?;
+                Some((s.get("start")?.as_i64()?, s.get("end")?.as_i64()?))
+            });
+        let id = str_of(item, "id").rsplit(':').next().map(str::to_string);
+        let draft = Draft {
+            id,
+            start,
+            end,
+            label,
+            source: textual(&["identifying", "describing"]),
+            mention,
+            note: textual(&["commenting"]).unwrap_or_default(),
+            created: str_of(item, "created").to_string(),
+            modified: str_of(item, "modified").to_string(),
+            ..Draft::default()
+        };
+        builder.add(&at, draft, &mut problems);
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if builders.is_empty() {
+        return Err(vec![Problem {
+            at: "file".into(),
+            message: "there are no annotations in this file".into(),
+        }]);
+    }
+    Ok((
+        builders.into_iter().map(|(_, b)| b.finish()).collect(),
+        warnings,
+    ))
+}

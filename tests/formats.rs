@@ -1,0 +1,382 @@
+//! Every format round-trips: export → import → export gives the same annotations and the same
+//! bytes, on the fixtures and on random Unicode text with random spans (proptest).
+#![cfg(not(target_arch = "wasm32"))]
+
+use claimmark::model::formats::{self, native, Format, InputFile};
+use claimmark::model::{Action, Attribution, Document, Editor, LabelId, Span, Workspace};
+use proptest::prelude::*;
+
+fn fixture(name: &str) -> Workspace {
+    let path = format!(
+        "{}/tests/data/fixtures/{name}.claimmark.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    native::import(&std::fs::read_to_string(path).unwrap())
+        .unwrap()
+        .workspace
+}
+
+/// What every format must keep of an annotation: span, label, source, mention and note, in
+/// text order. Formats with an id slot keep ids too; that is checked separately.
+fn content(
+    workspace: &Workspace,
+) -> Vec<(
+    usize,
+    usize,
+    String,
+    Option<String>,
+    Option<(usize, usize)>,
+    String,
+)> {
+    workspace
+        .annotations()
+        .iter()
+        .map(|a| {
+            let mention = a
+                .attribution
+                .as_ref()
+                .and_then(|at| at.mention)
+                .map(|m| (m.start(), m.end()));
+            (
+                a.span.start(),
+                a.span.end(),
+                a.label.to_string(),
+                a.source().map(str::to_string),
+                mention,
+                a.note.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Exports `documents` in `format`, imports the result (W3C onto the same documents), and
+/// returns the imported documents and the re-export.
+fn round_trip(format: Format, documents: &[Workspace]) -> (Vec<Workspace>, Vec<u8>, Vec<u8>) {
+    let refs: Vec<&Workspace> = documents.iter().collect();
+    let first = formats::export(format, &refs);
+    let known: Vec<Workspace> = documents
+        .iter()
+        .map(|d| Workspace::new(d.document.clone()))
+        .collect();
+    let input = InputFile {
+        name: first.name.clone(),
+        bytes: first.bytes.clone(),
+    };
+    let report = formats::import(&[input], &known)
+        .unwrap_or_else(|e| panic!("{format:?} import failed: {e}"));
+    assert_eq!(report.format, format, "recognised as its own format");
+    let back: Vec<&Workspace> = report.documents.iter().collect();
+    let second = formats::export(format, &back);
+    (report.documents.clone(), first.bytes, second.bytes)
+}
+
+#[test]
+fn fixtures_round_trip_in_every_format() {
+    let documents = vec![fixture("seed"), fixture("nasty")];
+    for format in Format::ALL {
+        let (back, first, second) = round_trip(format, &documents);
+        assert_eq!(back.len(), 2, "{format:?}");
+        for (original, imported) in documents.iter().zip(&back) {
+            assert_eq!(
+                imported.document.text, original.document.text,
+                "{format:?} keeps the text"
+            );
+            assert_eq!(
+                content(imported),
+                content(original),
+                "{format:?} keeps the annotations"
+            );
+        }
+        assert_eq!(
+            String::from_utf8_lossy(&second),
+            String::from_utf8_lossy(&first),
+            "{format:?} re-export is identical"
+        );
+    }
+}
+
+#[test]
+fn ids_and_time_stamps_survive_where_the_format_has_room() {
+    let documents = vec![fixture("nasty")];
+    for format in [
+        Format::Native,
+        Format::W3c,
+        Format::Spacy,
+        Format::LabelStudio,
+    ] {
+        let (back, _, _) = round_trip(format, &documents);
+        let ids = |w: &Workspace| {
+            w.annotations()
+                .iter()
+                .map(|a| a.id.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&back[0]), ids(&documents[0]), "{format:?} keeps ids");
+    }
+    for format in [Format::Native, Format::W3c] {
+        let (back, _, _) = round_trip(format, &documents);
+        assert_eq!(
+            back[0].annotations()[0].created,
+            "2026-11-27T10:00:00Z",
+            "{format:?} keeps time stamps"
+        );
+    }
+}
+
+#[test]
+fn the_brat_ann_file_has_fragments_relations_and_notes() {
+    let documents = [fixture("nasty")];
+    let files = formats::brat::export(&documents.iter().collect::<Vec<_>>());
+    let ann = &files[1].1;
+    assert_eq!(files[0].0, "Nasty “text” 🙂.txt");
+    let lines: Vec<&str> = ann.lines().collect();
+    assert!(
+        lines.contains(
+            &"T3\tallegation 46 56;58 89\tthe Cafe\u{301}. Kabul’s officials alleged fraud"
+        ),
+        "{ann}"
+    );
+    assert!(lines.contains(&"T5\tSource 1 10\tZakharova"), "{ann}");
+    assert!(
+        lines.contains(&"R1\tAttribution Arg1:T1 Arg2:T5\t"),
+        "{ann}"
+    );
+    assert!(
+        lines.contains(&"#2\tAnnotatorNotes T2\tnested and overlapping"),
+        "{ann}"
+    );
+}
+
+#[test]
+fn the_shared_brat_and_doccano_fixtures_import() {
+    let shared = std::path::Path::new("../shared/fixtures");
+    if !shared.exists() {
+        return;
+    }
+    let read = |p: &str| InputFile {
+        name: p.rsplit('/').next().unwrap().into(),
+        bytes: std::fs::read(shared.join(p)).unwrap(),
+    };
+    let brat = formats::import(
+        &[
+            read("brat/000-introduction.txt"),
+            read("brat/000-introduction.ann"),
+        ],
+        &[],
+    )
+    .unwrap();
+    let labels: Vec<String> = brat.documents[0]
+        .annotations()
+        .iter()
+        .map(|a| a.label.to_string())
+        .collect();
+    assert!(
+        labels.contains(&"Organization".to_string()) && labels.len() >= 7,
+        "{labels:?}"
+    );
+    assert!(
+        brat.warnings[0].contains("not imported"),
+        "events and attributes are reported"
+    );
+    let doccano = formats::import(&[read("doccano/sequence_labeling.example.jsonl")], &[]).unwrap();
+    assert_eq!(doccano.documents.len(), 3);
+    assert_eq!(
+        doccano.documents[0].quote(&doccano.documents[0].annotations()[0]),
+        "EU"
+    );
+    let relations =
+        formats::import(&[read("doccano/relation_extraction.example.json")], &[]).unwrap();
+    assert_eq!(relations.documents[0].annotations().len(), 4);
+}
+
+#[test]
+fn import_problems_name_the_line_and_record() {
+    let check = |name: &str, contents: &str, fragment: &str| {
+        let input = InputFile {
+            name: name.into(),
+            bytes: contents.as_bytes().to_vec(),
+        };
+        let message = formats::import(&[input], &[]).unwrap_err().to_string();
+        assert!(
+            message.contains(fragment),
+            "{name}: {message:?} lacks {fragment:?}"
+        );
+    };
+    check(
+        "x.jsonl",
+        "{\"text\": \"ab🙂\", \"spans\": [{\"start\": 0, \"end\": 9, \"label\": \"claim\"}]}\n",
+        "line 1 spans[0]: end 9 is past the end of the text (3 code points)",
+    );
+    check(
+        "x.jsonl",
+        "{\"text\": \"ab\", \"spans\": []}\n{oops\n",
+        "line 2: is not valid JSON",
+    );
+    check(
+        "x.jsonl",
+        "{\"text\": \"ab\", \"label\": [[1, 0, \"X\"]]}\n",
+        "start 1 must be less than end 0",
+    );
+    check(
+        "x.jsonl",
+        "{\"text\": \"ab\", \"label\": [[0, 1]]}\n",
+        "label[0]: must be [start, end, \"label\"]",
+    );
+    check("ls.json", "[{\"data\": {\"text\": \"ab\"}, \"annotations\": [{\"result\": [{\"id\": \"r\", \"type\": \"labels\", \"value\": {\"start\": 0, \"end\": 1, \"text\": \"b\", \"labels\": [\"claim\"]}}]}]}]", "task 1 result[0]: text \"b\" does not match the document at 0..1, which is \"a\"");
+    check("d.ann", "T1\tclaim 0 2\tab\n", "brat needs the text too");
+    check("bad.bin", "\u{0}\u{1}", "the file is not valid JSON");
+    check(
+        "x.json",
+        "{\"hello\": 1}",
+        "not in a format claimmark knows",
+    );
+    let latin1 = InputFile {
+        name: "x.json".into(),
+        bytes: vec![b'{', 0xE9, b'}'],
+    };
+    assert!(formats::import(&[latin1], &[])
+        .unwrap_err()
+        .to_string()
+        .contains("is not UTF-8 text (invalid byte at offset 1)"));
+    let w3c = formats::export(Format::W3c, &[&fixture("nasty")]);
+    let orphan = formats::import(
+        &[InputFile {
+            name: "a.jsonld".into(),
+            bytes: w3c.bytes,
+        }],
+        &[],
+    );
+    assert!(orphan
+        .unwrap_err()
+        .to_string()
+        .contains("open the document first"));
+}
+
+#[test]
+fn w3c_import_recovers_moved_text_by_its_quote() {
+    let original = fixture("nasty");
+    let w3c = formats::export(Format::W3c, &[&original]);
+    let moved_text = format!("Inserted 🙂 first.\n{}", original.document.text.as_str());
+    let moved = Workspace::new(Document::new("moved", moved_text));
+    let report = formats::import(
+        &[InputFile {
+            name: "a.jsonld".into(),
+            bytes: w3c.bytes,
+        }],
+        &[moved],
+    )
+    .unwrap();
+    let placed = &report.documents[0];
+    for (a, b) in placed.annotations().iter().zip(original.annotations()) {
+        assert_eq!(placed.quote(a), original.quote(b));
+        assert_eq!(
+            a.span.start(),
+            b.span.start() + 18,
+            "“Inserted 🙂 first.\\n” is 18 code points"
+        );
+    }
+    assert_eq!(
+        report.warnings.len(),
+        4,
+        "each moved annotation is reported"
+    );
+}
+
+/// Characters that break offset arithmetic in other tools.
+const ALPHABET: &[&str] = &[
+    "a",
+    "b",
+    "Z",
+    " ",
+    " ",
+    "’",
+    "“",
+    "”",
+    "—",
+    "🙂",
+    "👨🏻‍🚒",
+    "e\u{301}",
+    "é",
+    "\r\n",
+    "\n",
+    ".",
+    "ß",
+    "中",
+];
+
+fn random_workspace() -> impl Strategy<Value = Workspace> {
+    let text = prop::collection::vec(prop::sample::select(ALPHABET), 1..60)
+        .prop_map(|pieces| pieces.concat());
+    text.prop_flat_map(|text| {
+        let len = text.chars().count();
+        let span =
+            (0..len, 1..=len).prop_filter_map("non-empty", move |(a, b)| (a < b).then_some((a, b)));
+        let annotation = (
+            span.clone(),
+            prop::sample::select(vec!["claim", "allegation", "proposal"]),
+            prop::option::of(prop::sample::select(vec![
+                "Maria Zakharova",
+                "Kabul",
+                "Pakistani officials",
+                "Ré 🙂",
+            ])),
+            prop::option::of(span),
+            prop::sample::select(vec!["", "a note", "“quoted” — 🙂"]),
+        );
+        (Just(text), prop::collection::vec(annotation, 0..8))
+    })
+    .prop_map(|(text, annotations)| {
+        let len = text.chars().count();
+        let mut editor = Editor::new(Workspace::new(Document::new(
+            "Random “doc” 🙂",
+            text.clone(),
+        )));
+        for ((start, end), label, source, mention, note) in annotations {
+            let attribution = source.and_then(Attribution::named).map(|a| Attribution {
+                mention: mention.and_then(|(s, e)| trimmed(&text, s, e)),
+                ..a
+            });
+            let span = trimmed(&text, start, end).unwrap_or(Span::new(start, end, len).unwrap());
+            let add = Action::Add {
+                span,
+                label: LabelId::new(label),
+                attribution,
+                note: note.into(),
+                now: "2026-11-27T10:00:00Z".into(),
+            };
+            editor.apply(add).unwrap();
+        }
+        editor.workspace().clone()
+    })
+}
+
+/// The span without line breaks at its ends, as the app's selection always is (brat writes
+/// spans as fragments between line breaks, so it cannot keep a break at a span's edge).
+fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
+    let chars: Vec<char> = text.chars().collect();
+    let (mut s, mut e) = (start, end);
+    while s < e && matches!(chars[s], '\r' | '\n') {
+        s += 1;
+    }
+    while e > s && matches!(chars[e - 1], '\r' | '\n') {
+        e -= 1;
+    }
+    Span::new(s, e, chars.len()).ok()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_documents_round_trip_in_every_format(workspace in random_workspace()) {
+        for format in Format::ALL {
+            // A W3C file holds only annotations: with none there is nothing to import.
+            if format == Format::W3c && workspace.annotations().is_empty() {
+                continue;
+            }
+            let (back, first, second) = round_trip(format, std::slice::from_ref(&workspace));
+            prop_assert_eq!(content(&back[0]), content(&workspace), "{:?}", format);
+            prop_assert_eq!(&second, &first, "{:?} re-export", format);
+        }
+    }
+}
