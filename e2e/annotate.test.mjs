@@ -39,9 +39,10 @@ test('drag, tag as Proposal by Russia, export, reload, and survive a malformed i
   assert.match(await entry.textContent(), /Proposal.*Russia has formally.*— Russia/s);
   await screenshot(page, 'side-panel');
 
+  await page.getByRole('button', { name: 'Export…' }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export JSON' }).click(),
+    page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: /^claimmark JSON/ }).click(),
   ]);
   assert.equal(download.suggestedFilename(), 'Russia offers to mediate between Pakistan and Afghanistan.claimmark.json');
   const file = JSON.parse(await readFile(await download.path(), 'utf8'));

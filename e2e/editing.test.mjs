@@ -36,10 +36,11 @@ async function dropFile(page, name, contents) {
   await page.dispatchEvent('.app', 'drop', { dataTransfer });
 }
 
-async function exportFile(page) {
+async function exportFile(page, format = /^claimmark JSON/) {
+  await page.getByRole('button', { name: 'Export…' }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export JSON' }).click(),
+    page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: format }).click(),
   ]);
   const { readFile } = await import('node:fs/promises');
   return readFile(await download.path(), 'utf8');
@@ -112,18 +113,28 @@ test('whitespace selections do nothing; snapping can be turned off', async () =>
   assert.match(await entries(page).first().textContent(), /“ussia has formall”/);
 });
 
-test('import: drop the same document, refuse bad offsets, confirm another document', async () => {
+test('import: preview first, refuse bad offsets, add another document to the corpus', async () => {
   const { page } = await openApp(env);
   await tag(page, 'Kabul has accused Islamabad of airspace violations', '2', 'Kabul');
   const exported = JSON.parse(await exportFile(page));
+  assert.equal(exported.annotations[0].quote, 'Kabul has accused Islamabad of airspace violations', 'a drag below the fold');
+  const confirmImport = async (count) => {
+    const dialog = page.getByRole('dialog', { name: 'Import' });
+    await dialog.waitFor();
+    assert.match(await dialog.textContent(), new RegExp(`${count} annotation\\(s\\)`));
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  };
 
-  // Same document with an extra annotation, dropped on the page: it replaces the set.
+  // Same document with an extra annotation, dropped on the page: previewed, then it replaces the set.
   const withTwo = structuredClone(exported);
   withTwo.annotations.push({ ...exported.annotations[0], id: 'x2', start: 0, end: 6, quote: 'Russia', label: 'claim', attribution: null });
   await dropFile(page, 'two.json', JSON.stringify(withTwo));
-  await page.locator('.entry').nth(1).waitFor();
+  await page.getByRole('dialog', { name: 'Import' }).waitFor();
+  assert.match(await page.getByRole('dialog', { name: 'Import' }).textContent(), /replaces the annotations of the open document/);
+  assert.equal(await entries(page).count(), 1, 'nothing changes before confirming');
+  await confirmImport(2);
   assert.equal(await entries(page).count(), 2);
-  assert.match(await page.locator('.status').textContent(), /Import 2 annotation\(s\) from two\.json/);
 
   // Offsets out of range: a clear message and nothing changes.
   const bad = structuredClone(withTwo);
@@ -133,31 +144,33 @@ test('import: drop the same document, refuse bad offsets, confirm another docume
   assert.match(await page.locator('.alerts').textContent(), /bad\.json.*annotations\[1\] \(id "x2"\): end 99999 is past the end of the text \(2446 code points\).*unchanged/s);
   assert.equal(await entries(page).count(), 2);
 
-  // Another document: asked first; keeping the current one changes nothing.
+  // Another document: previewed as a new document, then added to the corpus.
   const other = { format: 'claimmark', version: 1, document: { title: 'Other', text: 'Kabul 🙂 accused “Islamabad”.' },
     annotations: [{ id: 'o1', start: 8, end: 15, quote: 'accused', label: 'allegation', attribution: { source: 'Kabul' } }] };
   await dropFile(page, 'other.json', JSON.stringify(other));
-  const dialog = page.getByRole('dialog', { name: 'A different document' });
-  await dialog.waitFor();
-  await screenshot(page, 'other-document');
-  await dialog.getByRole('button', { name: 'Keep the current document' }).click();
-  assert.equal(await entries(page).count(), 2);
+  assert.match(await page.getByRole('dialog', { name: 'Import' }).textContent(), /Other.*new document/s);
+  await screenshot(page, 'import-preview');
+  await page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await page.locator('nav.documents').count(), 0, 'cancel changes nothing');
   await dropFile(page, 'other.json', JSON.stringify(other));
-  await page.getByRole('button', { name: "Open the file's document" }).click();
+  await confirmImport(1);
   await page.locator('h1.doc-title', { hasText: 'Other' }).waitFor();
   assert.equal(await page.locator('.seg.hl').textContent(), 'accused');
-  await page.keyboard.press('Control+z');
+  assert.equal(await page.locator('nav.documents .document').count(), 2, 'the corpus lists both documents');
+  await page.keyboard.press('[');
   await page.locator('h1.doc-title', { hasText: 'Russia offers' }).waitFor();
-  assert.equal(await entries(page).count(), 2, 'undo brings the previous document back');
+  assert.equal(await entries(page).count(), 2, 'the first document kept its annotations');
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.locator('nav.documents').count(), 0, 'undo removes the imported document');
 });
 
 test('open a pasted text and annotate it, offsets counted in code points', async () => {
   const { page } = await openApp(env);
-  await page.getByRole('button', { name: 'Open text' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Open a text' });
+  await page.getByRole('button', { name: 'Open…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open texts' });
   const text = '👨🏻‍🚒 Café owners “propose” a ban — officials allege fraud.\r\nSecond line’s end.';
-  await dialog.getByLabel('Text').fill(text);
-  await dialog.getByLabel('Title').fill('Pasted');
+  await dialog.getByLabel('Text', { exact: true }).fill(text);
+  await dialog.getByLabel('Title', { exact: true }).fill('Pasted');
   await dialog.getByRole('button', { name: 'Open', exact: true }).click();
   await page.locator('h1.doc-title', { hasText: 'Pasted' }).waitFor();
   assert.equal(await page.locator('p.block').count(), 2);
@@ -175,14 +188,16 @@ test('the tag menu opens above a selection at the bottom of the window', async (
   const lines = await page.locator('p.block').evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect().bottom));
   const lowest = (await page.locator('p.block').allTextContents())[lines.findIndex((b) => b > 600) ];
   const phrase = lowest.split(' ').slice(0, 3).join(' ');
-  await dragOver(page, phrase);
+  await dragOver(page, phrase, { scroll: false });
   const menu = page.getByRole('dialog', { name: 'Tag selection' });
   await menu.waitFor();
   const box = await menu.boundingBox();
+  const selectionTop = (await page.locator('.seg.is-pending').first().boundingBox()).y;
   assert.ok(box.y + box.height <= 700, `menu bottom ${box.y + box.height} is inside the window`);
+  assert.ok(box.y + box.height <= selectionTop + 1, 'the menu sits above the selection');
   await page.keyboard.press('Escape');
   // The sample article can be reopened from the Open dialog.
-  await page.getByRole('button', { name: 'Open text' }).click();
+  await page.getByRole('button', { name: 'Open…' }).click();
   await page.getByRole('button', { name: 'Open the sample article' }).click();
   await page.locator('h1.doc-title', { hasText: 'Russia offers' }).waitFor();
 });

@@ -47,10 +47,11 @@ export async function openApp(env, { viewport = { width: 1400, height: 900 } } =
 
 /**
  * Drags the real mouse across `phrase` in the article: from inside its first character to
- * inside its last one. Returns the drag's end point.
+ * inside its last one, after scrolling it to the middle of the window unless `scroll` is
+ * false. Returns the drag's end point.
  */
-export async function dragOver(page, phrase) {
-  const box = await page.evaluate((phrase) => {
+export async function dragOver(page, phrase, { scroll = true } = {}) {
+  const box = await page.evaluate(([phrase, scroll]) => {
     const article = document.querySelector('article.doc');
     const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
     // Find the phrase in the concatenated text of the article's segments.
@@ -76,8 +77,10 @@ export async function dragOver(page, phrase) {
       return { x: rect.left, y: rect.top, w: rect.width, h: rect.height };
     };
     const last = phrase.length - 1;
+    // Mouse coordinates are the viewport's: bring the phrase into view first.
+    if (scroll) locate(at)[0].parentElement.scrollIntoView({ block: 'center' });
     return { first: rectOf(at, 1), last: rectOf(at + last, 1) };
-  }, phrase);
+  }, [phrase, scroll]);
   if (!box) throw new Error(`phrase not in the article: ${phrase}`);
   const start = { x: box.first.x + 1, y: box.first.y + box.first.h / 2 };
   const end = { x: box.last.x + box.last.w - 1, y: box.last.y + box.last.h / 2 };

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use claimmark::model::offsets::code_points_to_utf16;
-use claimmark::model::{Action, Attribution, Document, LabelId, Span, Workspace};
+use claimmark::model::{Action, Attribution, Corpus, Document, LabelId, Span, Workspace};
 use claimmark::view::document::DocumentView;
 use claimmark::view::selection::{current_selection, select_span};
 use claimmark::view::store::{Msg, Store, StoreHandle};
@@ -29,10 +29,8 @@ struct HarnessProps {
 #[function_component(Harness)]
 fn harness(props: &HarnessProps) -> Html {
     let store = use_reducer(|| {
-        Store::new(
-            Workspace::new(Document::new("Test", props.text.as_str())),
-            true,
-        )
+        let document = Document::new("Test", props.text.as_str());
+        Store::new(Corpus::new(Workspace::new(document)), true)
     });
     let added = use_mut_ref(|| false);
     if !*added.borrow() {

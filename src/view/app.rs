@@ -1,5 +1,5 @@
-//! The app shell: the store provider, toolbar, reading view, side panel, status area and
-//! dialogs, plus the page-wide behaviour (shortcuts, drag-and-drop import, autosave).
+//! The app shell: the store provider, toolbar, document list, reading view, side panel,
+//! notices and dialogs, plus the page-wide behaviour (shortcuts, drag-and-drop, autosave).
 
 use std::rc::Rc;
 
@@ -9,36 +9,43 @@ use web_sys::{File, HtmlElement};
 use yew::prelude::*;
 
 use super::annotation_list::AnnotationList;
-use super::dialogs::{ConfirmDocumentDialog, HelpDialog, OpenTextDialog};
+use super::dialogs::HelpDialog;
 use super::document::DocumentView;
-use super::files::{download, read_text};
+use super::document_list::DocumentList;
+use super::export_dialog::ExportDialog;
+use super::files::{download, file_list, read_files};
+use super::import_dialog::ImportDialog;
+use super::open_dialog::OpenDialog;
 use super::storage;
 use super::store::{Msg, NoticeKind, Store, StoreHandle};
 use super::toolbar::Toolbar;
-use crate::model::formats::native::{self, Imported};
-use crate::model::{Action, Document, Workspace};
+use crate::model::formats::{self, texts, Format, ImportReport};
+use crate::model::text::Document;
+use crate::model::{Action, Corpus, Workspace};
 
 /// Which dialog is open.
 #[derive(Clone, PartialEq)]
 enum Dialog {
     None,
-    OpenText,
+    Open,
     Help,
-    /// An imported file whose document differs from the open one, awaiting confirmation.
-    OtherDocument {
-        file_name: String,
-        imported: Rc<Imported>,
+    Export,
+    /// A read import awaiting confirmation.
+    Import {
+        names: String,
+        report: Rc<ImportReport>,
     },
 }
 
 /// The initial store: saved work if there is any, else the seed article.
 fn initial_store() -> Store {
     let snap = storage::load_snap_setting();
-    match storage::load_workspace() {
-        Ok(Some(workspace)) => Store::new(workspace, snap),
-        Ok(None) => Store::new(Workspace::seed(), snap),
+    let seed = || Corpus::new(Workspace::seed());
+    match storage::load_corpus() {
+        Ok(Some(corpus)) => Store::new(corpus, snap),
+        Ok(None) => Store::new(seed(), snap),
         Err(message) => {
-            let store = Rc::new(Store::new(Workspace::seed(), snap));
+            let store = Rc::new(Store::new(seed(), snap));
             let store =
                 yew::functional::Reducible::reduce(store, Msg::Notify(NoticeKind::Error, message));
             (*store).clone()
@@ -46,46 +53,67 @@ fn initial_store() -> Store {
     }
 }
 
-/// Reads a file and imports it: the same document replaces the annotations; another
-/// document asks first; an error says what is wrong and changes nothing.
-fn import_file(file: File, store: StoreHandle, dialog: UseStateHandle<Dialog>) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let name = file.name();
-        let result = read_text(&file)
-            .await
-            .and_then(|text| native::import(&text).map_err(|e| e.to_string()));
-        let imported = match result {
-            Ok(imported) => imported,
-            Err(message) => {
-                let text =
-                    format!("Could not import {name}: {message}\nYour current work is unchanged.");
-                store.dispatch(Msg::Notify(NoticeKind::Error, text));
-                return;
-            }
-        };
-        let same_document =
-            imported.workspace.document.id() == store.editor().workspace().document.id();
-        if same_document {
-            load_imported(&store, &name, imported);
-        } else {
-            dialog.set(Dialog::OtherDocument {
-                file_name: name,
-                imported: Rc::new(imported),
-            });
-        }
-    });
-}
-
-fn load_imported(store: &StoreHandle, file_name: &str, imported: Imported) {
-    let count = imported.workspace.annotations().len();
-    let mut description = format!("import {count} annotation(s) from {file_name}");
-    for warning in &imported.warnings {
-        description.push_str(&format!("\nNote: {warning}"));
-    }
-    store.dispatch(Msg::Do(Action::Load {
-        workspace: Box::new(imported.workspace),
+fn open_documents(store: &StoreHandle, documents: Vec<Document>) {
+    let description = match documents.as_slice() {
+        [one] => format!("open “{}”", one.title),
+        many => format!("open {} texts", many.len()),
+    };
+    let documents = documents.into_iter().map(Workspace::new).collect();
+    store.dispatch(Msg::Do(Action::Open {
+        documents,
         description,
     }));
+}
+
+/// Reads files and shows what importing them would do; plain `.txt` files are opened as texts.
+/// Errors say what is wrong and change nothing.
+fn start_import(files: Vec<File>, store: StoreHandle, dialog: UseStateHandle<Dialog>) {
+    if files.is_empty() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let names = files.iter().map(File::name).collect::<Vec<_>>().join(", ");
+        let fail = |message: String| {
+            let text =
+                format!("Could not import {names}: {message}\nYour current work is unchanged.");
+            store.dispatch(Msg::Notify(NoticeKind::Error, text));
+        };
+        let inputs = match read_files(&files).await {
+            Ok(inputs) => inputs,
+            Err(message) => return fail(message),
+        };
+        if inputs
+            .iter()
+            .all(|f| f.name.to_ascii_lowercase().ends_with(".txt"))
+        {
+            match texts::documents(&inputs) {
+                Ok(documents) => open_documents(&store, documents),
+                Err(error) => fail(error.to_string()),
+            }
+            return;
+        }
+        let result = {
+            let editor = store.editor();
+            let corpus = editor.corpus();
+            // The shown document first: W3C annotations without a known document land there.
+            let mut known = vec![corpus.current().clone()];
+            known.extend(
+                corpus
+                    .documents()
+                    .iter()
+                    .filter(|d| d.document.id() != corpus.current().document.id())
+                    .cloned(),
+            );
+            formats::import(&inputs, &known)
+        };
+        match result {
+            Ok(report) => dialog.set(Dialog::Import {
+                names,
+                report: Rc::new(report),
+            }),
+            Err(error) => fail(error.to_string()),
+        }
+    });
 }
 
 /// True when keyboard focus is in a field that has its own meaning for shortcut keys.
@@ -99,19 +127,25 @@ fn typing_in_field(event: &web_sys::Event) -> bool {
         })
 }
 
-/// Handles a page-wide key: undo, redo, help. Keys typed into fields are left alone.
+/// Handles a page-wide key: undo, redo, documents, help. Keys typed into fields are left alone.
 fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHandle<Dialog>) {
     let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
         return;
     };
-    if typing_in_field(event) {
+    if typing_in_field(event) || **dialog != Dialog::None {
         return;
     }
     let command = key.ctrl_key() || key.meta_key();
+    let (current, count) = {
+        let editor = store.editor();
+        (editor.corpus().current_index(), editor.corpus().len())
+    };
     let action = match key.key().as_str() {
         "z" | "Z" if command && key.shift_key() => Action::Redo,
         "z" | "Z" if command => Action::Undo,
         "y" | "Y" if command => Action::Redo,
+        "[" if !command && current > 0 => Action::Show { index: current - 1 },
+        "]" if !command && current + 1 < count => Action::Show { index: current + 1 },
         "?" => {
             key.prevent_default();
             dialog.set(Dialog::Help);
@@ -129,23 +163,19 @@ pub fn app() -> Html {
     let dialog = use_state(|| Dialog::None);
     let dragging = use_state(|| false);
 
-    // Autosave after every change to the workspace.
+    // Autosave after every change to the corpus.
     {
         let store = store.clone();
         use_effect_with(store.revision, move |_| {
-            if let Err(message) = storage::save_workspace(store.editor().workspace()) {
+            if let Err(message) = storage::save_corpus(store.editor().corpus()) {
                 store.dispatch(Msg::Notify(NoticeKind::Error, message));
             }
         });
     }
-    {
-        use_effect_with(store.snap_to_words, |on| storage::save_snap_setting(*on));
-    }
+    use_effect_with(store.snap_to_words, |on| storage::save_snap_setting(*on));
 
-    // Page-wide shortcuts: undo, redo, help.
     {
-        let store = store.clone();
-        let dialog = dialog.clone();
+        let (store, dialog) = (store.clone(), dialog.clone());
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a browser window");
             // Not passive: preventing the default stops the browser's own undo of form fields.
@@ -164,35 +194,33 @@ pub fn app() -> Html {
     };
     let on_import = {
         let (store, dialog) = (store.clone(), dialog.clone());
-        Callback::from(move |file: File| import_file(file, store.clone(), dialog.clone()))
+        Callback::from(move |files: Vec<File>| start_import(files, store.clone(), dialog.clone()))
     };
     let on_export = {
-        let store = store.clone();
-        Callback::from(move |_| {
-            let (name, contents) = {
+        let (store, dialog) = (store.clone(), dialog.clone());
+        Callback::from(move |(format, all): (Format, bool)| {
+            let file = {
                 let editor = store.editor();
-                let workspace = editor.workspace();
-                (
-                    native::export_file_name(&workspace.document.title),
-                    native::export(workspace),
-                )
+                let corpus = editor.corpus();
+                let documents: Vec<&Workspace> = if all {
+                    corpus.documents().iter().collect()
+                } else {
+                    vec![corpus.current()]
+                };
+                formats::export(format, &documents)
             };
-            let notice = match download(&name, "application/json", &contents) {
-                Ok(()) => (NoticeKind::Info, format!("Exported {name}")),
+            let notice = match download(&file.name, file.mime, &file.bytes) {
+                Ok(()) => (NoticeKind::Info, format!("Exported {}", file.name)),
                 Err(message) => (NoticeKind::Error, format!("Export failed: {message}")),
             };
+            dialog.set(Dialog::None);
             store.dispatch(Msg::Notify(notice.0, notice.1));
         })
     };
-    let on_open_text = {
+    let on_open = {
         let (store, dialog) = (store.clone(), dialog.clone());
-        Callback::from(move |(title, text): (String, String)| {
-            let description = format!("open “{title}”");
-            let workspace = Workspace::new(Document::new(title, text));
-            store.dispatch(Msg::Do(Action::Load {
-                workspace: Box::new(workspace),
-                description,
-            }));
+        Callback::from(move |documents: Vec<Document>| {
+            open_documents(&store, documents);
             dialog.set(Dialog::None);
         })
     };
@@ -220,13 +248,7 @@ pub fn app() -> Html {
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             dragging.set(false);
-            if let Some(file) = event
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
-                on_import.emit(file);
-            }
+            on_import.emit(file_list(event.data_transfer().and_then(|d| d.files())));
         })
     };
 
@@ -251,31 +273,45 @@ pub fn app() -> Html {
         _ => (None, notice),
     };
 
-    let labels = Rc::new(store.editor().workspace().labels.clone());
-    let dialog_view = match &*dialog {
-        Dialog::None => html! {},
-        Dialog::OpenText => {
-            html! { <OpenTextDialog on_open={on_open_text} on_close={close.clone()} /> }
-        }
-        Dialog::Help => html! { <HelpDialog labels={labels} on_close={close.clone()} /> },
-        Dialog::OtherDocument {
-            file_name,
-            imported,
-        } => {
-            let on_confirm = {
-                let (store, dialog) = (store.clone(), dialog.clone());
-                let (file_name, imported) = (file_name.clone(), imported.clone());
-                Callback::from(move |_| {
-                    load_imported(&store, &file_name, (*imported).clone());
-                    dialog.set(Dialog::None);
-                })
-            };
-            html! {
-                <ConfirmDocumentDialog file_name={file_name.clone()}
-                    file_title={imported.workspace.document.title.clone()}
-                    file_annotations={imported.workspace.annotations().len()}
-                    current_title={store.editor().workspace().document.title.clone()}
-                    on_confirm={on_confirm} on_close={close.clone()} />
+    let dialog_view = {
+        let editor = store.editor();
+        let corpus = editor.corpus();
+        match &*dialog {
+            Dialog::None => html! {},
+            Dialog::Open => html! { <OpenDialog on_open={on_open} on_close={close.clone()} /> },
+            Dialog::Help => {
+                html! { <HelpDialog labels={Rc::new(corpus.current().labels.clone())} on_close={close.clone()} /> }
+            }
+            Dialog::Export => html! {
+                <ExportDialog current_title={corpus.current().document.title.clone()} documents={corpus.len()}
+                    on_export={on_export} on_close={close.clone()} />
+            },
+            Dialog::Import { names, report } => {
+                let on_confirm = {
+                    let (store, dialog, report, names) =
+                        (store.clone(), dialog.clone(), report.clone(), names.clone());
+                    Callback::from(move |_| {
+                        let description = format!(
+                            "import {} annotation(s) from {names}",
+                            report.annotation_count()
+                        );
+                        let documents = report.documents.clone();
+                        store.dispatch(Msg::Do(Action::Import {
+                            documents,
+                            description,
+                        }));
+                        dialog.set(Dialog::None);
+                    })
+                };
+                let open_ids: Vec<String> = corpus
+                    .documents()
+                    .iter()
+                    .map(|d| d.document.id().to_string())
+                    .collect();
+                html! {
+                    <ImportDialog file_names={names.clone()} report={report.clone()} open_ids={Rc::new(open_ids)}
+                        on_confirm={on_confirm} on_close={close.clone()} />
+                }
             }
         }
     };
@@ -287,17 +323,20 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<StoreHandle> context={store.clone()}>
             <div class={classes!("app", dragging.then_some("is-dragging"))} {ondragover} {ondragleave} {ondrop}>
-                <Toolbar on_open={open_dialog(Dialog::OpenText)} on_import={on_import}
-                    on_export={on_export} on_help={open_dialog(Dialog::Help)} />
+                <Toolbar on_open={open_dialog(Dialog::Open)} on_import={on_import}
+                    on_export={open_dialog(Dialog::Export)} on_help={open_dialog(Dialog::Help)} />
                 <div class="status" role="status" aria-live="polite">{ for info_notice }</div>
                 <div class="alerts" role="alert">{ for error_notice }</div>
                 <div class="layout">
+                    <DocumentList />
                     <DocumentView />
                     <AnnotationList />
                 </div>
                 { dialog_view }
                 if *dragging {
-                    <div class="drop-overlay" aria-hidden="true"><p>{ "Drop a claimmark JSON file to import it" }</p></div>
+                    <div class="drop-overlay" aria-hidden="true">
+                        <p>{ "Drop annotation files to import them, or .txt files to open them" }</p>
+                    </div>
                 }
             </div>
         </ContextProvider<StoreHandle>>

@@ -327,6 +327,13 @@ pub fn document_view() -> Html {
         })
     };
 
+    let on_done = {
+        let store = store.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            store.dispatch(Msg::Do(Action::SetDone(input.checked())));
+        })
+    };
     let selected = store.selected.clone();
     let block_views = blocks.0.iter().zip(&blocks.1).zip(segments.iter()).map(|((block, text), segments)| {
         let selected_here = selected
@@ -351,7 +358,13 @@ pub fn document_view() -> Html {
     html! {
         <>
             <article class="doc" lang="en" ref={article} aria-label="Document text">
-                <h1 class="doc-title">{ &document.title }</h1>
+                <header class="doc-head">
+                    <h1 class="doc-title">{ &document.title }</h1>
+                    <label class="done-toggle" title="Mark this document finished">
+                        <input type="checkbox" checked={workspace.done} onchange={on_done} />
+                        { "Done" }
+                    </label>
+                </header>
                 { for block_views }
                 if blocks.0.is_empty() {
                     <p class="empty-doc">{ "This document has no text. Use Open to paste or load a text." }</p>

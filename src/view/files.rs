@@ -2,14 +2,14 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
+use web_sys::{Blob, BlobPropertyBag, File, FileList, HtmlAnchorElement, Url};
 
-use crate::model::formats::native::MAX_IMPORT_BYTES;
+use crate::model::formats::{InputFile, MAX_IMPORT_BYTES};
 
 /// Offers `contents` to the user as a download named `name`.
-pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
+pub fn download(name: &str, mime: &str, contents: &[u8]) -> Result<(), String> {
     let fail = |what: &str| format!("could not start the download ({what})");
-    let parts = js_sys::Array::of1(&contents.into());
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let blob =
@@ -34,21 +34,33 @@ pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads a picked or dropped file as UTF-8 text, refusing very large files up front.
-pub async fn read_text(file: &File) -> Result<String, String> {
-    let size = file.size() as usize;
-    if size > MAX_IMPORT_BYTES {
+/// The files of a picker or a drop, in order.
+pub fn file_list(list: Option<FileList>) -> Vec<File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Reads picked or dropped files as bytes, refusing very large ones up front.
+pub async fn read_files(files: &[File]) -> Result<Vec<InputFile>, String> {
+    let total: f64 = files.iter().map(|f| f.size()).sum();
+    if total as usize > MAX_IMPORT_BYTES {
         return Err(format!(
-            "the file is {} MB; claimmark opens files up to {} MB",
-            size / (1024 * 1024),
+            "the files are {} MB; claimmark opens up to {} MB at once",
+            total as usize / (1024 * 1024),
             MAX_IMPORT_BYTES / (1024 * 1024)
         ));
     }
-    let text = JsFuture::from(file.text())
-        .await
-        .map_err(|_| "the browser could not read the file".to_string())?;
-    text.as_string()
-        .ok_or_else(|| "the file is not text".to_string())
+    let mut inputs = Vec::with_capacity(files.len());
+    for file in files {
+        let buffer = JsFuture::from(file.array_buffer())
+            .await
+            .map_err(|_| format!("the browser could not read {}", file.name()))?;
+        inputs.push(InputFile {
+            name: file.name(),
+            bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
+        });
+    }
+    Ok(inputs)
 }
 
 /// The current time as RFC 3339 in UTC, to the second.

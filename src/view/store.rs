@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{Action, AnnotationId, Editor, Outcome, Workspace};
+use crate::model::{Action, AnnotationId, Corpus, Editor, Outcome};
 
 /// How a notice looks and whether it is announced politely or assertively.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,9 +63,9 @@ pub enum Msg {
 }
 
 impl Store {
-    pub fn new(workspace: Workspace, snap_to_words: bool) -> Store {
+    pub fn new(corpus: Corpus, snap_to_words: bool) -> Store {
         Store {
-            editor: Rc::new(RefCell::new(Editor::new(workspace))),
+            editor: Rc::new(RefCell::new(Editor::with_corpus(corpus))),
             revision: 0,
             selected: None,
             notice: None,
@@ -94,6 +94,10 @@ impl Reducible for Store {
                 let result = next.editor.borrow_mut().apply(action);
                 match result {
                     Ok(Outcome::Unchanged) => return self,
+                    Ok(Outcome::Shown) => {
+                        next.revision += 1;
+                        next.selected = None;
+                    }
                     Ok(Outcome::Added(id)) => {
                         next.revision += 1;
                         next.selected = Some(id);

@@ -36,7 +36,7 @@ pub struct TagMenuProps {
 
 /// Width the stylesheet gives the menu, to keep it inside the window.
 const MENU_WIDTH: f64 = 320.0;
-/// About the menu's height: below this much room under the selection, it opens above.
+/// About the menu's height: with less room than this under the selection, it opens above.
 const MENU_HEIGHT: f64 = 330.0;
 
 /// The quote shortened to `max` code points with an ellipsis in the middle.
@@ -51,9 +51,10 @@ fn shorten(quote: &str, max: usize) -> String {
     format!("{head} … {tail}")
 }
 
-/// The menu's top-left corner in page coordinates: centred under the end of the selection,
-/// kept inside the window, and above the selection when there is no room below.
-fn placement(anchor: &MenuAnchor) -> (f64, f64) {
+/// Where the menu goes, as an inline style: centred under the end of the selection and kept
+/// inside the window, or, when there is no room below, with its bottom edge just above the
+/// selection (the translation makes that exact whatever the menu's height).
+fn placement(anchor: &MenuAnchor) -> String {
     let window = web_sys::window();
     let number = |v: Option<wasm_bindgen::JsValue>, fallback: f64| {
         v.and_then(|v| v.as_f64()).unwrap_or(fallback)
@@ -72,12 +73,14 @@ fn placement(anchor: &MenuAnchor) -> (f64, f64) {
         .max(scroll_x + 8.0);
     let room_below = scroll_y + height - anchor.below;
     let room_above = anchor.above - scroll_y;
-    let top = if room_below < MENU_HEIGHT && room_above > room_below {
-        (anchor.above - MENU_HEIGHT - 8.0).max(scroll_y + 8.0)
+    if room_below < MENU_HEIGHT && room_above > room_below {
+        format!(
+            "left:{left:.0}px;top:{:.0}px;transform:translateY(-100%);",
+            anchor.above - 8.0
+        )
     } else {
-        anchor.below + 8.0
-    };
-    (left, top)
+        format!("left:{left:.0}px;top:{:.0}px;", anchor.below + 8.0)
+    }
 }
 
 thread_local! {
@@ -161,8 +164,7 @@ pub fn tag_menu(props: &TagMenuProps) -> Html {
         })
     };
 
-    let (left, top) = placement(&props.anchor);
-    let style = format!("left:{left:.0}px;top:{top:.0}px;");
+    let style = placement(&props.anchor);
 
     let buttons = props.labels.iter().enumerate().map(|(index, label)| {
         let id = label.id.clone();

@@ -3,13 +3,14 @@
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
+use super::files::file_list;
 use super::store::{use_store, Msg};
 use crate::model::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub on_open: Callback<()>,
-    pub on_import: Callback<File>,
+    pub on_import: Callback<Vec<File>>,
     pub on_export: Callback<()>,
     pub on_help: Callback<()>,
 }
@@ -38,9 +39,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let on_import = props.on_import.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                on_import.emit(file);
-            }
+            on_import.emit(file_list(input.files()));
             // Picking the same file again must fire `change` again.
             input.set_value("");
         })
@@ -59,11 +58,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     html! {
         <header class="toolbar" role="toolbar" aria-label="Document">
             <span class="brand">{ "claimmark" }</span>
-            <button type="button" onclick={emit(&props.on_open)} title="Paste or open a text to annotate">{ "Open text" }</button>
-            <button type="button" onclick={pick_file} title="Load a claimmark JSON file (or drop it on the page)">{ "Import JSON" }</button>
-            <input ref={file_input} id="import-file" type="file" accept=".json,application/json"
+            <button type="button" onclick={emit(&props.on_open)} title="Paste texts or open .txt files to annotate">{ "Open…" }</button>
+            <button type="button" onclick={pick_file}
+                title="Read annotations: claimmark, W3C, spaCy, doccano, Label Studio or brat (or drop files on the page)">{ "Import…" }</button>
+            <input ref={file_input} id="import-file" type="file" multiple=true
+                accept=".json,.jsonl,.ndjson,.jsonld,.ann,.txt,.zip"
                 class="visually-hidden" tabindex="-1" aria-hidden="true" onchange={on_file} />
-            <button type="button" onclick={emit(&props.on_export)} title="Download the annotations as claimmark JSON">{ "Export JSON" }</button>
+            <button type="button" onclick={emit(&props.on_export)}
+                title="Download this document or all documents in one of six formats">{ "Export…" }</button>
             <span class="separator" aria-hidden="true"></span>
             <button type="button" onclick={dispatch(|| Action::Undo)} disabled={!can_undo}
                 aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">{ "Undo" }</button>

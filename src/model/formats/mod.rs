@@ -14,6 +14,7 @@ pub mod label_studio;
 pub mod native;
 mod native_read;
 pub mod spacy;
+pub mod texts;
 pub mod w3c;
 pub mod zip;
 
