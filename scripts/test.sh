@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test, installing what is missing first: model tests on the host, component tests
-# in headless Chromium, then the release build and the end-to-end tests with a real mouse.
+# in headless Chromium, the release build, end-to-end tests with a real mouse, and the exports
+# loaded by the real consumer tools in a Python venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -17,8 +18,12 @@ step "component tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
   cargo test --locked --target wasm32-unknown-unknown --test browser
 
-step "release build"
+step "release build: web app and command line"
 scripts/build-web.sh
+cargo build --locked --release --bin claimmark
 
 step "end-to-end tests in headless Chromium (playwright-core)"
 node --test --test-concurrency=1 e2e/
+
+step "the real consumers: spaCy, W3C schemas, brat, Label Studio, doccano shapes (Python)"
+CLAIMMARK_BIN=target/release/claimmark scripts/consumers.sh

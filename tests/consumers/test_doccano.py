@@ -1,6 +1,6 @@
 """doccano JSONL export (`--to doccano`): checked against doccano's documented import shapes.
 
-Why not doccano-transformer (1.0.2, pinned in requirements.txt, its last release, 2020)? It
+Why not doccano-transformer (1.0.2, its last release, 2020; installable, so tried, not kept)? It
 cannot read this file, for reasons that have nothing to do with claimmark:
   * `import doccano_transformer.datasets` fails under spaCy 3: its examples module does
     `from spacy.gold import biluo_tags_from_offsets`, a spaCy 2 module removed in spaCy 3.0
