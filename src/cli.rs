@@ -1,5 +1,5 @@
-//! The command-line twin of the web app, built from the same model: `convert`, `validate`
-//! and `stats`. Native targets only (it reads and writes files).
+//! The command-line twin of the web app, built from the same model: `convert`, `validate`,
+//! `stats` and `agree`. Native targets only (it reads and writes files).
 //!
 //! [`run`] takes the arguments and returns the exit code with what to print, so tests call it
 //! directly. Exit codes: 0 success, 1 a file has problems, 2 the command line is wrong.
@@ -11,12 +11,14 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 
 use crate::model::formats::{self, brat, Format, InputFile};
+use crate::model::review::{Annotator, Review};
 use crate::model::workspace::Workspace;
 
 const USAGE: &str = "\
 usage: claimmark convert --to FORMAT INPUT... [-o OUT]
        claimmark validate FILE...
        claimmark stats [--json] FILE...
+       claimmark agree [--json] KEY SUBMISSION...
 
 FORMAT is one of: native, w3c, spacy, doccano, label-studio, brat.
 INPUT is any file claimmark imports (claimmark JSON or JSON Lines, W3C, spaCy/Prodigy
@@ -24,7 +26,9 @@ JSONL, doccano JSONL, Label Studio JSON, brat .txt + .ann files, a directory of 
 stored .zip). W3C files carry no text: give the documents they annotate first.
 Without -o the result goes to standard output. With --to brat, OUT is a .zip file or a
 directory (existing, or ending in /) that receives the .txt and .ann files.
-All offsets are Unicode code points.";
+agree scores each submission against the answer key (exact and relaxed F1, label and
+attribution accuracy) and prints Cohen's kappa for each pair and Krippendorff's alpha
+(docs/METRICS.md). All offsets are Unicode code points.";
 
 /// What a command produced: exit code, standard output, standard error.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -59,6 +63,7 @@ pub fn run(args: &[String]) -> Finished {
         "convert" => convert(rest),
         "validate" => validate(rest),
         "stats" => stats(rest),
+        "agree" => agree(rest),
         "help" | "--help" | "-h" => Finished {
             code: 0,
             stdout: format!("{USAGE}\n").into_bytes(),
@@ -329,6 +334,123 @@ fn stats(args: &[String]) -> Finished {
                 counts.values().sum::<usize>()
             ));
         }
+        out
+    };
+    Finished {
+        code: 0,
+        stdout: stdout.into_bytes(),
+        stderr: String::new(),
+    }
+}
+
+/// The name of a submission: its annotator, else its file name.
+fn annotator_name(workspace: &Workspace, path: &str) -> String {
+    if workspace.annotator.is_empty() {
+        Path::new(path)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(path)
+            .to_string()
+    } else {
+        workspace.annotator.clone()
+    }
+}
+
+fn agree(args: &[String]) -> Finished {
+    let as_json = args.iter().any(|a| a == "--json");
+    let paths: Vec<&String> = args.iter().filter(|a| *a != "--json").collect();
+    if paths.len() < 2 {
+        return usage("agree needs a KEY and at least one SUBMISSION");
+    }
+    let mut annotators = Vec::new();
+    let mut errors = Vec::new();
+    for path in &paths {
+        match load(std::slice::from_ref(*path)) {
+            Ok(mut documents) if documents.len() == 1 => {
+                let workspace = documents.remove(0);
+                annotators.push(Annotator {
+                    name: annotator_name(&workspace, path),
+                    workspace,
+                });
+            }
+            Ok(documents) => errors.push(format!(
+                "{path}: holds {} documents; give one document per file",
+                documents.len()
+            )),
+            Err(mut problems) => errors.append(&mut problems),
+        }
+    }
+    if !errors.is_empty() {
+        return failed(errors);
+    }
+    let key = annotators.remove(0);
+    let review = match Review::new(key, annotators) {
+        Ok(review) => review,
+        Err(problems) => {
+            return failed(
+                problems
+                    .into_iter()
+                    .map(|p| format!("{}: {}", p.at, p.message))
+                    .collect(),
+            )
+        }
+    };
+    let scores = review.scores();
+    let agreement = review.agreement();
+    let stdout = if as_json {
+        let prf = |p: &crate::model::metrics::Prf| json!({ "matched": p.matched, "precision": p.precision, "recall": p.recall, "f1": p.f1 });
+        let submissions: Vec<_> = scores
+            .iter()
+            .map(|(name, s)| json!({
+                "annotator": name, "exact": prf(&s.exact), "relaxed": prf(&s.relaxed),
+                "label_accuracy": s.label_accuracy, "attribution_accuracy": s.attribution_accuracy, "annotations": s.annotations,
+            }))
+            .collect();
+        let kappa: Vec<_> = agreement
+            .kappa
+            .iter()
+            .map(|(i, j, k)| json!({ "a": agreement.names[*i], "b": agreement.names[*j], "kappa": k }))
+            .collect();
+        let value = json!({
+            "key": review.key.name, "submissions": submissions,
+            "agreement": { "annotators": agreement.names, "cohen_kappa": kappa, "krippendorff_alpha": agreement.alpha },
+        });
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        )
+    } else {
+        let number = |v: f64| format!("{v:.3}");
+        let optional = |v: Option<f64>| v.map_or("undefined".to_string(), number);
+        let mut out = format!("key: {}\n\nannotator\texact P\texact R\texact F1\trelaxed P\trelaxed R\trelaxed F1\tlabel acc\tattribution acc\tannotations\n", review.key.name);
+        for (name, s) in &scores {
+            out.push_str(&format!(
+                "{name}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                number(s.exact.precision),
+                number(s.exact.recall),
+                number(s.exact.f1),
+                number(s.relaxed.precision),
+                number(s.relaxed.recall),
+                number(s.relaxed.f1),
+                optional(s.label_accuracy),
+                optional(s.attribution_accuracy),
+                s.annotations
+            ));
+        }
+        out.push_str("\nCohen's kappa\n");
+        for (i, j, k) in &agreement.kappa {
+            out.push_str(&format!(
+                "{}\t{}\t{}\n",
+                agreement.names[*i],
+                agreement.names[*j],
+                optional(*k)
+            ));
+        }
+        out.push_str(&format!(
+            "\nKrippendorff's alpha (nominal, {} annotators): {}\n",
+            agreement.names.len(),
+            optional(agreement.alpha)
+        ));
         out
     };
     Finished {

@@ -19,7 +19,20 @@ pub struct Workspace {
     pub sources: Vec<Source>,
     /// Whether the annotator has marked the document finished.
     pub done: bool,
+    /// Who made the annotations (a student's name in an exercise); empty when not given.
+    pub annotator: String,
+    /// The exercise this is a submission for, if any.
+    pub exercise: Option<ExerciseLink>,
     annotations: Vec<Annotation>,
+}
+
+/// What a student's workspace keeps of its exercise (the answer key stays with the exercise).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExerciseLink {
+    pub id: String,
+    pub instructions: String,
+    /// Whether the student may compare their work with the key.
+    pub allow_check: bool,
 }
 
 impl Workspace {
@@ -30,6 +43,8 @@ impl Workspace {
             labels: default_labels(),
             sources: Vec::new(),
             done: false,
+            annotator: String::new(),
+            exercise: None,
             annotations: Vec::new(),
         }
     }
@@ -53,6 +68,8 @@ impl Workspace {
             labels,
             sources,
             done: false,
+            annotator: String::new(),
+            exercise: None,
             annotations,
         }
     }

@@ -29,10 +29,21 @@ struct FileOut<'a> {
     offset_unit: &'static str,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     done: bool,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    annotator: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exercise: Option<ExerciseOut<'a>>,
     document: DocumentOut<'a>,
     labels: Vec<LabelOut<'a>>,
     sources: Vec<SourceOut>,
     annotations: Vec<AnnotationOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExerciseOut<'a> {
+    id: &'a str,
+    instructions: &'a str,
+    allow_check: bool,
 }
 
 #[derive(Serialize)]
@@ -96,6 +107,12 @@ fn file(workspace: &Workspace) -> FileOut<'_> {
         version: VERSION,
         offset_unit: OFFSET_UNIT,
         done: workspace.done,
+        annotator: &workspace.annotator,
+        exercise: workspace.exercise.as_ref().map(|e| ExerciseOut {
+            id: &e.id,
+            instructions: &e.instructions,
+            allow_check: e.allow_check,
+        }),
         document: DocumentOut {
             id: document.id(),
             title: &document.title,

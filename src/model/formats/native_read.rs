@@ -14,7 +14,7 @@ use crate::model::annotation::{
 };
 use crate::model::span::Span;
 use crate::model::text::{content_id, Document};
-use crate::model::workspace::Workspace;
+use crate::model::workspace::{ExerciseLink, Workspace};
 
 /// Collects problems while reading.
 struct Reader {
@@ -185,6 +185,29 @@ pub(super) fn read(root: &Value) -> Result<Imported, ImportError> {
     }
     let mut workspace = Workspace::from_parts(document, labels, sources, annotations);
     workspace.done = root.get("done").and_then(Value::as_bool).unwrap_or(false);
+    workspace.annotator = root
+        .get("annotator")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    workspace.exercise = root
+        .get("exercise")
+        .and_then(Value::as_object)
+        .and_then(|e| {
+            Some(ExerciseLink {
+                id: e.get("id")?.as_str()?.to_string(),
+                instructions: e
+                    .get("instructions")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string(),
+                allow_check: e
+                    .get("allow_check")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
+            })
+        });
     Ok(Imported {
         workspace,
         warnings: reader.warnings,

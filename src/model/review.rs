@@ -1,0 +1,211 @@
+//! Reviewing a class: an answer key and students' submissions on the same text, scored and
+//! compared. Everything here is derived from [`super::metrics`]; the view and the CLI only
+//! present it.
+
+use std::collections::BTreeMap;
+
+use super::formats::Problem;
+use super::metrics::{
+    cohen_kappa, krippendorff_alpha, score, unit_categories, Score, SourceResolver,
+};
+use super::workspace::Workspace;
+
+/// Someone whose annotations are reviewed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Annotator {
+    pub name: String,
+    pub workspace: Workspace,
+}
+
+/// A key and the submissions to compare with it; all on the key's text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Review {
+    pub key: Annotator,
+    pub submissions: Vec<Annotator>,
+}
+
+/// Agreement among the key and every submission (key first).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Agreement {
+    pub names: Vec<String>,
+    /// Cohen's κ for each pair (i < j) of `names`.
+    pub kappa: Vec<(usize, usize, Option<f64>)>,
+    pub alpha: Option<f64>,
+}
+
+/// For one source, how many annotations of each label the class and the key attributed to it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceCounts {
+    pub source: String,
+    pub class: BTreeMap<String, usize>,
+    pub key: BTreeMap<String, usize>,
+}
+
+/// A stretch of text with each annotator's category there (`"none"` or labels joined by `+`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Piece {
+    pub start: usize,
+    pub end: usize,
+    pub categories: Vec<String>,
+}
+
+impl Review {
+    /// A review, or a problem for each submission on another text.
+    pub fn new(key: Annotator, submissions: Vec<Annotator>) -> Result<Review, Vec<Problem>> {
+        let problems: Vec<Problem> = submissions
+            .iter()
+            .filter(|s| s.workspace.document.id() != key.workspace.document.id())
+            .map(|s| Problem {
+                at: s.name.clone(),
+                message: format!(
+                    "annotates “{}”, not the key's text “{}”",
+                    s.workspace.document.title, key.workspace.document.title
+                ),
+            })
+            .collect();
+        if problems.is_empty() {
+            Ok(Review { key, submissions })
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn everyone(&self) -> Vec<&Annotator> {
+        std::iter::once(&self.key)
+            .chain(&self.submissions)
+            .collect()
+    }
+
+    /// Each submission's score against the key, in submission order.
+    pub fn scores(&self) -> Vec<(String, Score)> {
+        self.submissions
+            .iter()
+            .map(|s| (s.name.clone(), score(&self.key.workspace, &s.workspace)))
+            .collect()
+    }
+
+    pub fn agreement(&self) -> Agreement {
+        let everyone = self.everyone();
+        let units: Vec<Vec<String>> = everyone
+            .iter()
+            .map(|a| unit_categories(&a.workspace))
+            .collect();
+        let mut kappa = Vec::new();
+        for i in 0..units.len() {
+            for j in i + 1..units.len() {
+                kappa.push((i, j, cohen_kappa(&units[i], &units[j])));
+            }
+        }
+        Agreement {
+            names: everyone.iter().map(|a| a.name.clone()).collect(),
+            kappa,
+            alpha: krippendorff_alpha(&units),
+        }
+    }
+
+    /// Per source (names resolved through every registry, shown as the key names them), the
+    /// class's and the key's counts per label, sources with most annotations first.
+    pub fn source_counts(&self) -> Vec<SourceCounts> {
+        let mut registry = self.key.workspace.sources_for_export();
+        for submission in &self.submissions {
+            registry.extend(submission.workspace.sources_for_export());
+        }
+        let resolver = SourceResolver::new(&self.key.workspace.sources_for_export(), &registry);
+        let mut display: BTreeMap<String, String> = BTreeMap::new();
+        let mut rows: BTreeMap<String, SourceCounts> = BTreeMap::new();
+        let mut count =
+            |annotator: &Annotator, is_key: bool, display: &mut BTreeMap<String, String>| {
+                for annotation in annotator.workspace.annotations() {
+                    let name = annotation.source().unwrap_or("(unattributed)");
+                    let canonical = resolver.resolve(Some(name)).unwrap_or_default();
+                    let shown = display
+                        .entry(canonical.clone())
+                        .or_insert_with(|| name.to_string())
+                        .clone();
+                    let row = rows.entry(canonical).or_insert_with(|| SourceCounts {
+                        source: shown,
+                        class: BTreeMap::new(),
+                        key: BTreeMap::new(),
+                    });
+                    let counts = if is_key { &mut row.key } else { &mut row.class };
+                    *counts.entry(annotation.label.to_string()).or_default() += 1;
+                }
+            };
+        count(&self.key, true, &mut display);
+        for submission in &self.submissions {
+            count(submission, false, &mut display);
+        }
+        let mut rows: Vec<SourceCounts> = rows.into_values().collect();
+        let total =
+            |r: &SourceCounts| r.class.values().sum::<usize>() + r.key.values().sum::<usize>();
+        rows.sort_by(|a, b| total(b).cmp(&total(a)).then(a.source.cmp(&b.source)));
+        rows
+    }
+
+    /// The text cut at every boundary of anyone's annotations, with each annotator's category
+    /// (key first). Whitespace-only stretches are included; callers may skip them.
+    pub fn pieces(&self) -> Vec<Piece> {
+        let everyone = self.everyone();
+        let len = self.key.workspace.document.text.len();
+        let mut cuts = vec![0, len];
+        for annotator in &everyone {
+            for a in annotator.workspace.annotations() {
+                cuts.extend([a.span.start(), a.span.end()]);
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts.windows(2)
+            .map(|w| {
+                let categories = everyone
+                    .iter()
+                    .map(|annotator| {
+                        let mut labels: Vec<&str> = annotator
+                            .workspace
+                            .annotations()
+                            .iter()
+                            .filter(|a| a.span.intersects_range(w[0], w[1]))
+                            .map(|a| a.label.as_str())
+                            .collect();
+                        labels.sort_unstable();
+                        if labels.is_empty() {
+                            "none".to_string()
+                        } else {
+                            labels.join("+")
+                        }
+                    })
+                    .collect();
+                Piece {
+                    start: w[0],
+                    end: w[1],
+                    categories,
+                }
+            })
+            .collect()
+    }
+
+    /// The score table as CSV (4 decimals; undefined values empty).
+    pub fn scores_csv(&self) -> String {
+        let mut csv = String::from("annotator,exact_precision,exact_recall,exact_f1,relaxed_precision,relaxed_recall,relaxed_f1,label_accuracy,attribution_accuracy,annotations\n");
+        let number = |v: f64| format!("{v:.4}");
+        let optional = |v: Option<f64>| v.map(number).unwrap_or_default();
+        for (name, s) in self.scores() {
+            let quoted = format!("\"{}\"", name.replace('"', "\"\""));
+            let cells = [
+                quoted,
+                number(s.exact.precision),
+                number(s.exact.recall),
+                number(s.exact.f1),
+                number(s.relaxed.precision),
+                number(s.relaxed.recall),
+                number(s.relaxed.f1),
+                optional(s.label_accuracy),
+                optional(s.attribution_accuracy),
+                s.annotations.to_string(),
+            ];
+            csv.push_str(&cells.join(","));
+            csv.push('\n');
+        }
+        csv
+    }
+}

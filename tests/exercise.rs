@@ -1,0 +1,99 @@
+//! Exercise files and links: round trips, sizes, damage, and the student's fresh workspace.
+#![cfg(not(target_arch = "wasm32"))]
+
+use claimmark::model::exercise::{self, Exercise, MAX_LINK_CHARS};
+use claimmark::model::formats::native;
+
+fn seed_with_key() -> claimmark::model::Workspace {
+    let path = format!(
+        "{}/tests/data/fixtures/seed.claimmark.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    native::import(&std::fs::read_to_string(path).unwrap())
+        .unwrap()
+        .workspace
+}
+
+#[test]
+fn files_and_links_round_trip() {
+    let ex = Exercise::new(
+        seed_with_key(),
+        "Find who claims, alleges and proposes what.\n“Quote” — 🙂",
+        true,
+        true,
+    );
+    assert!(ex.id.starts_with("ex-") && ex.id.len() == 15, "{}", ex.id);
+    assert!(ex.has_key());
+    assert_eq!(
+        ex.file_name(),
+        "Russia offers to mediate between Pakistan and Afghanistan.claimmark-exercise.json"
+    );
+    let back = exercise::import(&ex.export()).unwrap();
+    assert_eq!(back, ex);
+    let fragment = ex.to_fragment();
+    assert!(
+        fragment.starts_with("exercise=") && fragment.len() < MAX_LINK_CHARS,
+        "{} chars",
+        fragment.len()
+    );
+    assert_eq!(
+        exercise::from_fragment(&format!("#{fragment}")).unwrap(),
+        ex
+    );
+}
+
+#[test]
+fn the_id_follows_the_content() {
+    let a = Exercise::new(seed_with_key(), "Read carefully.", true, true);
+    let b = Exercise::new(seed_with_key(), "Read carefully.", true, true);
+    let c = Exercise::new(seed_with_key(), "Read very carefully.", true, true);
+    assert_eq!(a.id, b.id);
+    assert_ne!(a.id, c.id);
+    let keyless = Exercise::new(seed_with_key(), "Read carefully.", true, false);
+    assert!(
+        !keyless.has_key() && !keyless.allow_check,
+        "no key, nothing to check against"
+    );
+}
+
+#[test]
+fn damaged_links_and_files_say_what_is_wrong() {
+    let ex = Exercise::new(seed_with_key(), "x", false, true);
+    let fragment = ex.to_fragment();
+    let cases = [
+        ("#other=1".to_string(), "does not hold an exercise"),
+        ("exercise=%%%".to_string(), "not base64url"),
+        (
+            fragment[..fragment.len() / 2].to_string(),
+            "damaged or cut short",
+        ),
+    ];
+    for (input, expected) in cases {
+        let message = exercise::from_fragment(&input).unwrap_err().to_string();
+        assert!(message.contains(expected), "{message:?} lacks {expected:?}");
+    }
+    let mut file: serde_json::Value = serde_json::from_str(&ex.export()).unwrap();
+    file["material"]["annotations"][0]["end"] = serde_json::json!(99999);
+    let message = exercise::import(&file.to_string()).unwrap_err().to_string();
+    assert!(message.contains("material.annotations[0]"), "{message}");
+    assert!(exercise::import("{\"format\": \"claimmark\"}")
+        .unwrap_err()
+        .to_string()
+        .contains("not a claimmark exercise"));
+}
+
+#[test]
+fn a_student_starts_fresh_and_submits_with_name_and_exercise() {
+    let ex = Exercise::new(seed_with_key(), "Tag the claims.", true, true);
+    let student = ex.student_workspace("  Ana ");
+    assert!(student.annotations().is_empty());
+    assert_eq!(student.annotator, "Ana");
+    assert_eq!(student.labels, ex.material.labels);
+    let submission = native::export(&student);
+    let value: serde_json::Value = serde_json::from_str(&submission).unwrap();
+    assert_eq!(value["annotator"], "Ana");
+    assert_eq!(value["exercise"]["id"], ex.id.as_str());
+    let back = native::import(&submission).unwrap().workspace;
+    assert_eq!(back.exercise, student.exercise);
+    assert_eq!(back.annotator, "Ana");
+}
