@@ -149,10 +149,10 @@ fn the_brat_ann_file_has_fragments_relations_and_notes() {
 
 #[test]
 fn the_shared_brat_and_doccano_fixtures_import() {
-    let shared = std::path::Path::new("../shared/fixtures");
-    if !shared.exists() {
-        return;
-    }
+    let shared = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/shared/fixtures"
+    ));
     let read = |p: &str| InputFile {
         name: p.rsplit('/').next().unwrap().into(),
         bytes: std::fs::read(shared.join(p)).unwrap(),

@@ -65,15 +65,3 @@ fn every_vector_converts_between_units() {
     }
     assert_eq!(checked, 4);
 }
-
-#[test]
-fn the_vectors_are_the_shared_ones() {
-    if let Ok(shared) = std::fs::read_to_string("../shared/test-vectors/offsets.json") {
-        let ours = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/offsets.json"
-        ))
-        .unwrap();
-        assert_eq!(ours, shared);
-    }
-}

@@ -23,7 +23,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE_DIR = REPO / "tests" / "data" / "fixtures"
 FIXTURE_FILES = [FIXTURE_DIR / "seed.claimmark.json", FIXTURE_DIR / "nasty.claimmark.json"]
-SHARED = REPO.parent / "shared"
+# The vendored copy of ../shared (tests/data/shared/README.md).
+SHARED = REPO / "tests" / "data" / "shared"
 
 # Attribution mentions travel as spans with this label/type in doccano, Label Studio and brat,
 # linked to their annotation by a relation of this type (brat capitalises relation types).

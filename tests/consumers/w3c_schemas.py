@@ -1,6 +1,6 @@
 """The W3C Web Annotation test suite's JSON Schemas (draft-04), as a validator.
 
-`../shared/w3c-web-annotation-schemas/` holds the assertion schemas of the W3C test suite for
+`tests/data/shared/w3c-web-annotation-schemas/` (a copy of ../shared) holds the assertion schemas of the W3C test suite for
 the Web Annotation Data Model. Each assertion schema carries `expectedResult` ("valid" or
 "invalid"); an object conforms to a `*.test` list (for example `annotationMusts.test`, the 54
 MUST assertions for one annotation) when, for every assertion listed, validating the object
@@ -24,7 +24,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
 REPO = Path(__file__).resolve().parents[2]
-SCHEMA_ROOT = REPO.parent / "shared" / "w3c-web-annotation-schemas"
+SCHEMA_ROOT = REPO / "tests" / "data" / "shared" / "w3c-web-annotation-schemas"
 
 ANNOTATION_MUSTS = "annotations/annotationMusts.test"
 COLLECTION_MUSTS = "collections/collectionMusts.test"
