@@ -230,3 +230,38 @@ fn fresh_ids_never_collide_after_deletes_and_imports() {
     };
     assert_eq!(id.as_str(), "a3");
 }
+
+#[test]
+fn label_sets_can_change_but_not_lose_labels_in_use() {
+    let mut ed = editor();
+    add(&mut ed, 0, 11, "claim", "");
+    let mut labels = ed.workspace().labels.clone();
+    labels[1].name = "Accusation".into();
+    labels[1].color = "#aa3377".into();
+    labels.push(claimmark::model::Label {
+        id: LabelId::new("denial"),
+        name: "Denial".into(),
+        description: "A rejection.".into(),
+        color: "#228833".into(),
+    });
+    ed.apply(Action::SetLabels(labels.clone())).unwrap();
+    assert_eq!(ed.workspace().labels, labels);
+    let without_claim: Vec<_> = labels
+        .iter()
+        .filter(|l| l.id.as_str() != "claim")
+        .cloned()
+        .collect();
+    let refused = ed
+        .apply(Action::SetLabels(without_claim))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        refused.contains("“claim” is used by annotations"),
+        "{refused}"
+    );
+    let mut bad_colour = labels.clone();
+    bad_colour[0].color = "red".into();
+    assert!(ed.apply(Action::SetLabels(bad_colour)).is_err());
+    ed.apply(Action::Undo).unwrap();
+    assert_eq!(ed.workspace().labels.len(), 3);
+}

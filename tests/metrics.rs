@@ -156,3 +156,17 @@ fn kappa_and_alpha_on_textbook_cases() {
     assert_eq!(krippendorff_alpha(&[v("a a"), v("a a"), v("a a")]), None);
     assert_eq!(krippendorff_alpha(&[v("a b")]), None, "one annotator");
 }
+
+#[test]
+fn checking_marks_missed_and_extra_spans() {
+    use claimmark::model::review::{check_marks, CheckMark};
+    let key = annotated(&[(0, 25, "allegation", ""), (27, 46, "claim", "")], vec![]);
+    let student = annotated(
+        &[(0, 5, "allegation", ""), (52, 65, "proposal", "")],
+        vec![],
+    );
+    assert_eq!(
+        check_marks(&key, &student),
+        [(27, 46, CheckMark::Missed), (52, 65, CheckMark::Extra)]
+    );
+}

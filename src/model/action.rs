@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::annotation::{Annotation, AnnotationId, Attribution, LabelId};
+use super::annotation::{Annotation, AnnotationId, Attribution, Label, LabelId};
 use super::corpus::Corpus;
 use super::editor::Edit;
 use super::span::Span;
@@ -42,6 +42,8 @@ pub enum Action {
     },
     /// Mark the shown document done or not done.
     SetDone(bool),
+    /// Replace the shown document's label set. Labels in use must stay (by id).
+    SetLabels(Vec<Label>),
     /// Close a document (not the last one).
     Close {
         index: usize,
@@ -82,6 +84,8 @@ pub enum ActionError {
     UnknownLabel(LabelId),
     SpanOutsideText(Span),
     UnknownDocument(usize),
+    /// The label set is not usable; the text says why.
+    BadLabels(String),
     LastDocument,
     NothingToOpen,
     NothingToUndo,
@@ -97,6 +101,7 @@ impl fmt::Display for ActionError {
                 write!(f, "the span {span} does not fit the document")
             }
             ActionError::UnknownDocument(index) => write!(f, "there is no document {}", index + 1),
+            ActionError::BadLabels(why) => write!(f, "the labels cannot be used: {why}"),
             ActionError::LastDocument => f.write_str("the last document cannot be closed"),
             ActionError::NothingToOpen => f.write_str("there is nothing to open"),
             ActionError::NothingToUndo => f.write_str("nothing to undo"),
@@ -128,6 +133,37 @@ fn check_span(ws: &Workspace, span: Span) -> Result<(), ActionError> {
         Some(_) => Ok(()),
         None => Err(ActionError::SpanOutsideText(span)),
     }
+}
+
+/// A label set is usable when ids are unique and non-empty, names non-empty, colours
+/// `#rrggbb`, and every label in use is still there.
+fn check_labels(ws: &Workspace, labels: &[Label]) -> Result<(), ActionError> {
+    let bad = |why: String| Err(ActionError::BadLabels(why));
+    for (i, label) in labels.iter().enumerate() {
+        if label.id.as_str().trim().is_empty() || label.name.trim().is_empty() {
+            return bad(format!("label {} needs an id and a name", i + 1));
+        }
+        if labels[..i].iter().any(|l| l.id == label.id) {
+            return bad(format!("the id \"{}\" is used twice", label.id));
+        }
+        let hex = label.color.len() == 7
+            && label.color.starts_with('#')
+            && label.color[1..].chars().all(|c| c.is_ascii_hexdigit());
+        if !hex {
+            return bad(format!("the colour of {} must be #rrggbb", label.name));
+        }
+    }
+    if let Some(used) = ws
+        .annotations()
+        .iter()
+        .find(|a| !labels.iter().any(|l| l.id == a.label))
+    {
+        return bad(format!(
+            "“{}” is used by annotations; delete or relabel them first",
+            used.label
+        ));
+    }
+    Ok(())
 }
 
 fn check_mention(ws: &Workspace, attribution: &Option<Attribution>) -> Result<(), ActionError> {
@@ -299,6 +335,17 @@ pub(crate) fn plan(corpus: &Corpus, action: Action) -> Result<Option<Plan>, Acti
             }
             let what = if done { "mark done" } else { "mark not done" };
             changed(vec![Edit::SetDone(doc, done)], what.to_string(), Some(doc))
+        }
+        Action::SetLabels(labels) => {
+            check_labels(ws, &labels)?;
+            if labels == ws.labels {
+                return Ok(None);
+            }
+            changed(
+                vec![Edit::SetLabels(doc, labels)],
+                "edit labels".into(),
+                Some(doc),
+            )
         }
         Action::Close { index } => {
             let closing = corpus

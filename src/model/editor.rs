@@ -6,7 +6,7 @@
 //! documents, done marks and closed documents. Undoing a change in another document shows it.
 
 use super::action::{plan, Action, ActionError, Outcome};
-use super::annotation::{Annotation, AnnotationId};
+use super::annotation::{Annotation, AnnotationId, Label};
 use super::corpus::Corpus;
 use super::workspace::Workspace;
 
@@ -19,6 +19,7 @@ pub(crate) enum Edit {
     Insert(usize, Annotation),
     Remove(usize, AnnotationId),
     SetDone(usize, bool),
+    SetLabels(usize, Vec<Label>),
     ReplaceDocument(usize, Box<Workspace>),
     InsertDocument(usize, Box<Workspace>),
     RemoveDocument(usize),
@@ -31,6 +32,7 @@ impl Edit {
             Edit::Insert(d, _)
             | Edit::Remove(d, _)
             | Edit::SetDone(d, _)
+            | Edit::SetLabels(d, _)
             | Edit::ReplaceDocument(d, _)
             | Edit::InsertDocument(d, _)
             | Edit::RemoveDocument(d) => *d,
@@ -151,6 +153,10 @@ impl Editor {
                 let workspace = corpus.document_mut(doc)?;
                 let was = std::mem::replace(&mut workspace.done, done);
                 Edit::SetDone(doc, was)
+            }
+            Edit::SetLabels(doc, labels) => {
+                let workspace = corpus.document_mut(doc)?;
+                Edit::SetLabels(doc, std::mem::replace(&mut workspace.labels, labels))
             }
             Edit::ReplaceDocument(doc, workspace) => {
                 Edit::ReplaceDocument(doc, Box::new(corpus.replace(doc, *workspace)?))

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use super::formats::Problem;
 use super::metrics::{
-    cohen_kappa, krippendorff_alpha, score, unit_categories, Score, SourceResolver,
+    cohen_kappa, krippendorff_alpha, marks, pair_relaxed, score, unit_categories, Score,
+    SourceResolver,
 };
 use super::workspace::Workspace;
 
@@ -208,4 +209,33 @@ impl Review {
         }
         csv
     }
+}
+
+/// How a span fares when a student checks their work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckMark {
+    /// In the key, with no relaxed match among the student's spans.
+    Missed,
+    /// The student's, with no relaxed match in the key.
+    Extra,
+}
+
+/// The key's spans the student missed and the student's spans the key lacks (relaxed rule),
+/// as (start, end, mark) in text order.
+pub fn check_marks(key: &Workspace, submission: &Workspace) -> Vec<(usize, usize, CheckMark)> {
+    let (key_marks, sub_marks) = (marks(key), marks(submission));
+    let pairs = pair_relaxed(&key_marks, &sub_marks, true);
+    let mut out: Vec<(usize, usize, CheckMark)> = Vec::new();
+    for (k, mark) in key_marks.iter().enumerate() {
+        if !pairs.iter().any(|(pk, _)| *pk == k) {
+            out.push((mark.start, mark.end, CheckMark::Missed));
+        }
+    }
+    for (s, mark) in sub_marks.iter().enumerate() {
+        if !pairs.iter().any(|(_, ps)| *ps == s) {
+            out.push((mark.start, mark.end, CheckMark::Extra));
+        }
+    }
+    out.sort_by_key(|(start, end, _)| (*start, *end));
+    out
 }

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::annotation_editor::AnnotationEditor;
 use super::document::reveal;
 use super::store::{use_store, Msg};
+use super::student::ExercisePanel;
 use crate::model::{Annotation, Label};
 
 /// Longest quote shown in an entry, in code points.
@@ -98,6 +99,7 @@ pub fn annotation_list() -> Html {
     });
     html! {
         <aside class="panel" aria-label="Annotations">
+            <ExercisePanel />
             <ul class="legend" aria-label="Labels">{ for legend }</ul>
             <h2 class="panel-title">{ format!("Annotations ({count})") }</h2>
             if count == 0 {

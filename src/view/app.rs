@@ -12,13 +12,17 @@ use super::annotation_list::AnnotationList;
 use super::dialogs::HelpDialog;
 use super::document::DocumentView;
 use super::document_list::DocumentList;
+use super::exercise_dialog::ExerciseDialog;
 use super::export_dialog::ExportDialog;
 use super::files::{download, file_list, read_files};
 use super::import_dialog::ImportDialog;
 use super::open_dialog::OpenDialog;
+use super::review::ReviewView;
 use super::storage;
 use super::store::{Msg, NoticeKind, Store, StoreHandle};
+use super::student::StudentStartDialog;
 use super::toolbar::Toolbar;
+use crate::model::exercise::{self, Exercise};
 use crate::model::formats::{self, texts, Format, ImportReport};
 use crate::model::text::Document;
 use crate::model::{Action, Corpus, Workspace};
@@ -35,6 +39,10 @@ enum Dialog {
         names: String,
         report: Rc<ImportReport>,
     },
+    /// The teacher's exercise dialog.
+    Exercise,
+    /// A student opened an exercise (file or link) and is asked for their name.
+    StartExercise(Rc<Exercise>),
 }
 
 /// The initial store: saved work if there is any, else the seed article.
@@ -116,6 +124,56 @@ fn start_import(files: Vec<File>, store: StoreHandle, dialog: UseStateHandle<Dia
     });
 }
 
+/// Starts (or resumes) an exercise as the student `name`: the student's document is shown if
+/// they already have it, else it is imported fresh (one undo step, replacing the annotations
+/// of the same text if it was open). The exercise is kept so "Check my work" survives reloads.
+fn start_exercise(store: &StoreHandle, exercise: &Exercise, name: String) {
+    storage::save_exercise(exercise);
+    let existing = {
+        let editor = store.editor();
+        let corpus = editor.corpus();
+        corpus.documents().iter().position(|d| {
+            d.document.id() == exercise.material.document.id()
+                && d.exercise.as_ref().is_some_and(|e| e.id == exercise.id)
+        })
+    };
+    match existing {
+        Some(index) => store.dispatch(Msg::Do(Action::Show { index })),
+        None => store.dispatch(Msg::Do(Action::Import {
+            documents: vec![exercise.student_workspace(&name)],
+            description: format!("start the exercise as {name}"),
+        })),
+    }
+    // The link has done its work; a reload should not ask again.
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let path = web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default();
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+}
+
+/// An exercise in the page's link, if any; a broken one is reported.
+fn exercise_in_link(store: &StoreHandle) -> Option<Exercise> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    if !hash
+        .trim_start_matches('#')
+        .starts_with(exercise::FRAGMENT_PREFIX)
+    {
+        return None;
+    }
+    match exercise::from_fragment(&hash) {
+        Ok(exercise) => Some(exercise),
+        Err(error) => {
+            store.dispatch(Msg::Notify(
+                NoticeKind::Error,
+                format!("This exercise link cannot be opened: {error}"),
+            ));
+            None
+        }
+    }
+}
+
 /// True when keyboard focus is in a field that has its own meaning for shortcut keys.
 fn typing_in_field(event: &web_sys::Event) -> bool {
     event
@@ -162,6 +220,16 @@ pub fn app() -> Html {
     let store = use_reducer(initial_store);
     let dialog = use_state(|| Dialog::None);
     let dragging = use_state(|| false);
+    let reviewing = use_state(|| false);
+
+    {
+        let (store, dialog) = (store.clone(), dialog.clone());
+        use_effect_with((), move |_| {
+            if let Some(exercise) = exercise_in_link(&store) {
+                dialog.set(Dialog::StartExercise(Rc::new(exercise)));
+            }
+        });
+    }
 
     // Autosave after every change to the corpus.
     {
@@ -173,6 +241,25 @@ pub fn app() -> Html {
         });
     }
     use_effect_with(store.snap_to_words, |on| storage::save_snap_setting(*on));
+    // Information fades after a while; errors stay until dismissed.
+    {
+        let store = store.clone();
+        let info = store
+            .notice
+            .as_ref()
+            .filter(|n| n.kind == NoticeKind::Info)
+            .map(|n| n.serial);
+        use_effect_with(info, move |serial| {
+            let timer = serial.map(|serial| {
+                gloo_timers::callback::Timeout::new(6_000, move || {
+                    if store.notice.as_ref().is_some_and(|n| n.serial == serial) {
+                        store.dispatch(Msg::DismissNotice);
+                    }
+                })
+            });
+            move || drop(timer)
+        });
+    }
 
     {
         let (store, dialog) = (store.clone(), dialog.clone());
@@ -286,6 +373,18 @@ pub fn app() -> Html {
                 <ExportDialog current_title={corpus.current().document.title.clone()} documents={corpus.len()}
                     on_export={on_export} on_close={close.clone()} />
             },
+            Dialog::Exercise => html! { <ExerciseDialog on_close={close.clone()} /> },
+            Dialog::StartExercise(exercise) => {
+                let on_start = {
+                    let (store, dialog, exercise) =
+                        (store.clone(), dialog.clone(), exercise.clone());
+                    Callback::from(move |name: String| {
+                        start_exercise(&store, &exercise, name);
+                        dialog.set(Dialog::None);
+                    })
+                };
+                html! { <StudentStartDialog exercise={exercise.clone()} on_start={on_start} on_close={close.clone()} /> }
+            }
             Dialog::Import { names, report } => {
                 let on_confirm = {
                     let (store, dialog, report, names) =
@@ -320,20 +419,32 @@ pub fn app() -> Html {
         let dialog = dialog.clone();
         Callback::from(move |_| dialog.set(which.clone()))
     };
+    let toggle_review = |on: bool| {
+        let reviewing = reviewing.clone();
+        Callback::from(move |_| reviewing.set(on))
+    };
+    let main = if *reviewing {
+        html! { <ReviewView on_close={toggle_review(false)} /> }
+    } else {
+        html! {
+            <div class="layout">
+                <DocumentList />
+                <DocumentView />
+                <AnnotationList />
+            </div>
+        }
+    };
     html! {
         <ContextProvider<StoreHandle> context={store.clone()}>
             <div class={classes!("app", dragging.then_some("is-dragging"))} {ondragover} {ondragleave} {ondrop}>
                 <Toolbar on_open={open_dialog(Dialog::Open)} on_import={on_import}
-                    on_export={open_dialog(Dialog::Export)} on_help={open_dialog(Dialog::Help)} />
+                    on_export={open_dialog(Dialog::Export)} on_help={open_dialog(Dialog::Help)}
+                    on_exercise={open_dialog(Dialog::Exercise)} on_review={toggle_review(true)} />
                 <div class="status" role="status" aria-live="polite">{ for info_notice }</div>
                 <div class="alerts" role="alert">{ for error_notice }</div>
-                <div class="layout">
-                    <DocumentList />
-                    <DocumentView />
-                    <AnnotationList />
-                </div>
+                { main }
                 { dialog_view }
-                if *dragging {
+                if *dragging && !*reviewing {
                     <div class="drop-overlay" aria-hidden="true">
                         <p>{ "Drop annotation files to import them, or .txt files to open them" }</p>
                     </div>

@@ -1,9 +1,5 @@
-//! The reading view: the document as blocks of highlighted text, and the tag menu that
-//! appears when text is selected.
-//!
-//! Each block is a memoised [`BlockView`]: its props are the block's own text and segments,
-//! so adding an annotation re-renders only the blocks whose segments changed. Every rendered
-//! run of text carries `data-s`/`data-e` code point offsets, which [`super::selection`] reads.
+//! The reading view: the document as blocks of highlighted text (see [`super::block`]),
+//! the tag menu that appears when text is selected, and clicks on highlights.
 
 use std::rc::Rc;
 
@@ -12,164 +8,16 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
+use super::block::{BlockView, Overlay};
 use super::files::now_iso;
 use super::selection::{clear_selection, current_selection, MenuAnchor};
+use super::storage;
 use super::store::{use_store, Msg};
 use super::tag_menu::{TagChoice, TagMenu};
-use crate::model::layout::{self, Block, BlockKind, Layer, Segment};
-use crate::model::offsets::split_at_code_points;
+use crate::model::layout;
+use crate::model::review::{check_marks, CheckMark};
 use crate::model::snap::snap_selection;
-use crate::model::{Action, AnnotationId, Attribution, Label, LabelId, Span};
-
-#[derive(Properties, PartialEq)]
-pub struct BlockProps {
-    pub block: Block,
-    /// The block's own text (code points `block.start..block.end` of the document).
-    pub text: Rc<str>,
-    pub segments: Rc<[Segment]>,
-    pub labels: Rc<Vec<Label>>,
-    /// The selected annotation, only when it has a segment in this block.
-    pub selected: Option<AnnotationId>,
-    /// The part of a selection awaiting its label that lies in this block, shown marked while
-    /// the tag menu has focus (the browser's own selection fades when focus moves).
-    pub pending: Option<(usize, usize)>,
-}
-
-/// A run of a segment, split further where a pending selection begins or ends.
-struct Piece<'s> {
-    start: usize,
-    end: usize,
-    segment: &'s Segment,
-    pending: bool,
-}
-
-fn pieces(segments: &[Segment], pending: Option<(usize, usize)>) -> Vec<Piece<'_>> {
-    let mut pieces = Vec::with_capacity(segments.len() + 2);
-    for segment in segments {
-        let mut cuts = vec![segment.start, segment.end];
-        if let Some((from, to)) = pending {
-            cuts.extend(
-                [from, to]
-                    .into_iter()
-                    .filter(|&c| c > segment.start && c < segment.end),
-            );
-        }
-        cuts.sort_unstable();
-        for pair in cuts.windows(2) {
-            let (start, end) = (pair[0], pair[1]);
-            let pending = pending.is_some_and(|(from, to)| from <= start && end <= to);
-            pieces.push(Piece {
-                start,
-                end,
-                segment,
-                pending,
-            });
-        }
-    }
-    pieces
-}
-
-fn label_of<'a>(labels: &'a [Label], id: &LabelId) -> Option<&'a Label> {
-    labels.iter().find(|l| &l.id == id)
-}
-
-fn color_of<'a>(labels: &'a [Label], id: &LabelId) -> &'a str {
-    label_of(labels, id).map_or("#777777", |l| l.color.as_str())
-}
-
-fn name_of<'a>(labels: &'a [Label], id: &'a LabelId) -> &'a str {
-    label_of(labels, id).map_or(id.as_str(), |l| l.name.as_str())
-}
-
-/// Inline style for a highlighted segment: a tint of the innermost label's colour, and one
-/// coloured line per covering annotation stacked under the text, outermost nearest.
-fn highlight_style(layers: &[Layer], labels: &[Label], with_badge: bool) -> String {
-    let Some(innermost) = layers.last() else {
-        return String::new();
-    };
-    let lines: Vec<String> = layers
-        .iter()
-        .take(4)
-        .enumerate()
-        .map(|(depth, layer)| {
-            format!(
-                "0 {}px 0 0 {}",
-                2 * (depth + 1),
-                color_of(labels, &layer.label)
-            )
-        })
-        .collect();
-    let mut style = format!(
-        "background-color:{}2e;box-shadow:{};",
-        color_of(labels, &innermost.label),
-        lines.join(",")
-    );
-    if let Some(first) = layers.iter().find(|l| l.starts_here && with_badge) {
-        style.push_str(&format!("--badge:{};", color_of(labels, &first.label)));
-    }
-    style
-}
-
-#[function_component(BlockView)]
-pub fn block_view(props: &BlockProps) -> Html {
-    let BlockProps {
-        block,
-        text,
-        segments,
-        labels,
-        selected,
-        pending,
-    } = props;
-    let pieces = pieces(segments, *pending);
-    let cuts: Vec<usize> = pieces
-        .iter()
-        .skip(1)
-        .map(|p| p.start - block.start)
-        .collect();
-    let texts = split_at_code_points(text, &cuts);
-    let spans = pieces.iter().zip(texts).map(|(piece_of, piece)| {
-        let segment = piece_of.segment;
-        let (s, e) = (piece_of.start.to_string(), piece_of.end.to_string());
-        let pending_class = piece_of.pending.then_some("is-pending");
-        if segment.layers.is_empty() {
-            return html! { <span class={classes!("seg", pending_class)} data-s={s} data-e={e}>{ piece }</span> };
-        }
-        let ids: Vec<&str> = segment.layers.iter().map(|l| l.id.as_str()).collect();
-        let first_piece = piece_of.start == segment.start;
-        let badge: Vec<&str> = segment
-            .layers
-            .iter()
-            .filter(|l| l.starts_here && first_piece)
-            .map(|l| name_of(labels, &l.label))
-            .collect();
-        let title: Vec<String> = segment
-            .layers
-            .iter()
-            .map(|l| format!("{} — {}", name_of(labels, &l.label), l.source.as_deref().unwrap_or("unattributed")))
-            .collect();
-        let is_selected = selected.as_ref().is_some_and(|s| segment.layers.iter().any(|l| &l.id == s));
-        html! {
-            <span
-                class={classes!("seg", "hl", is_selected.then_some("is-selected"), pending_class)}
-                data-s={s}
-                data-e={e}
-                data-ids={ids.join(" ")}
-                data-badge={(!badge.is_empty()).then(|| badge.join(" · "))}
-                title={title.join("\n")}
-                style={highlight_style(&segment.layers, labels, !badge.is_empty())}
-            >{ piece }</span>
-        }
-    });
-    let (start, end) = (block.start.to_string(), block.end.to_string());
-    match block.kind {
-        BlockKind::Heading => {
-            html! { <h2 class="block" data-s={start} data-e={end}>{ for spans }</h2> }
-        }
-        BlockKind::Paragraph => {
-            html! { <p class="block" data-s={start} data-e={end}>{ for spans }</p> }
-        }
-    }
-}
+use crate::model::{Action, AnnotationId, Attribution, Span};
 
 /// A selection waiting for its label.
 #[derive(Clone, Debug, PartialEq)]
@@ -247,6 +95,30 @@ pub fn document_view() -> Html {
     });
     let labels = use_memo(workspace.labels.clone(), |labels| Rc::new(labels.clone()));
     let pending = use_state(|| None::<Pending>);
+    // While a student checks their work: the key's missed spans and their own extra ones.
+    let check_overlays = use_memo((doc_id.clone(), store.revision, store.checking), |_| {
+        let key = store
+            .checking
+            .then(|| {
+                workspace
+                    .exercise
+                    .as_ref()
+                    .and_then(|e| storage::load_exercise(&e.id))
+            })
+            .flatten();
+        let Some(key) = key else { return Vec::new() };
+        check_marks(&key.material, workspace)
+            .into_iter()
+            .map(|(start, end, mark)| Overlay {
+                start,
+                end,
+                class: match mark {
+                    CheckMark::Missed => "is-missed",
+                    CheckMark::Extra => "is-extra",
+                },
+            })
+            .collect::<Vec<_>>()
+    });
     let article = use_node_ref();
     // The segment (its start offset) and annotation of the last click on a highlight.
     let last_click = use_mut_ref(|| None::<(String, AnnotationId)>);
@@ -335,17 +207,26 @@ pub fn document_view() -> Html {
         })
     };
     let selected = store.selected.clone();
+    let mut overlays = check_overlays.to_vec();
+    if let Some(p) = pending.as_ref() {
+        overlays.push(Overlay {
+            start: p.span.start(),
+            end: p.span.end(),
+            class: "is-pending",
+        });
+    }
     let block_views = blocks.0.iter().zip(&blocks.1).zip(segments.iter()).map(|((block, text), segments)| {
         let selected_here = selected
             .clone()
             .filter(|id| segments.iter().any(|s| s.layers.iter().any(|l| &l.id == id)));
-        let pending_here = pending
-            .as_ref()
-            .map(|p| (p.span.start().max(block.start), p.span.end().min(block.end)))
-            .filter(|(from, to)| from < to);
+        let overlays_here: Rc<[Overlay]> = overlays
+            .iter()
+            .filter(|o| o.start < block.end && block.start < o.end)
+            .cloned()
+            .collect();
         html! {
             <BlockView key={block.start} block={*block} text={text.clone()} segments={segments.clone()}
-                labels={(*labels).clone()} selected={selected_here} pending={pending_here} />
+                labels={(*labels).clone()} selected={selected_here} overlays={overlays_here} />
         }
     });
     let menu = pending.as_ref().map(|p| {

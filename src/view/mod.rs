@@ -7,17 +7,23 @@
 pub mod annotation_editor;
 pub mod annotation_list;
 pub mod app;
+pub mod block;
 pub mod dialogs;
 pub mod document;
 pub mod document_list;
+pub mod exercise_dialog;
 pub mod export_dialog;
 pub mod files;
 pub mod import_dialog;
+pub mod labels_editor;
 pub mod open_dialog;
 pub mod panic;
+pub mod review;
+pub mod review_parts;
 pub mod selection;
 pub mod storage;
 pub mod store;
+pub mod student;
 pub mod tag_menu;
 pub mod toolbar;
 

@@ -5,6 +5,7 @@
 //! state obeys the same checks as an imported file. If it cannot be read it is moved aside,
 //! not deleted.
 
+use crate::model::exercise::{self, Exercise};
 use crate::model::formats::native;
 use crate::model::{Corpus, Workspace};
 
@@ -56,6 +57,23 @@ pub fn save_corpus(corpus: &Corpus) -> Result<(), String> {
             "the browser refused to save your work (storage may be full); use Export to keep a copy"
                 .to_string()
         })
+}
+
+/// Keeps an exercise (with its key) so that "Check my work" still works after a reload.
+pub fn save_exercise(exercise: &Exercise) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(
+            &format!("claimmark.exercise.{}", exercise.id),
+            &exercise.export(),
+        );
+    }
+}
+
+pub fn load_exercise(id: &str) -> Option<Exercise> {
+    let saved = local_storage()?
+        .get_item(&format!("claimmark.exercise.{id}"))
+        .ok()??;
+    exercise::import(&saved).ok()
 }
 
 pub fn load_snap_setting() -> bool {

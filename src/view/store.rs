@@ -40,6 +40,8 @@ pub struct Store {
     pub notice: Option<Notice>,
     /// Whether selections snap to whole words.
     pub snap_to_words: bool,
+    /// Whether a student is comparing their work with the exercise's key.
+    pub checking: bool,
 }
 
 impl PartialEq for Store {
@@ -49,6 +51,7 @@ impl PartialEq for Store {
             && self.selected == other.selected
             && self.notice == other.notice
             && self.snap_to_words == other.snap_to_words
+            && self.checking == other.checking
     }
 }
 
@@ -60,6 +63,7 @@ pub enum Msg {
     Notify(NoticeKind, String),
     DismissNotice,
     SetSnap(bool),
+    SetChecking(bool),
 }
 
 impl Store {
@@ -70,6 +74,7 @@ impl Store {
             selected: None,
             notice: None,
             snap_to_words,
+            checking: false,
         }
     }
 
@@ -97,6 +102,7 @@ impl Reducible for Store {
                     Ok(Outcome::Shown) => {
                         next.revision += 1;
                         next.selected = None;
+                        next.checking = false;
                     }
                     Ok(Outcome::Added(id)) => {
                         next.revision += 1;
@@ -122,6 +128,7 @@ impl Reducible for Store {
             Msg::Notify(kind, text) => next.notify(kind, text),
             Msg::DismissNotice => next.notice = None,
             Msg::SetSnap(on) => next.snap_to_words = on,
+            Msg::SetChecking(on) => next.checking = on,
         }
         Rc::new(next)
     }

@@ -1,4 +1,5 @@
-//! The slim toolbar: Open, Import, Export, Undo/Redo, word snapping, Help.
+//! The slim toolbar: Open, Import, Export, Undo/Redo, word snapping, the classroom (New
+//! exercise, Review), Help.
 
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
@@ -13,6 +14,8 @@ pub struct ToolbarProps {
     pub on_import: Callback<Vec<File>>,
     pub on_export: Callback<()>,
     pub on_help: Callback<()>,
+    pub on_exercise: Callback<()>,
+    pub on_review: Callback<()>,
 }
 
 #[function_component(Toolbar)]
@@ -76,6 +79,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 { "Snap to words" }
             </label>
             <span class="spacer"></span>
+            <button type="button" onclick={emit(&props.on_exercise)}
+                title="Make an exercise from this document: labels, instructions, answer key; a file or a link">{ "New exercise…" }</button>
+            <button type="button" onclick={emit(&props.on_review)}
+                title="Score students' submissions against the key; agreement, comparison and chart">{ "Review" }</button>
             <button type="button" onclick={emit(&props.on_help)} aria-keyshortcuts="?" title="Keys, format and limits (?)">{ "Help" }</button>
         </header>
     }

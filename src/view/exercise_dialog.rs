@@ -1,0 +1,137 @@
+//! The teacher's "New exercise" dialog: labels, instructions, whether the annotations are the
+//! answer key and whether students may check their work; then a file or a link.
+
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::dialogs::Modal;
+use super::files::download;
+use super::labels_editor::LabelEditor;
+use super::store::{use_store, Msg, NoticeKind};
+use crate::model::exercise::{Exercise, MAX_LINK_CHARS};
+
+#[derive(Properties, PartialEq)]
+pub struct ExerciseProps {
+    pub on_close: Callback<()>,
+}
+
+/// The page's address without its fragment.
+fn base_url() -> String {
+    let location = web_sys::window().map(|w| w.location());
+    let part = |f: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
+        location
+            .as_ref()
+            .and_then(|l| f(l).ok())
+            .unwrap_or_default()
+    };
+    format!(
+        "{}{}",
+        part(web_sys::Location::origin),
+        part(web_sys::Location::pathname)
+    )
+}
+
+#[function_component(ExerciseDialog)]
+pub fn exercise_dialog(props: &ExerciseProps) -> Html {
+    let store = use_store();
+    let annotations = store.editor().workspace().annotations().len();
+    let instructions = use_node_ref();
+    let with_key = use_node_ref();
+    let allow_check = use_node_ref();
+    let link = use_state(|| None::<Result<String, String>>);
+
+    let build = {
+        let (store, instructions, with_key, allow_check) = (
+            store.clone(),
+            instructions.clone(),
+            with_key.clone(),
+            allow_check.clone(),
+        );
+        move || {
+            let checked = |r: &NodeRef| r.cast::<HtmlInputElement>().is_some_and(|i| i.checked());
+            let text = instructions
+                .cast::<HtmlTextAreaElement>()
+                .map(|t| t.value())
+                .unwrap_or_default();
+            let material = store.editor().workspace().clone();
+            Exercise::new(material, &text, checked(&allow_check), checked(&with_key))
+        }
+    };
+    let save = {
+        let (store, build) = (store.clone(), build.clone());
+        Callback::from(move |_| {
+            let exercise = build();
+            let notice = match download(
+                &exercise.file_name(),
+                "application/json",
+                exercise.export().as_bytes(),
+            ) {
+                Ok(()) => (NoticeKind::Info, format!("Saved {}", exercise.file_name())),
+                Err(message) => (
+                    NoticeKind::Error,
+                    format!("Could not save the exercise: {message}"),
+                ),
+            };
+            store.dispatch(Msg::Notify(notice.0, notice.1));
+        })
+    };
+    let make_link = {
+        let (link, build) = (link.clone(), build.clone());
+        Callback::from(move |_| {
+            let fragment = build().to_fragment();
+            if fragment.len() > MAX_LINK_CHARS {
+                link.set(Some(Err(format!(
+                    "As a link this exercise is {} characters, too long to share reliably (links over {MAX_LINK_CHARS} characters get cut by mail and chat apps). Save the exercise file and share that instead.",
+                    fragment.len()
+                ))));
+                return;
+            }
+            let url = format!("{}#{fragment}", base_url());
+            if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
+                let _ = clipboard.write_text(&url);
+            }
+            link.set(Some(Ok(url)));
+        })
+    };
+    let link_view = match &*link {
+        None => html! {},
+        Some(Ok(url)) => html! {
+            <div class="share-link">
+                <label class="field">
+                    <span>{ format!("Share link ({} characters, copied to the clipboard)", url.len()) }</span>
+                    <input type="text" readonly=true value={url.clone()} onfocus={Callback::from(|e: FocusEvent| {
+                        let input: HtmlInputElement = e.target_unchecked_into();
+                        input.select();
+                    })} />
+                </label>
+                <p class="hint">{ "Students open it in their browser; it works offline and needs no server." }</p>
+            </div>
+        },
+        Some(Err(message)) => html! { <p class="form-error" role="alert">{ message }</p> },
+    };
+    html! {
+        <Modal title="New exercise" on_close={props.on_close.clone()}>
+            <p class="hint">{ "The exercise is this document with its labels and your instructions. Students start with no annotations." }</p>
+            <h3>{ "Labels" }</h3>
+            <LabelEditor />
+            <label class="field">
+                <span>{ "Instructions" }</span>
+                <textarea ref={instructions} rows="4"
+                    placeholder="Find who claims, alleges and proposes what. Attribute each to its source." />
+            </label>
+            <label class="check">
+                <input ref={with_key} type="checkbox" checked={annotations > 0} disabled={annotations == 0} />
+                { format!("My {annotations} annotation(s) on this document are the answer key") }
+            </label>
+            <label class="check">
+                <input ref={allow_check} type="checkbox" checked=true />
+                { "Students may check their work against the key" }
+            </label>
+            { link_view }
+            <div class="actions">
+                <button type="button" onclick={make_link}>{ "Share link" }</button>
+                <button type="button" class="primary" onclick={save}>{ "Save exercise file" }</button>
+            </div>
+        </Modal>
+    }
+}

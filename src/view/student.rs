@@ -1,0 +1,145 @@
+//! The student's side of an exercise: the start dialog (instructions, labels, name) and the
+//! exercise panel (check my work, export the submission).
+
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::dialogs::Modal;
+use super::files::download;
+use super::storage;
+use super::store::{use_store, Msg, NoticeKind};
+use crate::model::exercise::Exercise;
+use crate::model::formats::{native, safe_stem};
+use crate::model::metrics::score;
+
+#[derive(Properties, PartialEq)]
+pub struct StartProps {
+    pub exercise: Rc<Exercise>,
+    /// Called with the student's name.
+    pub on_start: Callback<String>,
+    pub on_close: Callback<()>,
+}
+
+#[function_component(StudentStartDialog)]
+pub fn student_start_dialog(props: &StartProps) -> Html {
+    let name = use_node_ref();
+    let error = use_state(|| false);
+    let exercise = &props.exercise;
+    let onsubmit = {
+        let (name, error, on_start) = (name.clone(), error.clone(), props.on_start.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let value = name
+                .cast::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            if value.trim().is_empty() {
+                error.set(true);
+            } else {
+                on_start.emit(value.trim().to_string());
+            }
+        })
+    };
+    let labels = exercise.material.labels.iter().map(|l| html! {
+        <li><span class="badge" style={format!("--label:{}", l.color)}>{ &l.name }</span>{ " " }{ &l.description }</li>
+    });
+    html! {
+        <Modal title="Exercise" on_close={props.on_close.clone()}>
+            <h3>{ &exercise.material.document.title }</h3>
+            if !exercise.instructions.is_empty() { <p class="instructions">{ &exercise.instructions }</p> }
+            <ul class="help-labels">{ for labels }</ul>
+            <form onsubmit={onsubmit}>
+                <label class="field">
+                    <span>{ "Your name (it goes into your submission)" }</span>
+                    <input ref={name} type="text" autocomplete="name" />
+                </label>
+                if *error { <p class="form-error" role="alert">{ "Please type your name." }</p> }
+                <div class="actions"><button type="submit" class="primary">{ "Start" }</button></div>
+            </form>
+        </Modal>
+    }
+}
+
+/// Shown above the annotation list when the document belongs to an exercise.
+#[function_component(ExercisePanel)]
+pub fn exercise_panel() -> Html {
+    let store = use_store();
+    let editor = store.editor();
+    let workspace = editor.workspace();
+    let Some(link) = workspace.exercise.clone() else {
+        return html! {};
+    };
+    let key = use_memo(link.id.clone(), |id| storage::load_exercise(id));
+    let export = {
+        let store = store.clone();
+        Callback::from(move |_| {
+            let (name, contents) = {
+                let editor = store.editor();
+                let ws = editor.workspace();
+                let who = if ws.annotator.is_empty() {
+                    "submission".to_string()
+                } else {
+                    ws.annotator.clone()
+                };
+                (
+                    format!(
+                        "{} — {}.claimmark.json",
+                        safe_stem(&ws.document.title),
+                        safe_stem(&who)
+                    ),
+                    native::export(ws),
+                )
+            };
+            let notice = match download(&name, "application/json", contents.as_bytes()) {
+                Ok(()) => (
+                    NoticeKind::Info,
+                    format!("Exported {name}: hand it in to your teacher"),
+                ),
+                Err(message) => (NoticeKind::Error, format!("Export failed: {message}")),
+            };
+            store.dispatch(Msg::Notify(notice.0, notice.1));
+        })
+    };
+    let toggle_check = {
+        let store = store.clone();
+        let checking = store.checking;
+        Callback::from(move |_| store.dispatch(Msg::SetChecking(!checking)))
+    };
+    let can_check = link.allow_check && key.as_ref().as_ref().is_some_and(Exercise::has_key);
+    let results = key.as_ref().as_ref().filter(|_| store.checking && can_check).map(|key| {
+        let s = score(&key.material, workspace);
+        let percent = |v: f64| format!("{:.0}%", v * 100.0);
+        let optional = |v: Option<f64>| v.map_or("—".to_string(), percent);
+        html! {
+            <div class="check-results" role="status">
+                <dl class="scores">
+                    <dt>{ "Found (relaxed)" }</dt><dd>{ format!("{} of {}", s.relaxed.matched, key.material.annotations().len()) }</dd>
+                    <dt>{ "Relaxed F1" }</dt><dd>{ percent(s.relaxed.f1) }</dd>
+                    <dt>{ "Exact F1" }</dt><dd>{ percent(s.exact.f1) }</dd>
+                    <dt>{ "Labels right" }</dt><dd>{ optional(s.label_accuracy) }</dd>
+                    <dt>{ "Sources right" }</dt><dd>{ optional(s.attribution_accuracy) }</dd>
+                </dl>
+                <p class="hint"><span class="mark-sample is-missed">{ "missed" }</span>{ " spans of the key you have not marked; " }
+                    <span class="mark-sample is-extra">{ "extra" }</span>{ " spans the key does not have." }</p>
+            </div>
+        }
+    });
+    html! {
+        <section class="exercise-panel" aria-label="Exercise">
+            <h2 class="panel-title">{ "Exercise" }</h2>
+            if !workspace.annotator.is_empty() { <p class="annotator">{ format!("Annotator: {}", workspace.annotator) }</p> }
+            if !link.instructions.is_empty() { <p class="instructions">{ &link.instructions }</p> }
+            <div class="exercise-actions">
+                if can_check {
+                    <button type="button" onclick={toggle_check} aria-pressed={store.checking.to_string()}>
+                        { if store.checking { "Hide check" } else { "Check my work" } }
+                    </button>
+                }
+                <button type="button" class="primary" onclick={export}>{ "Export submission" }</button>
+            </div>
+            { for results }
+        </section>
+    }
+}
