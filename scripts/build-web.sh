@@ -10,7 +10,7 @@ rm -rf dist
 mkdir -p dist
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name claimmark \
   target/wasm32-unknown-unknown/release/claimmark-web.wasm
-wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   dist/claimmark_bg.wasm -o dist/claimmark_bg.wasm
 cp static/* dist/

@@ -103,8 +103,17 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
         .into_iter()
         .map(|name| html! { <option value={name} /> });
 
+    let quote: String = workspace.quote(annotation).chars().take(200).collect();
+    let deselect = {
+        let store = store.clone();
+        Callback::from(move |_| store.dispatch(Msg::Select(None)))
+    };
     html! {
         <div class="editor" role="group" aria-label="Edit annotation">
+            <div class="editor-head">
+                <p class="editor-quote">{ format!("“{quote}{}”", if quote.chars().count() == 200 { "…" } else { "" }) }</p>
+                <button type="button" class="close" aria-label="Close the editor" onclick={deselect}>{ "×" }</button>
+            </div>
             <div class="label-buttons" role="group" aria-label="Label">{ for label_buttons }</div>
             <label class="field">
                 <span>{ "Attribution" }</span>

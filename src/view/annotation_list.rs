@@ -1,19 +1,26 @@
-//! The side panel: a legend of labels, then every annotation in text order. Clicking an entry
-//! selects it, scrolls to its highlight and flashes it; the selected entry opens its editor.
+//! The side panel: the exercise (if any), a legend of labels, the selected annotation's
+//! editor, then every annotation in text order. Clicking an entry selects it, scrolls to its
+//! highlight and flashes it.
+//!
+//! Long lists are windowed like the document: entries have one fixed height, so only those in
+//! (or near) the list's scroll view are rendered, between two spacers.
 
 use std::rc::Rc;
 
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::annotation_editor::AnnotationEditor;
-use super::document::reveal;
 use super::store::{use_store, Msg};
 use super::student::ExercisePanel;
 use crate::model::{Annotation, Label};
 
 /// Longest quote shown in an entry, in code points.
 const QUOTE_CHARS: usize = 140;
+/// Lists longer than this are windowed.
+const WINDOW_MIN_ENTRIES: usize = 200;
+/// Entries rendered beyond each edge of the list's view.
+const OVERSCAN: usize = 15;
 
 fn shorten_end(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
@@ -33,26 +40,9 @@ struct EntryProps {
 #[function_component(AnnotationEntry)]
 fn annotation_entry(props: &EntryProps) -> Html {
     let store = use_store();
-    let item = use_node_ref();
-    {
-        let item = item.clone();
-        use_effect_with(props.selected, move |selected| {
-            if *selected {
-                if let Some(item) = item.cast::<HtmlElement>() {
-                    let options = web_sys::ScrollIntoViewOptions::new();
-                    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                    item.scroll_into_view_with_scroll_into_view_options(&options);
-                }
-            }
-        });
-    }
     let onclick = {
         let id = props.annotation.id.clone();
-        let store = store.clone();
-        Callback::from(move |_| {
-            store.dispatch(Msg::Select(Some(id.clone())));
-            reveal(&id);
-        })
+        Callback::from(move |_| store.dispatch(Msg::Reveal(id.clone())))
     };
     let (name, color) = props.label.as_ref().map_or(
         (props.annotation.label.to_string(), "#777777".to_string()),
@@ -60,17 +50,14 @@ fn annotation_entry(props: &EntryProps) -> Html {
     );
     let source = props.annotation.source().map(str::to_string);
     html! {
-        <li class={classes!("entry", props.selected.then_some("is-selected"))} ref={item}>
-            <button type="button" class="entry-button" aria-expanded={props.selected.to_string()} {onclick}>
+        <li class={classes!("entry", props.selected.then_some("is-selected"))}>
+            <button type="button" class="entry-button" aria-current={props.selected.then_some("true")} {onclick}>
                 <span class="badge" style={format!("--label:{color}")}>{ name }</span>
                 <span class="entry-quote">{ format!("“{}”", shorten_end(&props.quote, QUOTE_CHARS)) }</span>
                 <span class={classes!("entry-source", source.is_none().then_some("is-unattributed"))}>
                     { source.map_or("unattributed".to_string(), |s| format!("— {s}")) }
                 </span>
             </button>
-            if props.selected {
-                <AnnotationEditor key={props.annotation.id.to_string()} annotation={props.annotation.clone()} />
-            }
         </li>
     }
 }
@@ -80,7 +67,80 @@ pub fn annotation_list() -> Html {
     let store = use_store();
     let editor = store.editor();
     let workspace = editor.workspace();
-    let count = workspace.annotations().len();
+    let annotations = workspace.annotations();
+    let count = annotations.len();
+    let windowed = count > WINDOW_MIN_ENTRIES;
+    let scroller = use_node_ref();
+    let entry_height = use_mut_ref(|| 96.0f64);
+    let range = use_state(|| (0usize, 60usize));
+    let selected_index = store
+        .selected
+        .as_ref()
+        .and_then(|id| annotations.iter().position(|a| &a.id == id));
+
+    let recompute = {
+        let (scroller, entry_height, range) =
+            (scroller.clone(), entry_height.clone(), range.clone());
+        move || {
+            let Some(element) = scroller.cast::<Element>() else {
+                return;
+            };
+            let height = *entry_height.borrow();
+            let first = (element.scroll_top() as f64 / height) as usize;
+            let visible = (element.client_height() as f64 / height).ceil() as usize;
+            let next = (first.saturating_sub(OVERSCAN), first + visible + OVERSCAN);
+            if next != *range {
+                range.set(next);
+            }
+        }
+    };
+    let onscroll = {
+        let recompute = recompute.clone();
+        Callback::from(move |_: Event| recompute())
+    };
+    // Measure the fixed entry height, and keep the selected entry in view.
+    {
+        let (scroller, entry_height, recompute) =
+            (scroller.clone(), entry_height.clone(), recompute.clone());
+        use_effect_with(
+            (selected_index, windowed, count),
+            move |(selected, windowed, _)| {
+                let Some(element) = scroller.cast::<HtmlElement>() else {
+                    return;
+                };
+                if let Some(first) = element
+                    .query_selector(".entry")
+                    .ok()
+                    .flatten()
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(e).ok())
+                {
+                    if *windowed && first.offset_height() > 0 {
+                        *entry_height.borrow_mut() = first.offset_height() as f64;
+                    }
+                }
+                if let Some(index) = *selected {
+                    let height = *entry_height.borrow();
+                    let top = index as f64 * height;
+                    let view = element.client_height() as f64;
+                    let scroll = element.scroll_top() as f64;
+                    if *windowed && (top < scroll || top + height > scroll + view) {
+                        element.set_scroll_top((top - view / 2.0).max(0.0) as i32);
+                    } else if !*windowed {
+                        let item = element.query_selector(".entry.is-selected").ok().flatten();
+                        if let Some(item) =
+                            item.and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(e).ok())
+                        {
+                            let options = web_sys::ScrollIntoViewOptions::new();
+                            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                            item.scroll_into_view_with_scroll_into_view_options(&options);
+                        }
+                    }
+                }
+                recompute();
+            },
+        );
+    }
+
     let legend = workspace.labels.iter().map(|label| {
         html! {
             <li>
@@ -89,23 +149,52 @@ pub fn annotation_list() -> Html {
             </li>
         }
     });
-    let entries = workspace.annotations().iter().map(|annotation| {
+    let (first, last) = if windowed {
+        (range.0.min(count), range.1.min(count))
+    } else {
+        (0, count)
+    };
+    let entries = annotations[first..last.max(first)]
+        .iter()
+        .map(|annotation| {
+            html! {
+                <AnnotationEntry key={annotation.id.to_string()} annotation={annotation.clone()}
+                    quote={Rc::<str>::from(workspace.quote(annotation))}
+                    label={workspace.label(&annotation.label).cloned()}
+                    selected={store.selected.as_ref() == Some(&annotation.id)} />
+            }
+        });
+    let height = *entry_height.borrow();
+    let padding = if windowed {
+        format!(
+            "padding-top:{:.0}px;padding-bottom:{:.0}px;",
+            first as f64 * height,
+            count.saturating_sub(last) as f64 * height
+        )
+    } else {
+        String::new()
+    };
+    let selected = selected_index.map(|i| {
+        let annotation = annotations[i].clone();
+        let key = annotation.id.to_string();
         html! {
-            <AnnotationEntry key={annotation.id.to_string()} annotation={annotation.clone()}
-                quote={Rc::<str>::from(workspace.quote(annotation))}
-                label={workspace.label(&annotation.label).cloned()}
-                selected={store.selected.as_ref() == Some(&annotation.id)} />
+            <section class="selected-annotation" aria-label="Selected annotation">
+                <AnnotationEditor {key} {annotation} />
+            </section>
         }
     });
     html! {
         <aside class="panel" aria-label="Annotations">
             <ExercisePanel />
             <ul class="legend" aria-label="Labels">{ for legend }</ul>
+            { for selected }
             <h2 class="panel-title">{ format!("Annotations ({count})") }</h2>
             if count == 0 {
                 <p class="panel-empty">{ "Select text in the article to tag it as a claim, allegation or proposal." }</p>
             }
-            <ol class="entries">{ for entries }</ol>
+            <div class="entries-scroll" ref={scroller} {onscroll}>
+                <ol class={classes!("entries", windowed.then_some("is-windowed"))} style={padding}>{ for entries }</ol>
+            </div>
         </aside>
     }
 }

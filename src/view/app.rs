@@ -9,6 +9,7 @@ use web_sys::{File, HtmlElement};
 use yew::prelude::*;
 
 use super::annotation_list::AnnotationList;
+use super::autosave::use_autosave;
 use super::dialogs::HelpDialog;
 use super::document::DocumentView;
 use super::document_list::DocumentList;
@@ -16,6 +17,7 @@ use super::exercise_dialog::ExerciseDialog;
 use super::export_dialog::ExportDialog;
 use super::files::{download, file_list, read_files};
 use super::import_dialog::ImportDialog;
+use super::marks;
 use super::open_dialog::OpenDialog;
 use super::review::ReviewView;
 use super::storage;
@@ -45,20 +47,9 @@ enum Dialog {
     StartExercise(Rc<Exercise>),
 }
 
-/// The initial store: saved work if there is any, else the seed article.
+/// The store on a fresh start: the seed article (saved work replaces it once restored).
 fn initial_store() -> Store {
-    let snap = storage::load_snap_setting();
-    let seed = || Corpus::new(Workspace::seed());
-    match storage::load_corpus() {
-        Ok(Some(corpus)) => Store::new(corpus, snap),
-        Ok(None) => Store::new(seed(), snap),
-        Err(message) => {
-            let store = Rc::new(Store::new(seed(), snap));
-            let store =
-                yew::functional::Reducible::reduce(store, Msg::Notify(NoticeKind::Error, message));
-            (*store).clone()
-        }
-    }
+    Store::new(Corpus::new(Workspace::seed()), storage::load_snap_setting())
 }
 
 fn open_documents(store: &StoreHandle, documents: Vec<Document>) {
@@ -79,6 +70,7 @@ fn start_import(files: Vec<File>, store: StoreHandle, dialog: UseStateHandle<Dia
     if files.is_empty() {
         return;
     }
+    marks::mark("claimmark:import-start");
     wasm_bindgen_futures::spawn_local(async move {
         let names = files.iter().map(File::name).collect::<Vec<_>>().join(", ");
         let fail = |message: String| {
@@ -115,10 +107,13 @@ fn start_import(files: Vec<File>, store: StoreHandle, dialog: UseStateHandle<Dia
             formats::import(&inputs, &known)
         };
         match result {
-            Ok(report) => dialog.set(Dialog::Import {
-                names,
-                report: Rc::new(report),
-            }),
+            Ok(report) => {
+                dialog.set(Dialog::Import {
+                    names,
+                    report: Rc::new(report),
+                });
+                marks::mark_after_paint("claimmark:import-preview");
+            }
             Err(error) => fail(error.to_string()),
         }
     });
@@ -222,21 +217,14 @@ pub fn app() -> Html {
     let dragging = use_state(|| false);
     let reviewing = use_state(|| false);
 
+    let loaded = use_autosave(store.clone());
     {
         let (store, dialog) = (store.clone(), dialog.clone());
-        use_effect_with((), move |_| {
-            if let Some(exercise) = exercise_in_link(&store) {
-                dialog.set(Dialog::StartExercise(Rc::new(exercise)));
-            }
-        });
-    }
-
-    // Autosave after every change to the corpus.
-    {
-        let store = store.clone();
-        use_effect_with(store.revision, move |_| {
-            if let Err(message) = storage::save_corpus(store.editor().corpus()) {
-                store.dispatch(Msg::Notify(NoticeKind::Error, message));
+        use_effect_with(loaded, move |loaded| {
+            if *loaded {
+                if let Some(exercise) = exercise_in_link(&store) {
+                    dialog.set(Dialog::StartExercise(Rc::new(exercise)));
+                }
             }
         });
     }
@@ -286,6 +274,7 @@ pub fn app() -> Html {
     let on_export = {
         let (store, dialog) = (store.clone(), dialog.clone());
         Callback::from(move |(format, all): (Format, bool)| {
+            marks::mark("claimmark:export-start");
             let file = {
                 let editor = store.editor();
                 let corpus = editor.corpus();
@@ -296,7 +285,9 @@ pub fn app() -> Html {
                 };
                 formats::export(format, &documents)
             };
-            let notice = match download(&file.name, file.mime, &file.bytes) {
+            let downloaded = download(&file.name, file.mime, &file.bytes);
+            marks::mark("claimmark:export-done");
+            let notice = match downloaded {
                 Ok(()) => (NoticeKind::Info, format!("Exported {}", file.name)),
                 Err(message) => (NoticeKind::Error, format!("Export failed: {message}")),
             };
@@ -395,11 +386,13 @@ pub fn app() -> Html {
                             report.annotation_count()
                         );
                         let documents = report.documents.clone();
+                        marks::mark("claimmark:import-confirmed");
                         store.dispatch(Msg::Do(Action::Import {
                             documents,
                             description,
                         }));
                         dialog.set(Dialog::None);
+                        marks::mark_after_paint("claimmark:import-done");
                     })
                 };
                 let open_ids: Vec<String> = corpus
@@ -423,7 +416,9 @@ pub fn app() -> Html {
         let reviewing = reviewing.clone();
         Callback::from(move |_| reviewing.set(on))
     };
-    let main = if *reviewing {
+    let main = if !loaded {
+        html! { <p class="loading" role="status">{ "Opening your work…" }</p> }
+    } else if *reviewing {
         html! { <ReviewView on_close={toggle_review(false)} /> }
     } else {
         html! {

@@ -14,6 +14,7 @@ use super::selection::{clear_selection, current_selection, MenuAnchor};
 use super::storage;
 use super::store::{use_store, Msg};
 use super::tag_menu::{TagChoice, TagMenu};
+use super::window::{use_block_window, WindowHandle};
 use crate::model::layout;
 use crate::model::review::{check_marks, CheckMark};
 use crate::model::snap::snap_selection;
@@ -27,13 +28,13 @@ struct Pending {
 }
 
 /// Scrolls the first highlight of annotation `id` into view and makes all of its highlights
-/// flash once.
-pub fn reveal(id: &AnnotationId) {
+/// flash once. False when no highlight of it is rendered.
+fn reveal(id: &AnnotationId) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+        return false;
     };
     let Ok(all) = document.query_selector_all(".seg[data-ids]") else {
-        return;
+        return false;
     };
     let mut first = true;
     for i in 0..all.length() {
@@ -57,6 +58,7 @@ pub fn reveal(id: &AnnotationId) {
         let _ = element.offset_width();
         let _ = classes.add_1("flash");
     }
+    !first
 }
 
 /// Which annotation a click on a highlight selects: the innermost, or, when the previous click
@@ -87,9 +89,12 @@ pub fn document_view() -> Html {
                 .iter()
                 .map(|b| Rc::from(text.slice(b.start, b.end)))
                 .collect();
-            (blocks, texts)
+            (Rc::new(blocks), texts)
         })
     };
+    let container = use_node_ref();
+    let WindowHandle { window, scroll_to } =
+        use_block_window(container.clone(), blocks.0.clone(), doc_id.clone());
     let segments = use_memo((doc_id.clone(), store.revision), |_| {
         layout::segments(workspace, &blocks.0)
     });
@@ -174,6 +179,40 @@ pub fn document_view() -> Html {
         });
     }
 
+    // Revealing an annotation: bring its block into the window, then scroll to and flash it.
+    let revealing = use_mut_ref(|| None::<AnnotationId>);
+    {
+        let (revealing, blocks, scroll_to) = (revealing.clone(), blocks.clone(), scroll_to.clone());
+        let start = store.reveal.as_ref().and_then(|(id, _)| {
+            workspace
+                .annotation(id)
+                .map(|a| (id.clone(), a.span.start()))
+        });
+        use_effect_with(
+            store.reveal.as_ref().map(|(_, serial)| *serial),
+            move |_| {
+                if let Some((id, start)) = start {
+                    if !reveal(&id) {
+                        let index = blocks.0.partition_point(|b| b.end <= start);
+                        scroll_to.emit(index);
+                        *revealing.borrow_mut() = Some(id);
+                    }
+                }
+            },
+        );
+    }
+    {
+        let revealing = revealing.clone();
+        use_effect(move || {
+            let id = revealing.borrow().clone();
+            if let Some(id) = id {
+                if reveal(&id) {
+                    *revealing.borrow_mut() = None;
+                }
+            }
+        });
+    }
+
     let on_choose = {
         let store = store.clone();
         let pending = pending.clone();
@@ -186,6 +225,7 @@ pub fn document_view() -> Html {
                     note: choice.note.trim().to_string(),
                     now: now_iso(),
                 }));
+                super::marks::mark_after_paint("claimmark:annotation-added");
             }
             pending.set(None);
             clear_selection();
@@ -215,20 +255,28 @@ pub fn document_view() -> Html {
             class: "is-pending",
         });
     }
-    let block_views = blocks.0.iter().zip(&blocks.1).zip(segments.iter()).map(|((block, text), segments)| {
-        let selected_here = selected
-            .clone()
-            .filter(|id| segments.iter().any(|s| s.layers.iter().any(|l| &l.id == id)));
+    let block_views = (window.first..window.last).map(|index| {
+        let (block, text, segments) = (&blocks.0[index], &blocks.1[index], &segments[index]);
+        let selected_here = selected.clone().filter(|id| {
+            segments
+                .iter()
+                .any(|s| s.layers.iter().any(|l| &l.id == id))
+        });
         let overlays_here: Rc<[Overlay]> = overlays
             .iter()
             .filter(|o| o.start < block.end && block.start < o.end)
             .cloned()
             .collect();
         html! {
-            <BlockView key={block.start} block={*block} text={text.clone()} segments={segments.clone()}
-                labels={(*labels).clone()} selected={selected_here} overlays={overlays_here} />
+            <div class="block-wrap" key={block.start} data-block={index.to_string()}>
+                <BlockView block={*block} text={text.clone()} segments={segments.clone()}
+                    labels={(*labels).clone()} selected={selected_here} overlays={overlays_here} />
+            </div>
         }
     });
+    let spacer = |height: f64| {
+        (height > 0.0).then(|| html! { <div class="spacer" aria-hidden="true" style={format!("height:{height:.0}px")}></div> })
+    };
     let menu = pending.as_ref().map(|p| {
         html! {
             <TagMenu quote={document.text.quote(p.span).to_string()} anchor={p.anchor}
@@ -246,7 +294,11 @@ pub fn document_view() -> Html {
                         { "Done" }
                     </label>
                 </header>
-                { for block_views }
+                <div class="blocks" ref={container}>
+                    { for spacer(window.before) }
+                    { for block_views }
+                    { for spacer(window.after) }
+                </div>
                 if blocks.0.is_empty() {
                     <p class="empty-doc">{ "This document has no text. Use Open to paste or load a text." }</p>
                 }

@@ -7,6 +7,7 @@
 pub mod annotation_editor;
 pub mod annotation_list;
 pub mod app;
+pub mod autosave;
 pub mod block;
 pub mod dialogs;
 pub mod document;
@@ -14,8 +15,10 @@ pub mod document_list;
 pub mod exercise_dialog;
 pub mod export_dialog;
 pub mod files;
+pub mod idb;
 pub mod import_dialog;
 pub mod labels_editor;
+pub mod marks;
 pub mod open_dialog;
 pub mod panic;
 pub mod review;
@@ -26,6 +29,7 @@ pub mod store;
 pub mod student;
 pub mod tag_menu;
 pub mod toolbar;
+pub mod window;
 
 /// Mounts the app into `<main id="app">` (or the body) and installs the panic hook.
 pub fn run() {

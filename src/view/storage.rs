@@ -1,44 +1,51 @@
-//! Keeping work in the browser: the corpus is saved to `localStorage` after every change and
-//! restored on load.
+//! Keeping work in the browser: the corpus is saved to IndexedDB shortly after every change
+//! (and at once when the page is hidden) and restored on load; small settings and exercises
+//! live in `localStorage`.
 //!
 //! What is saved is the native v1 format as JSON Lines (one document per line), so the saved
 //! state obeys the same checks as an imported file. If it cannot be read it is moved aside,
 //! not deleted.
 
+use super::idb;
 use crate::model::exercise::{self, Exercise};
 use crate::model::formats::native;
 use crate::model::{Corpus, Workspace};
 
-const CORPUS_KEY: &str = "claimmark.corpus.v1";
-const CURRENT_KEY: &str = "claimmark.current";
-const BROKEN_KEY: &str = "claimmark.corpus.v1.unreadable";
+const CORPUS_KEY: &str = "corpus.v1";
+const CURRENT_KEY: &str = "current";
+const BROKEN_KEY: &str = "corpus.v1.unreadable";
 const SNAP_KEY: &str = "claimmark.snap-to-words";
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+/// Key of the copy written synchronously when the page is hidden with changes unsaved (an
+/// IndexedDB write started then may not finish before the page goes away).
+const LAST_MOMENT_KEY: &str = "claimmark.unsaved";
+
 /// The saved corpus, `Ok(None)` if nothing is saved, or a message if it could not be read.
-pub fn load_corpus() -> Result<Option<Corpus>, String> {
-    let Some(storage) = local_storage() else {
-        return Ok(None);
+/// A last-moment copy left in `localStorage` is newer than IndexedDB's and wins.
+pub async fn load_corpus() -> Result<Option<Corpus>, String> {
+    let last_moment = local_storage().and_then(|s| s.get_item(LAST_MOMENT_KEY).ok().flatten());
+    let (saved, current) = match last_moment.as_deref().and_then(|v| v.split_once('\n')) {
+        Some((current, documents)) => (Some(documents.to_string()), Some(current.to_string())),
+        None => (
+            idb::get(CORPUS_KEY).await?,
+            idb::get(CURRENT_KEY).await.ok().flatten(),
+        ),
     };
-    let Ok(Some(saved)) = storage.get_item(CORPUS_KEY) else {
-        return Ok(None);
-    };
-    let current = storage
-        .get_item(CURRENT_KEY)
-        .ok()
-        .flatten()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
+    let Some(saved) = saved else { return Ok(None) };
+    let current = current.and_then(|c| c.parse().ok()).unwrap_or(0);
     let documents =
         native::import_lines(&saved).map(|docs| docs.into_iter().map(|d| d.workspace).collect());
     match documents {
         Ok(documents) => Ok(Corpus::from_documents(documents, current)),
         Err(error) => {
-            let _ = storage.set_item(BROKEN_KEY, &saved);
-            let _ = storage.remove_item(CORPUS_KEY);
+            let _ = idb::put(BROKEN_KEY, &saved).await;
+            if let Some(storage) = local_storage() {
+                let _ = storage.remove_item(LAST_MOMENT_KEY);
+            }
             Err(format!(
                 "Your saved work could not be restored ({error}). It was kept in this browser's storage under \"{BROKEN_KEY}\"."
             ))
@@ -46,17 +53,33 @@ pub fn load_corpus() -> Result<Option<Corpus>, String> {
     }
 }
 
-/// Saves the corpus; an error message if the browser refused (for example, storage full).
-pub fn save_corpus(corpus: &Corpus) -> Result<(), String> {
-    let storage = local_storage().ok_or("this browser does not allow saving")?;
+/// The corpus as it is saved: native JSON Lines and the shown document's index.
+pub fn serialise(corpus: &Corpus) -> (String, String) {
     let documents: Vec<&Workspace> = corpus.documents().iter().collect();
-    storage
-        .set_item(CORPUS_KEY, &native::export_lines(&documents))
-        .and_then(|_| storage.set_item(CURRENT_KEY, &corpus.current_index().to_string()))
-        .map_err(|_| {
-            "the browser refused to save your work (storage may be full); use Export to keep a copy"
-                .to_string()
-        })
+    (
+        native::export_lines(&documents),
+        corpus.current_index().to_string(),
+    )
+}
+
+/// Saves a serialised corpus; an error message if the browser refused (for example, full).
+/// Once IndexedDB has it, a last-moment copy is no longer needed.
+pub async fn save_corpus((documents, current): (String, String)) -> Result<(), String> {
+    idb::put(CORPUS_KEY, &documents).await?;
+    idb::put(CURRENT_KEY, &current).await?;
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(LAST_MOMENT_KEY);
+    }
+    Ok(())
+}
+
+/// Writes the corpus synchronously, for when the page is about to go away. False if the
+/// browser refused (too large for `localStorage`); the IndexedDB save is still attempted.
+pub fn save_last_moment((documents, current): &(String, String)) -> bool {
+    local_storage().is_some_and(|s| {
+        s.set_item(LAST_MOMENT_KEY, &format!("{current}\n{documents}"))
+            .is_ok()
+    })
 }
 
 /// Keeps an exercise (with its key) so that "Check my work" still works after a reload.

@@ -42,6 +42,8 @@ pub struct Store {
     pub snap_to_words: bool,
     /// Whether a student is comparing their work with the exercise's key.
     pub checking: bool,
+    /// An annotation to scroll to and flash; the number makes a repeated request new.
+    pub reveal: Option<(AnnotationId, u64)>,
 }
 
 impl PartialEq for Store {
@@ -52,6 +54,7 @@ impl PartialEq for Store {
             && self.notice == other.notice
             && self.snap_to_words == other.snap_to_words
             && self.checking == other.checking
+            && self.reveal == other.reveal
     }
 }
 
@@ -64,6 +67,10 @@ pub enum Msg {
     DismissNotice,
     SetSnap(bool),
     SetChecking(bool),
+    /// Select an annotation and scroll to its highlight.
+    Reveal(AnnotationId),
+    /// Replace everything with saved work (not an undo step).
+    Restore(Corpus),
 }
 
 impl Store {
@@ -75,6 +82,7 @@ impl Store {
             notice: None,
             snap_to_words,
             checking: false,
+            reveal: None,
         }
     }
 
@@ -129,6 +137,16 @@ impl Reducible for Store {
             Msg::DismissNotice => next.notice = None,
             Msg::SetSnap(on) => next.snap_to_words = on,
             Msg::SetChecking(on) => next.checking = on,
+            Msg::Restore(corpus) => {
+                next.editor = Rc::new(RefCell::new(Editor::with_corpus(corpus)));
+                next.revision += 1;
+                next.selected = None;
+            }
+            Msg::Reveal(id) => {
+                let serial = next.reveal.as_ref().map_or(1, |(_, n)| n + 1);
+                next.selected = Some(id.clone());
+                next.reveal = Some((id, serial));
+            }
         }
         Rc::new(next)
     }

@@ -104,6 +104,7 @@ pub fn tag_menu(props: &TagMenuProps) -> Html {
             if let Some(menu) = menu.cast::<HtmlElement>() {
                 let _ = menu.focus();
             }
+            super::marks::mark_after_paint("claimmark:menu-shown");
         });
     }
 
