@@ -6,6 +6,7 @@
 
 use claimmark::model::annotation::{Annotation, AnnotationId, Attribution, LabelId};
 use claimmark::model::formats::native;
+use claimmark::model::layout;
 use claimmark::model::text::Document;
 use claimmark::model::{Span, Workspace};
 
@@ -186,6 +187,38 @@ fn document(title: &str, bytes: usize, count: usize, seed: u64) -> Workspace {
     )
 }
 
+/// The same document as a static page with the same highlights: the floor a browser needs
+/// just to parse and lay out this much text (no app, no script).
+fn floor_page(workspace: &Workspace) -> String {
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let text = &workspace.document.text;
+    let blocks = layout::blocks(text);
+    let mut html = String::from("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>floor</title><link rel=\"stylesheet\" href=\"/style.css\"></head><body><div class=\"layout\"><article class=\"doc\">");
+    for (block, segments) in blocks.iter().zip(layout::segments(workspace, &blocks)) {
+        html.push_str("<p class=\"block\">");
+        for segment in segments.iter() {
+            let piece = escape(text.slice(segment.start, segment.end));
+            match segment.layers.last() {
+                None => html.push_str(&piece),
+                Some(layer) => {
+                    let color = workspace
+                        .label(&layer.label)
+                        .map_or("#777777", |l| l.color.as_str());
+                    html.push_str(&format!("<span class=\"seg hl\" style=\"background-color:{color}2e;box-shadow:0 2px 0 0 {color}\">{piece}</span>"));
+                }
+            }
+        }
+        html.push_str("</p>");
+        let _ = block;
+    }
+    html.push_str("</article></div></body></html>");
+    html
+}
+
 fn main() {
     let out = std::env::args()
         .nth(1)
@@ -199,6 +232,7 @@ fn main() {
         let workspace = document(&format!("Benchmark {name}"), bytes, count, seed);
         let path = format!("{out}/{name}.claimmark.json");
         std::fs::write(&path, native::export(&workspace)).expect("write");
+        std::fs::write(format!("{out}/{name}.floor.html"), floor_page(&workspace)).expect("write");
         println!(
             "{path}: {} code points, {} annotations",
             workspace.document.text.len(),

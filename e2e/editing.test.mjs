@@ -192,7 +192,10 @@ test('the tag menu opens above a selection at the bottom of the window', async (
   const menu = page.getByRole('dialog', { name: 'Tag selection' });
   await menu.waitFor();
   const box = await menu.boundingBox();
-  const selectionTop = (await page.locator('.seg.is-pending').first().boundingBox()).y;
+  const selectionTop = await page.evaluate((phrase) => {
+    const para = [...document.querySelectorAll('p.block')].find((p) => p.textContent.startsWith(phrase));
+    return para.getBoundingClientRect().top;
+  }, phrase);
   assert.ok(box.y + box.height <= 700, `menu bottom ${box.y + box.height} is inside the window`);
   assert.ok(box.y + box.height <= selectionTop + 1, 'the menu sits above the selection');
   await page.keyboard.press('Escape');

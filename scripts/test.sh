@@ -18,9 +18,10 @@ step "component tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
   cargo test --locked --target wasm32-unknown-unknown --test browser
 
-step "release build: web app and command line"
+step "release build: web app and command line; the 1 MB test document"
 scripts/build-web.sh
 cargo build --locked --release --bin claimmark
+cargo run --locked --quiet --release --example bench-corpus -- target/bench-data >/dev/null
 
 step "end-to-end tests in headless Chromium (playwright-core)"
 node --test --test-concurrency=1 e2e/

@@ -1,7 +1,7 @@
 //! Host tests of blocks and highlight segments.
 #![cfg(not(target_arch = "wasm32"))]
 
-use claimmark::model::layout::{blocks, segments, BlockKind};
+use claimmark::model::layout::{blocks, segments, segments_of, BlockKind};
 use claimmark::model::text::seed_document;
 use claimmark::model::{Action, Attribution, Document, Editor, LabelId, Span, Text, Workspace};
 
@@ -125,4 +125,32 @@ fn segments_of_untouched_blocks_are_unchanged_after_an_add() {
     assert_eq!(a[0], b[0]);
     assert_ne!(a[1], b[1]);
     assert_eq!(a[2], b[2]);
+}
+
+#[test]
+fn segments_of_a_range_equal_the_same_blocks_of_the_whole() {
+    let text =
+        "one two three.\nfour five six.\r\nseven eight nine.\nten eleven twelve.\n\nthirteen.";
+    // A long annotation from the first block into the fourth, nested and gap-starting ones.
+    let ws = workspace_with(
+        text,
+        &[
+            (0, 50, "claim"),
+            (4, 13, "proposal"),
+            (14, 20, "allegation"),
+            (33, 38, "claim"),
+            (60, 70, "claim"),
+        ],
+    );
+    let bl = blocks(&ws.document.text);
+    let whole = segments(&ws, &bl);
+    for start in 0..bl.len() {
+        for end in start..=bl.len() {
+            assert_eq!(
+                segments_of(&ws, &bl, start..end),
+                whole[start..end].to_vec(),
+                "blocks {start}..{end}"
+            );
+        }
+    }
 }

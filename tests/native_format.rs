@@ -266,3 +266,84 @@ fn the_shared_fixtures_import_cleanly() {
         assert_eq!(imported.warnings, Vec::<String>::new(), "{path}");
     }
 }
+
+/// The fast reader (typed, borrowed) and the careful one (value tree, every problem) must
+/// agree on every input the fast one accepts; `import` uses the fast one first.
+fn agree(input: &str) {
+    let careful = claimmark::model::formats::native::import_carefully(input);
+    assert_eq!(
+        import(input),
+        careful,
+        "fast and careful readers differ on {input:.300}"
+    );
+}
+
+#[test]
+fn fast_and_careful_readers_agree_on_the_fixtures_and_every_check() {
+    for name in ["seed", "nasty"] {
+        let path = format!(
+            "{}/tests/data/fixtures/{name}.claimmark.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        agree(&std::fs::read_to_string(path).unwrap());
+    }
+    agree(&export(&nasty_workspace()));
+    agree(&base().to_string());
+}
+
+mod mutations {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn replacement() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(json!(null)),
+            Just(json!(true)),
+            Just(json!(-1)),
+            Just(json!(0)),
+            Just(json!(3)),
+            Just(json!(5)),
+            Just(json!(1.5)),
+            Just(json!(1e30)),
+            Just(json!("")),
+            Just(json!(" ")),
+            Just(json!("claim")),
+            Just(json!("a1")),
+            Just(json!("🙂")),
+            Just(json!("#ABCDEF")),
+            Just(json!([])),
+            Just(json!({})),
+            Just(json!({"start": 0, "end": 2})),
+            Just(json!({"source": "Kabul"})),
+            Just(json!("codepoint")),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_single_field_change(
+            path in prop::sample::select(vec![
+                "format", "version", "offset_unit", "done", "annotator", "exercise", "document.id", "document.title",
+                "document.text", "labels", "labels.0.id", "labels.0.color", "labels.0.name", "sources",
+                "annotations.0.id", "annotations.0.start", "annotations.0.end", "annotations.0.quote",
+                "annotations.0.label", "annotations.0.attribution", "annotations.0.attribution.source",
+                "annotations.0.attribution.mention", "annotations.0.note", "annotations.0.created",
+            ]),
+            value in replacement(),
+        ) {
+            let mut file = base();
+            let mut target = &mut file;
+            let parts: Vec<&str> = path.split('.').collect();
+            for part in &parts[..parts.len() - 1] {
+                target = match part.parse::<usize>() {
+                    Ok(i) => &mut target[i],
+                    Err(_) => &mut target[*part],
+                };
+            }
+            target[parts[parts.len() - 1]] = value;
+            agree(&file.to_string());
+        }
+    }
+}

@@ -101,14 +101,31 @@ pub struct Segment {
 /// The segments of every block, in block order. Blocks without annotations get one plain
 /// segment. Segments are shared (`Rc`) so that unchanged blocks compare equal cheaply.
 pub fn segments(workspace: &Workspace, blocks: &[Block]) -> Vec<Rc<[Segment]>> {
+    segments_of(workspace, blocks, 0..blocks.len())
+}
+
+/// The segments of the blocks in `range` only (the ones on screen), found without sweeping
+/// the whole document: annotations are in text order, so those that can touch the range start
+/// at most the longest annotation's length before it.
+pub fn segments_of(
+    workspace: &Workspace,
+    blocks: &[Block],
+    range: std::ops::Range<usize>,
+) -> Vec<Rc<[Segment]>> {
     let annotations = workspace.annotations();
-    // Annotations are in text order, so a forward cursor finds those starting in each block.
-    let mut next = 0;
+    let range = range.start.min(blocks.len())..range.end.min(blocks.len());
+    let Some(first) = blocks.get(range.start) else {
+        return Vec::new();
+    };
+    let longest = annotations.iter().map(|a| a.span.len()).max().unwrap_or(0);
+    let gap_start = range.start.checked_sub(1).map_or(0, |i| blocks[i].end);
+    let reach = gap_start.min(first.start).saturating_sub(longest);
+    let mut next = annotations.partition_point(|a| a.span.start() < reach);
     // Annotations that started before the current position and have not ended.
     let mut open: Vec<usize> = Vec::new();
-    let mut result = Vec::with_capacity(blocks.len());
-    let mut gap_start = 0;
-    for block in blocks {
+    let mut result = Vec::with_capacity(range.len());
+    let mut gap_start = gap_start;
+    for block in &blocks[range] {
         open.retain(|&i| annotations[i].span.end() > block.start);
         while next < annotations.len() && annotations[next].span.start() < block.end {
             if annotations[next].span.end() > block.start {

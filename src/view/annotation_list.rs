@@ -5,6 +5,7 @@
 //! Long lists are windowed like the document: entries have one fixed height, so only those in
 //! (or near) the list's scroll view are rendered, between two spacers.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use web_sys::{Element, HtmlElement};
@@ -62,6 +63,40 @@ fn annotation_entry(props: &EntryProps) -> Html {
     }
 }
 
+/// Measures the entry height (windowed lists) and scrolls the selected entry into view.
+fn keep_in_view(
+    scroller: &NodeRef,
+    entry_height: &RefCell<f64>,
+    selected: Option<usize>,
+    windowed: bool,
+) {
+    let Some(element) = scroller.cast::<HtmlElement>() else {
+        return;
+    };
+    let first = element.query_selector(".entry").ok().flatten();
+    if let Some(first) = first.and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(e).ok()) {
+        if windowed && first.offset_height() > 0 {
+            *entry_height.borrow_mut() = first.offset_height() as f64;
+        }
+    }
+    let Some(index) = selected else { return };
+    if windowed {
+        let height = *entry_height.borrow();
+        let top = index as f64 * height;
+        let view = element.client_height() as f64;
+        let scroll = element.scroll_top() as f64;
+        if top < scroll || top + height > scroll + view {
+            element.set_scroll_top((top - view / 2.0).max(0.0) as i32);
+        }
+    } else if let Some(item) = element.query_selector(".entry.is-selected").ok().flatten() {
+        if let Ok(item) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(item) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            item.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    }
+}
+
 #[function_component(AnnotationList)]
 pub fn annotation_list() -> Html {
     let store = use_store();
@@ -98,45 +133,24 @@ pub fn annotation_list() -> Html {
         let recompute = recompute.clone();
         Callback::from(move |_: Event| recompute())
     };
-    // Measure the fixed entry height, and keep the selected entry in view.
+    // Measure the fixed entry height, and keep the selected entry in view: from the next
+    // animation frame, so that no input handler pays for a forced layout.
     {
         let (scroller, entry_height, recompute) =
             (scroller.clone(), entry_height.clone(), recompute.clone());
         use_effect_with(
             (selected_index, windowed, count),
             move |(selected, windowed, _)| {
-                let Some(element) = scroller.cast::<HtmlElement>() else {
+                let (selected, windowed) = (*selected, *windowed);
+                let Some(window) = web_sys::window() else {
                     return;
                 };
-                if let Some(first) = element
-                    .query_selector(".entry")
-                    .ok()
-                    .flatten()
-                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(e).ok())
-                {
-                    if *windowed && first.offset_height() > 0 {
-                        *entry_height.borrow_mut() = first.offset_height() as f64;
-                    }
-                }
-                if let Some(index) = *selected {
-                    let height = *entry_height.borrow();
-                    let top = index as f64 * height;
-                    let view = element.client_height() as f64;
-                    let scroll = element.scroll_top() as f64;
-                    if *windowed && (top < scroll || top + height > scroll + view) {
-                        element.set_scroll_top((top - view / 2.0).max(0.0) as i32);
-                    } else if !*windowed {
-                        let item = element.query_selector(".entry.is-selected").ok().flatten();
-                        if let Some(item) =
-                            item.and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(e).ok())
-                        {
-                            let options = web_sys::ScrollIntoViewOptions::new();
-                            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                            item.scroll_into_view_with_scroll_into_view_options(&options);
-                        }
-                    }
-                }
-                recompute();
+                let follow = wasm_bindgen::closure::Closure::once_into_js(move || {
+                    keep_in_view(&scroller, &entry_height, selected, windowed);
+                    recompute();
+                });
+                let _ =
+                    window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&follow));
             },
         );
     }
@@ -187,11 +201,14 @@ pub fn annotation_list() -> Html {
         <aside class="panel" aria-label="Annotations">
             <ExercisePanel />
             <ul class="legend" aria-label="Labels">{ for legend }</ul>
-            { for selected }
+            // Conditional parts sit in stable slots, so that showing them never rebuilds the list.
+            <div class="selected-slot">{ for selected }</div>
             <h2 class="panel-title">{ format!("Annotations ({count})") }</h2>
-            if count == 0 {
-                <p class="panel-empty">{ "Select text in the article to tag it as a claim, allegation or proposal." }</p>
-            }
+            <div class="empty-slot">
+                if count == 0 {
+                    <p class="panel-empty">{ "Select text in the article to tag it as a claim, allegation or proposal." }</p>
+                }
+            </div>
             <div class="entries-scroll" ref={scroller} {onscroll}>
                 <ol class={classes!("entries", windowed.then_some("is-windowed"))} style={padding}>{ for entries }</ol>
             </div>

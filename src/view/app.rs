@@ -421,8 +421,9 @@ pub fn app() -> Html {
     } else if *reviewing {
         html! { <ReviewView on_close={toggle_review(false)} /> }
     } else {
+        let many = store.editor().corpus().len() > 1;
         html! {
-            <div class="layout">
+            <div class={classes!("layout", many.then_some("has-documents"))}>
                 <DocumentList />
                 <DocumentView />
                 <AnnotationList />

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::block::{BlockView, Overlay};
 use super::files::now_iso;
-use super::selection::{clear_selection, current_selection, MenuAnchor};
+use super::selection::{clear_selection, current_selection, mark_pending, MenuAnchor};
 use super::storage;
 use super::store::{use_store, Msg};
 use super::tag_menu::{TagChoice, TagMenu};
@@ -25,6 +25,8 @@ use crate::model::{Action, AnnotationId, Attribution, Span};
 struct Pending {
     span: Span,
     anchor: MenuAnchor,
+    /// True when the browser marks the span with a CSS highlight; otherwise the blocks do.
+    marked: bool,
 }
 
 /// Scrolls the first highlight of annotation `id` into view and makes all of its highlights
@@ -95,11 +97,24 @@ pub fn document_view() -> Html {
     let container = use_node_ref();
     let WindowHandle { window, scroll_to } =
         use_block_window(container.clone(), blocks.0.clone(), doc_id.clone());
-    let segments = use_memo((doc_id.clone(), store.revision), |_| {
-        layout::segments(workspace, &blocks.0)
-    });
+    // Only the blocks in the window are laid out.
+    let segments = use_memo(
+        (doc_id.clone(), store.revision, window.first, window.last),
+        |_| layout::segments_of(workspace, &blocks.0, window.first..window.last),
+    );
     let labels = use_memo(workspace.labels.clone(), |labels| Rc::new(labels.clone()));
     let pending = use_state(|| None::<Pending>);
+    // Suggestions for the tag menu, gathered only while it is open.
+    let source_names = use_memo(
+        (doc_id.clone(), store.revision, pending.is_some()),
+        |(_, _, open)| {
+            Rc::new(if *open {
+                workspace.source_names()
+            } else {
+                Vec::new()
+            })
+        },
+    );
     // While a student checks their work: the key's missed spans and their own extra ones.
     let check_overlays = use_memo((doc_id.clone(), store.revision, store.checking), |_| {
         let key = store
@@ -153,6 +168,7 @@ pub fn document_view() -> Html {
                     pending.set(span.map(|span| Pending {
                         span,
                         anchor: raw.anchor,
+                        marked: mark_pending(&root, Some(span)),
                     }));
                     return;
                 }
@@ -213,6 +229,18 @@ pub fn document_view() -> Html {
         });
     }
 
+    // A pending mark goes when the selection it marked does.
+    {
+        let article = article.clone();
+        use_effect_with(pending.as_ref().map(|p| p.span), move |span| {
+            if span.is_none() {
+                if let Some(root) = article.cast::<Element>() {
+                    mark_pending(&root, None);
+                }
+            }
+        });
+    }
+
     let on_choose = {
         let store = store.clone();
         let pending = pending.clone();
@@ -248,7 +276,7 @@ pub fn document_view() -> Html {
     };
     let selected = store.selected.clone();
     let mut overlays = check_overlays.to_vec();
-    if let Some(p) = pending.as_ref() {
+    if let Some(p) = pending.as_ref().filter(|p| !p.marked) {
         overlays.push(Overlay {
             start: p.span.start(),
             end: p.span.end(),
@@ -256,7 +284,11 @@ pub fn document_view() -> Html {
         });
     }
     let block_views = (window.first..window.last).map(|index| {
-        let (block, text, segments) = (&blocks.0[index], &blocks.1[index], &segments[index]);
+        let (block, text, segments) = (
+            &blocks.0[index],
+            &blocks.1[index],
+            &segments[index - window.first],
+        );
         let selected_here = selected.clone().filter(|id| {
             segments
                 .iter()
@@ -274,19 +306,25 @@ pub fn document_view() -> Html {
             </div>
         }
     });
-    let spacer = |height: f64| {
-        (height > 0.0).then(|| html! { <div class="spacer" aria-hidden="true" style={format!("height:{height:.0}px")}></div> })
+    // Every child of the blocks' container is keyed (Yew must not mix keyed and unkeyed
+    // children), the spacers included, even when empty.
+    let spacer = |key: &'static str, height: f64| {
+        html! { <div key={key} class="spacer" aria-hidden="true" style={format!("height:{height:.0}px")}></div> }
     };
+    let children = std::iter::once(spacer("spacer-before", window.before))
+        .chain(block_views)
+        .chain(std::iter::once(spacer("spacer-after", window.after)));
     let menu = pending.as_ref().map(|p| {
         html! {
-            <TagMenu quote={document.text.quote(p.span).to_string()} anchor={p.anchor}
-                labels={(*labels).clone()} sources={Rc::new(workspace.source_names())}
+            <TagMenu key="menu" quote={document.text.quote(p.span).to_string()} anchor={p.anchor}
+                labels={(*labels).clone()} sources={(*source_names).clone()}
                 on_choose={on_choose.clone()} on_cancel={on_cancel.clone()} />
         }
     });
     html! {
         <>
-            <article class="doc" lang="en" ref={article} aria-label="Document text">
+            // Keyed, so that the menu appearing beside it never makes Yew rebuild the article.
+            <article key="article" class="doc" lang="en" ref={article} aria-label="Document text">
                 <header class="doc-head">
                     <h1 class="doc-title">{ &document.title }</h1>
                     <label class="done-toggle" title="Mark this document finished">
@@ -295,9 +333,7 @@ pub fn document_view() -> Html {
                     </label>
                 </header>
                 <div class="blocks" ref={container}>
-                    { for spacer(window.before) }
-                    { for block_views }
-                    { for spacer(window.after) }
+                    { for children }
                 </div>
                 if blocks.0.is_empty() {
                     <p class="empty-doc">{ "This document has no text. Use Open to paste or load a text." }</p>

@@ -6,7 +6,8 @@
 //! converted here: inside a text node the offset counts UTF-16 units, so it is turned into code
 //! points with `model::offsets`; on an element it counts child nodes.
 
-use wasm_bindgen::JsCast;
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node, Range};
 
 use crate::model::offsets::{code_points_to_utf16, utf16_to_code_points, Round};
@@ -192,19 +193,64 @@ fn offset_to_point(root: &Element, offset: usize) -> Option<(Node, u32)> {
     None
 }
 
+/// A DOM range over `span`, if that text is rendered in `root`.
+fn range_for(root: &Element, span: Span) -> Option<Range> {
+    let (start_node, start) = offset_to_point(root, span.start())?;
+    let (end_node, end) = offset_to_point(root, span.end())?;
+    let range = web_sys::window()?.document()?.create_range().ok()?;
+    range.set_start(&start_node, start).ok()?;
+    range.set_end(&end_node, end).ok()?;
+    Some(range)
+}
+
 /// Selects `span` in the DOM (used by tests and keyboard flows). Returns false if the span is
 /// not rendered.
 pub fn select_span(root: &Element, span: Span) -> bool {
     let select = || -> Option<()> {
-        let (start_node, start) = offset_to_point(root, span.start())?;
-        let (end_node, end) = offset_to_point(root, span.end())?;
-        let document = web_sys::window()?.document()?;
-        let range = document.create_range().ok()?;
-        range.set_start(&start_node, start).ok()?;
-        range.set_end(&end_node, end).ok()?;
+        let range = range_for(root, span)?;
         let selection = web_sys::window()?.get_selection().ok()??;
         selection.remove_all_ranges().ok()?;
         selection.add_range(&range).ok()
     };
     select().is_some()
+}
+
+/// The CSS Custom Highlight that marks a selection awaiting its label.
+const PENDING_HIGHLIGHT: &str = "claimmark-pending";
+
+/// Marks `span` as pending with the CSS Custom Highlight API (styled by
+/// `::highlight(claimmark-pending)`), which changes no DOM and so costs no re-layout of the
+/// text; `None` clears it. False when the browser lacks the API or the span is not rendered:
+/// the caller then marks the text itself.
+pub fn mark_pending(root: &Element, span: Option<Span>) -> bool {
+    let mark = || -> Option<()> {
+        let window = web_sys::window()?;
+        let css = Reflect::get(&window, &"CSS".into()).ok()?;
+        let highlights = Reflect::get(&css, &"highlights".into())
+            .ok()
+            .filter(|h| !h.is_undefined())?;
+        let method = |name: &str| {
+            Reflect::get(&highlights, &name.into())
+                .ok()?
+                .dyn_into::<Function>()
+                .ok()
+        };
+        let name = JsValue::from_str(PENDING_HIGHLIGHT);
+        match span {
+            None => {
+                method("delete")?.call1(&highlights, &name).ok()?;
+            }
+            Some(span) => {
+                let range = range_for(root, span)?;
+                let constructor = Reflect::get(&window, &"Highlight".into())
+                    .ok()?
+                    .dyn_into::<Function>()
+                    .ok()?;
+                let highlight = Reflect::construct(&constructor, &Array::of1(&range)).ok()?;
+                method("set")?.call2(&highlights, &name, &highlight).ok()?;
+            }
+        }
+        Some(())
+    };
+    mark().is_some()
 }

@@ -102,7 +102,10 @@ pub fn tag_menu(props: &TagMenuProps) -> Html {
         let menu = menu.clone();
         use_effect_with(props.quote.clone(), move |_| {
             if let Some(menu) = menu.cast::<HtmlElement>() {
-                let _ = menu.focus();
+                // The menu is placed in view already; scrolling to it would cost a layout.
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = menu.focus_with_options(&options);
             }
             super::marks::mark_after_paint("claimmark:menu-shown");
         });

@@ -85,6 +85,48 @@ fn visible(container: &Element) -> Option<(f64, f64)> {
     Some((-top - OVERSCAN, -top + height + OVERSCAN))
 }
 
+/// Runs `f` from the next animation frame.
+fn after_frame(f: impl FnOnce() + 'static) {
+    if let Some(window) = web_sys::window() {
+        let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+        let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&callback));
+    }
+}
+
+/// Records the rendered blocks' heights; true when any estimate changed.
+fn measure(container: &NodeRef, heights: &RefCell<Heights>) -> bool {
+    let Some(container) = container.cast::<Element>() else {
+        return false;
+    };
+    let Ok(rendered) = container.query_selector_all("[data-block]") else {
+        return false;
+    };
+    let mut changed = false;
+    let mut heights = heights.borrow_mut();
+    for i in 0..rendered.length() {
+        let Some(element) = rendered
+            .item(i)
+            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(n).ok())
+        else {
+            continue;
+        };
+        let Some(index) = element
+            .get_attribute("data-block")
+            .and_then(|v| v.parse::<usize>().ok())
+        else {
+            continue;
+        };
+        let height = element.offset_height() as f64;
+        if let Some(slot) = heights.heights.get_mut(index) {
+            if height > 0.0 && (*slot - height).abs() > 0.5 {
+                *slot = height;
+                changed = true;
+            }
+        }
+    }
+    changed
+}
+
 /// What [`use_block_window`] returns: the window and a way to bring a block into view.
 pub struct WindowHandle {
     pub window: BlockWindow,
@@ -102,46 +144,56 @@ pub fn use_block_window(
         document: String::new(),
         heights: Vec::new(),
     });
+    let windowed = blocks.len() > WINDOW_MIN_BLOCKS;
+    // The rendered range lives in a cell (listeners read the latest one); changing it re-renders.
+    let range = use_mut_ref(|| (0usize, 0usize));
+    let rerender = use_force_update();
     if heights.borrow().document != document {
         *heights.borrow_mut() = Heights {
             document: document.clone(),
             heights: blocks.iter().map(estimate).collect(),
         };
+        // A new document opens at its top: render what fills the window, by the estimates.
+        let viewport = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(900.0);
+        *range.borrow_mut() = heights.borrow().range(0.0, viewport + OVERSCAN);
     }
-    let windowed = blocks.len() > WINDOW_MIN_BLOCKS;
-    let range = use_state(|| (0usize, blocks.len().min(WINDOW_MIN_BLOCKS)));
-    let remeasured = use_force_update();
 
     // Follow scrolling and resizing, one computation per animation frame at most.
     {
-        let (container, heights, range) = (container.clone(), heights.clone(), range.clone());
+        let (container, heights, range, rerender) = (
+            container.clone(),
+            heights.clone(),
+            range.clone(),
+            rerender.clone(),
+        );
         use_effect_with((document.clone(), windowed), move |(_, windowed)| {
-            let update = {
-                let scheduled = Rc::new(RefCell::new(false));
-                move || {
-                    if *scheduled.borrow() {
-                        return;
-                    }
-                    *scheduled.borrow_mut() = true;
-                    let (container, heights, range, scheduled) = (
-                        container.clone(),
-                        heights.clone(),
-                        range.clone(),
-                        scheduled.clone(),
-                    );
-                    let frame = gloo_timers::callback::Timeout::new(0, move || {
-                        *scheduled.borrow_mut() = false;
-                        if let Some((from, to)) =
-                            container.cast::<Element>().and_then(|c| visible(&c))
-                        {
-                            let next = heights.borrow().range(from, to);
-                            if next != *range {
-                                range.set(next);
-                            }
-                        }
-                    });
-                    frame.forget();
+            let scheduled = Rc::new(RefCell::new(false));
+            let update = move || {
+                if scheduled.replace(true) {
+                    return;
                 }
+                let (container, heights, range, rerender, scheduled) = (
+                    container.clone(),
+                    heights.clone(),
+                    range.clone(),
+                    rerender.clone(),
+                    scheduled.clone(),
+                );
+                after_frame(move || {
+                    *scheduled.borrow_mut() = false;
+                    let Some((from, to)) = container.cast::<Element>().and_then(|c| visible(&c))
+                    else {
+                        return;
+                    };
+                    let next = heights.borrow().range(from, to);
+                    if next != *range.borrow() {
+                        *range.borrow_mut() = next;
+                        rerender.force_update();
+                    }
+                });
             };
             update();
             let listeners = windowed.then(|| {
@@ -156,41 +208,19 @@ pub fn use_block_window(
         });
     }
 
-    // After every render, replace estimates with the rendered blocks' real heights.
+    // After a render of a windowed document, replace estimates with the rendered blocks' real
+    // heights. Measuring waits for the next animation frame, where the browser lays out
+    // anyway, so no input handler pays for a forced layout.
     {
-        let (container, heights) = (container.clone(), heights.clone());
+        let (container, heights, remeasured) =
+            (container.clone(), heights.clone(), rerender.clone());
         use_effect(move || {
-            let Some(container) = container.cast::<Element>() else {
-                return;
-            };
-            let Ok(rendered) = container.query_selector_all("[data-block]") else {
-                return;
-            };
-            let mut changed = false;
-            let mut heights = heights.borrow_mut();
-            for i in 0..rendered.length() {
-                let Some(element) = rendered
-                    .item(i)
-                    .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(n).ok())
-                else {
-                    continue;
-                };
-                let Some(index) = element
-                    .get_attribute("data-block")
-                    .and_then(|v| v.parse::<usize>().ok())
-                else {
-                    continue;
-                };
-                let height = element.offset_height() as f64;
-                if let Some(slot) = heights.heights.get_mut(index) {
-                    if height > 0.0 && (*slot - height).abs() > 0.5 {
-                        *slot = height;
-                        changed = true;
+            if windowed {
+                after_frame(move || {
+                    if measure(&container, &heights) {
+                        remeasured.force_update();
                     }
-                }
-            }
-            if changed && windowed {
-                remeasured.force_update();
+                });
             }
         });
     }
@@ -215,7 +245,7 @@ pub fn use_block_window(
     };
 
     let window = if windowed {
-        let (first, last) = *range;
+        let (first, last) = *range.borrow();
         let (first, last) = (
             first.min(blocks.len()),
             last.min(blocks.len()).max(first.min(blocks.len())),

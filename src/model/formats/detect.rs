@@ -150,6 +150,10 @@ fn import_brat(files: &[&InputFile]) -> Result<(Vec<Workspace>, Vec<String>), Im
 /// Recognises and reads one JSON or JSON Lines file.
 fn import_one(file: &InputFile, known: &[Workspace]) -> Result<(Format, Decoded), ImportError> {
     let text = text_of(file)?;
+    // A clean native file is read without building a JSON value tree first.
+    if let Some(imported) = native::read_clean(text) {
+        return Ok((Format::Native, Ok(native_documents(vec![imported]))));
+    }
     match serde_json::from_str::<Value>(text) {
         Ok(value) => import_value(text, &value, known),
         Err(whole) => {

@@ -12,6 +12,7 @@ pub mod detect;
 pub mod doccano;
 pub mod label_studio;
 pub mod native;
+mod native_fast;
 mod native_read;
 pub mod spacy;
 pub mod texts;

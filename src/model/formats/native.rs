@@ -275,6 +275,21 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
         return Err(ImportError::TooLarge { bytes: input.len() });
     }
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    if let Some(imported) = super::native_fast::read(input) {
+        return Ok(imported);
+    }
+    let root: Value = serde_json::from_str(input).map_err(|e| ImportError::Json(e.to_string()))?;
+    read_value(&root)
+}
+
+/// Reads a native v1 file if it is entirely clean (no problem, no warning); `None` otherwise.
+pub fn read_clean(input: &str) -> Option<Imported> {
+    super::native_fast::read(input.strip_prefix('\u{feff}').unwrap_or(input))
+}
+
+/// Reads a native v1 file the careful way only (tests compare it with the fast path).
+pub fn import_carefully(input: &str) -> Result<Imported, ImportError> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let root: Value = serde_json::from_str(input).map_err(|e| ImportError::Json(e.to_string()))?;
     read_value(&root)
 }

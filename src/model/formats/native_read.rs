@@ -239,7 +239,7 @@ fn read_document(reader: &mut Reader, root: &Map<String, Value>) -> Option<Docum
 }
 
 fn read_labels(reader: &mut Reader, root: &Map<String, Value>) -> Vec<Label> {
-    if !root.contains_key("labels") {
+    if root.get("labels").is_none_or(Value::is_null) {
         return default_labels();
     }
     let mut labels: Vec<Label> = Vec::new();

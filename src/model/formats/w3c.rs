@@ -11,7 +11,8 @@
 //! documents, by document id or else on the first one, re-checking each position with the quote
 //! and recovering it from the quote when the text has moved.
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use super::build::{DocumentBuilder, Draft};
 use super::detect::Decoded;
@@ -33,78 +34,170 @@ fn document_iri(workspace: &Workspace) -> String {
     format!("{DOCUMENT_PREFIX}{}", hex_of(workspace))
 }
 
-fn annotation(workspace: &Workspace, a: &Annotation) -> Value {
+/// A body: a `TextualBody` (label, source name, note) or, for a mention, a
+/// `SpecificResource` with a position selector.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Body<'a> {
+    Textual {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        purpose: &'static str,
+        value: &'a str,
+    },
+    Mention {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        purpose: &'static str,
+        source: &'a str,
+        selector: Selector<'a>,
+    },
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type")]
+enum Selector<'a> {
+    TextQuoteSelector {
+        exact: &'a str,
+        prefix: &'a str,
+        suffix: &'a str,
+    },
+    TextPositionSelector {
+        start: usize,
+        end: usize,
+    },
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    source: &'a str,
+    selector: [Selector<'a>; 2],
+}
+
+#[derive(Serialize)]
+struct AnnotationOut<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    created: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    modified: &'a str,
+    body: Vec<Body<'a>>,
+    target: Target<'a>,
+}
+
+#[derive(Serialize)]
+struct Page<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
+    items: Vec<AnnotationOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct Collection<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: String,
+    total: usize,
+    first: Page<'a>,
+}
+
+fn annotation<'a>(
+    workspace: &'a Workspace,
+    source: &'a str,
+    a: &'a Annotation,
+) -> AnnotationOut<'a> {
     let text = &workspace.document.text;
-    let source = document_iri(workspace);
     let (start, end) = (a.span.start(), a.span.end());
-    let mut body =
-        vec![json!({ "type": "TextualBody", "purpose": "tagging", "value": a.label.as_str() })];
+    let textual = |purpose, value| Body::Textual {
+        kind: "TextualBody",
+        purpose,
+        value,
+    };
+    let mut body = vec![textual("tagging", a.label.as_str())];
     if let Some(attribution) = &a.attribution {
-        body.push(
-            json!({ "type": "TextualBody", "purpose": "identifying", "value": attribution.source }),
-        );
+        body.push(textual("identifying", &attribution.source));
         if let Some(mention) = attribution.mention {
-            body.push(json!({
-                "type": "SpecificResource", "purpose": "identifying", "source": source,
-                "selector": { "type": "TextPositionSelector", "start": mention.start(), "end": mention.end() }
-            }));
+            body.push(Body::Mention {
+                kind: "SpecificResource",
+                purpose: "identifying",
+                source,
+                selector: Selector::TextPositionSelector {
+                    start: mention.start(),
+                    end: mention.end(),
+                },
+            });
         }
     }
     if !a.note.is_empty() {
-        body.push(json!({ "type": "TextualBody", "purpose": "commenting", "value": a.note }));
+        body.push(textual("commenting", &a.note));
     }
-    let mut value = json!({
-        "@context": CONTEXT,
-        "id": format!("urn:claimmark:annotation:{}:{}", hex_of(workspace), a.id),
-        "type": "Annotation",
-        "motivation": "classifying",
-        "body": body,
-        "target": {
-            "source": source,
-            "selector": [
-                {
-                    "type": "TextQuoteSelector",
-                    "exact": text.slice(start, end),
-                    "prefix": text.slice(start.saturating_sub(CONTEXT_CHARS), start),
-                    "suffix": text.slice(end, end + CONTEXT_CHARS),
+    AnnotationOut {
+        context: CONTEXT,
+        id: format!("urn:claimmark:annotation:{}:{}", hex_of(workspace), a.id),
+        kind: "Annotation",
+        motivation: "classifying",
+        created: &a.created,
+        modified: &a.modified,
+        body,
+        target: Target {
+            source,
+            selector: [
+                Selector::TextQuoteSelector {
+                    exact: text.slice(start, end),
+                    prefix: text.slice(start.saturating_sub(CONTEXT_CHARS), start),
+                    suffix: text.slice(end, end + CONTEXT_CHARS),
                 },
-                { "type": "TextPositionSelector", "start": start, "end": end },
-            ]
-        }
-    });
-    if let Some(object) = value.as_object_mut() {
-        for (key, stamp) in [("created", &a.created), ("modified", &a.modified)] {
-            if !stamp.is_empty() {
-                object.insert(key.to_string(), Value::String(stamp.clone()));
-            }
-        }
+                Selector::TextPositionSelector { start, end },
+            ],
+        },
     }
-    value
 }
 
 /// One collection with every annotation of every document.
 pub fn export(documents: &[&Workspace]) -> String {
-    let items: Vec<Value> = documents
+    let sources: Vec<String> = documents.iter().map(|w| document_iri(w)).collect();
+    let items: Vec<AnnotationOut> = documents
         .iter()
-        .flat_map(|w| w.annotations().iter().map(move |a| annotation(w, a)))
+        .zip(&sources)
+        .flat_map(|(w, source)| {
+            w.annotations()
+                .iter()
+                .map(move |a| annotation(w, source, a))
+        })
         .collect();
     let ids: Vec<&str> = documents.iter().map(|w| hex_of(w)).collect();
     let label = match documents {
         [only] => only.document.title.clone(),
         _ => format!("{} documents", documents.len()),
     };
-    let collection_id = format!(
+    let id = format!(
         "urn:claimmark:collection:{}",
-        &ids.join("-").chars().take(64).collect::<String>()
+        ids.join("-").chars().take(64).collect::<String>()
     );
-    let collection = json!({
-        "@context": CONTEXT,
-        "id": collection_id,
-        "type": "AnnotationCollection",
-        "label": label,
-        "total": items.len(),
-        "first": { "id": format!("{collection_id}:page-1"), "type": "AnnotationPage", "startIndex": 0, "items": items },
-    });
+    let collection = Collection {
+        context: CONTEXT,
+        kind: "AnnotationCollection",
+        label,
+        total: items.len(),
+        first: Page {
+            id: format!("{id}:page-1"),
+            kind: "AnnotationPage",
+            start_index: 0,
+            items,
+        },
+        id,
+    };
     serde_json::to_string_pretty(&collection).unwrap_or_default()
 }
 

@@ -1,0 +1,248 @@
+//! The fast path for reading native v1 files: typed deserialisation that borrows strings from
+//! the input instead of building a JSON value tree (several times smaller in memory and
+//! faster on a 1 MB document with 10 000 annotations).
+//!
+//! It accepts only files that are entirely clean — no problem and no warning. Anything else
+//! returns `None`, and [`super::native_read`] reads the file again to explain every problem;
+//! that reader has the last word, and a test checks both agree wherever this one accepts.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use super::native::{Imported, FORMAT, OFFSET_UNIT, VERSION};
+use crate::model::annotation::{
+    default_labels, Annotation, AnnotationId, Attribution, Label, LabelId, Source,
+};
+use crate::model::span::Span;
+use crate::model::text::Document;
+use crate::model::workspace::{ExerciseLink, Workspace};
+
+#[derive(Deserialize)]
+struct FileIn<'a> {
+    #[serde(borrow)]
+    format: Cow<'a, str>,
+    version: u64,
+    #[serde(borrow, default)]
+    offset_unit: Option<Cow<'a, str>>,
+    #[serde(default)]
+    done: bool,
+    #[serde(borrow, default)]
+    annotator: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    exercise: Option<ExerciseIn<'a>>,
+    #[serde(borrow)]
+    document: DocumentIn<'a>,
+    #[serde(borrow, default)]
+    labels: Option<Vec<LabelIn<'a>>>,
+    #[serde(borrow, default)]
+    sources: Vec<SourceIn<'a>>,
+    #[serde(borrow, default)]
+    annotations: Vec<AnnotationIn<'a>>,
+}
+
+#[derive(Deserialize)]
+struct ExerciseIn<'a> {
+    #[serde(borrow, default)]
+    id: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    instructions: Option<Cow<'a, str>>,
+    #[serde(default)]
+    allow_check: bool,
+}
+
+#[derive(Deserialize)]
+struct DocumentIn<'a> {
+    #[serde(borrow, default)]
+    id: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    title: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    text: Cow<'a, str>,
+}
+
+#[derive(Deserialize)]
+struct LabelIn<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(borrow, default)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    description: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    color: Option<Cow<'a, str>>,
+}
+
+#[derive(Deserialize)]
+struct SourceIn<'a> {
+    #[serde(borrow)]
+    name: Cow<'a, str>,
+    #[serde(borrow, default)]
+    aliases: Vec<Cow<'a, str>>,
+}
+
+#[derive(Deserialize)]
+struct SpanIn {
+    start: u64,
+    end: u64,
+}
+
+#[derive(Deserialize)]
+struct AttributionIn<'a> {
+    #[serde(borrow)]
+    source: Cow<'a, str>,
+    #[serde(default)]
+    mention: Option<SpanIn>,
+}
+
+#[derive(Deserialize)]
+struct AnnotationIn<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    start: u64,
+    end: u64,
+    #[serde(borrow, default)]
+    quote: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    label: Cow<'a, str>,
+    #[serde(borrow, default)]
+    attribution: Option<AttributionIn<'a>>,
+    #[serde(borrow, default)]
+    note: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    created: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    modified: Option<Cow<'a, str>>,
+}
+
+fn is_hex_color(color: &str) -> bool {
+    color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+fn span_of(start: u64, end: u64, len: usize) -> Option<Span> {
+    Span::new(
+        usize::try_from(start).ok()?,
+        usize::try_from(end).ok()?,
+        len,
+    )
+    .ok()
+}
+
+/// Reads a clean native v1 file, or `None` when the careful reader must look at it.
+pub(super) fn read(input: &str) -> Option<Imported> {
+    let file: FileIn = serde_json::from_str(input).ok()?;
+    if file.format != FORMAT
+        || file.version != VERSION
+        || file.offset_unit.as_deref() != Some(OFFSET_UNIT)
+    {
+        return None;
+    }
+    let title = file.document.title.as_deref().unwrap_or("");
+    let title = if title.trim().is_empty() {
+        "Untitled"
+    } else {
+        title
+    };
+    let document = Document::new(title, file.document.text.as_ref());
+    if file
+        .document
+        .id
+        .as_deref()
+        .is_some_and(|id| id != document.id())
+    {
+        return None;
+    }
+    let labels = match file.labels {
+        None => default_labels(),
+        Some(labels) => {
+            let mut out: Vec<Label> = Vec::with_capacity(labels.len());
+            for label in labels {
+                let color = label.color.as_deref().unwrap_or("");
+                if label.id.trim().is_empty()
+                    || out.iter().any(|l| l.id.as_str() == label.id)
+                    || !is_hex_color(color)
+                {
+                    return None;
+                }
+                out.push(Label {
+                    id: LabelId::new(&label.id),
+                    name: label
+                        .name
+                        .map_or_else(|| label.id.to_string(), Cow::into_owned),
+                    description: label.description.map(Cow::into_owned).unwrap_or_default(),
+                    color: color.to_lowercase(),
+                });
+            }
+            out
+        }
+    };
+    let mut sources = Vec::with_capacity(file.sources.len());
+    for source in file.sources {
+        if source.aliases.iter().any(|a| a.trim().is_empty()) {
+            return None;
+        }
+        sources.push(Source {
+            name: source.name.trim().to_string(),
+            aliases: source
+                .aliases
+                .iter()
+                .map(|a| a.trim().to_string())
+                .collect(),
+        });
+    }
+    let len = document.text.len();
+    let mut ids = HashSet::with_capacity(file.annotations.len());
+    let mut annotations = Vec::with_capacity(file.annotations.len());
+    for a in file.annotations {
+        let span = span_of(a.start, a.end, len)?;
+        let id_ok =
+            !a.id.is_empty() && !a.id.contains(char::is_whitespace) && ids.insert(a.id.clone());
+        if !id_ok || !labels.iter().any(|l| l.id.as_str() == a.label) {
+            return None;
+        }
+        if a.quote
+            .as_deref()
+            .is_some_and(|q| q != document.text.quote(span))
+        {
+            return None;
+        }
+        let attribution = match a.attribution {
+            None => None,
+            Some(at) => {
+                let mention = match at.mention {
+                    Some(m) => Some(span_of(m.start, m.end, len)?),
+                    None => None,
+                };
+                Some(Attribution {
+                    mention,
+                    ..Attribution::named(&at.source)?
+                })
+            }
+        };
+        let created = a.created.map(Cow::into_owned).unwrap_or_default();
+        annotations.push(Annotation {
+            id: AnnotationId::new(&a.id),
+            span,
+            label: LabelId::new(&a.label),
+            attribution,
+            note: a.note.map(Cow::into_owned).unwrap_or_default(),
+            modified: a.modified.map_or_else(|| created.clone(), Cow::into_owned),
+            created,
+        });
+    }
+    let mut workspace = Workspace::from_parts(document, labels, sources, annotations);
+    workspace.done = file.done;
+    workspace.annotator = file.annotator.as_deref().unwrap_or("").trim().to_string();
+    workspace.exercise = file.exercise.and_then(|e| {
+        Some(ExerciseLink {
+            id: e.id?.into_owned(),
+            instructions: e.instructions.map(Cow::into_owned).unwrap_or_default(),
+            allow_check: e.allow_check,
+        })
+    });
+    Some(Imported {
+        workspace,
+        warnings: Vec::new(),
+    })
+}
