@@ -16,7 +16,7 @@ use yew::prelude::*;
 use crate::model::layout::{Block, BlockKind};
 
 /// Documents with more blocks than this are windowed.
-pub const WINDOW_MIN_BLOCKS: usize = 150;
+pub const WINDOW_MIN_BLOCKS: usize = 60;
 /// Pixels rendered beyond each edge of the viewport.
 const OVERSCAN: f64 = 1200.0;
 /// Typical rendered sizes (the stylesheet's reading column), for estimates before measuring.
