@@ -326,17 +326,18 @@ fn random_workspace() -> impl Strategy<Value = Workspace> {
         (Just(text), prop::collection::vec(annotation, 0..8))
     })
     .prop_map(|(text, annotations)| {
-        let len = text.chars().count();
         let mut editor = Editor::new(Workspace::new(Document::new(
             "Random “doc” 🙂",
             text.clone(),
         )));
         for ((start, end), label, source, mention, note) in annotations {
             let attribution = source.and_then(Attribution::named).map(|a| Attribution {
-                mention: mention.and_then(|(s, e)| trimmed(&text, s, e)),
+                mention: mention.and_then(|(s, e)| snapped(&text, s, e)),
                 ..a
             });
-            let span = trimmed(&text, start, end).unwrap_or(Span::new(start, end, len).unwrap());
+            let Some(span) = snapped(&text, start, end) else {
+                continue;
+            };
             let add = Action::Add {
                 span,
                 label: LabelId::new(label),
@@ -350,18 +351,10 @@ fn random_workspace() -> impl Strategy<Value = Workspace> {
     })
 }
 
-/// The span without line breaks at its ends, as the app's selection always is (brat writes
-/// spans as fragments between line breaks, so it cannot keep a break at a span's edge).
-fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
-    let chars: Vec<char> = text.chars().collect();
-    let (mut s, mut e) = (start, end);
-    while s < e && matches!(chars[s], '\r' | '\n') {
-        s += 1;
-    }
-    while e > s && matches!(chars[e - 1], '\r' | '\n') {
-        e -= 1;
-    }
-    Span::new(s, e, chars.len()).ok()
+/// The span as the app's selection makes it: whole characters, no whitespace at its ends
+/// (brat writes spans as fragments between line breaks, so it cannot keep a break at an edge).
+fn snapped(text: &str, start: usize, end: usize) -> Option<Span> {
+    claimmark::model::snap::snap_selection(&claimmark::model::Text::new(text), start, end, false)
 }
 
 proptest! {

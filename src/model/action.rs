@@ -6,6 +6,7 @@ use std::fmt;
 use super::annotation::{Annotation, AnnotationId, Attribution, Label, LabelId};
 use super::corpus::Corpus;
 use super::editor::Edit;
+use super::snap::split_problem;
 use super::span::Span;
 use super::workspace::Workspace;
 
@@ -83,6 +84,8 @@ pub enum ActionError {
     UnknownAnnotation(AnnotationId),
     UnknownLabel(LabelId),
     SpanOutsideText(Span),
+    /// The span would cut a user-perceived character (a letter and its accent, an emoji).
+    SplitsCharacter(String),
     UnknownDocument(usize),
     /// The label set is not usable; the text says why.
     BadLabels(String),
@@ -100,6 +103,7 @@ impl fmt::Display for ActionError {
             ActionError::SpanOutsideText(span) => {
                 write!(f, "the span {span} does not fit the document")
             }
+            ActionError::SplitsCharacter(why) => f.write_str(why),
             ActionError::UnknownDocument(index) => write!(f, "there is no document {}", index + 1),
             ActionError::BadLabels(why) => write!(f, "the labels cannot be used: {why}"),
             ActionError::LastDocument => f.write_str("the last document cannot be closed"),
@@ -129,9 +133,12 @@ fn check_label(ws: &Workspace, label: &LabelId) -> Result<(), ActionError> {
 }
 
 fn check_span(ws: &Workspace, span: Span) -> Result<(), ActionError> {
-    match ws.span(span.start(), span.end()) {
-        Some(_) => Ok(()),
-        None => Err(ActionError::SpanOutsideText(span)),
+    if ws.span(span.start(), span.end()).is_none() {
+        return Err(ActionError::SpanOutsideText(span));
+    }
+    match split_problem(&ws.document.text, span) {
+        Some(problem) => Err(ActionError::SplitsCharacter(problem)),
+        None => Ok(()),
     }
 }
 

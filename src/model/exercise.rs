@@ -135,7 +135,7 @@ fn invalid(at: &str, message: impl Into<String>) -> ImportError {
 /// Reads a `.claimmark-exercise.json` file.
 pub fn import(text: &str) -> Result<Exercise, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root: Value = serde_json::from_str(text).map_err(|e| ImportError::Json(e.to_string()))?;
+    let root: Value = serde_json::from_str(text).map_err(|e| native::json_error(text, &e))?;
     if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(invalid(
             "format",

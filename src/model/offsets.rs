@@ -89,6 +89,32 @@ pub fn split_at_code_points<'t>(text: &'t str, cuts: &[usize]) -> Vec<&'t str> {
     pieces
 }
 
+/// When offsets that do not slice `text` to `quote` would do so counted in another unit, a
+/// sentence saying so: the most common cause of drifting offsets.
+pub fn unit_hint(text: &str, start: usize, end: usize, quote: &str) -> Option<&'static str> {
+    let slice = |s: usize, e: usize| {
+        text.chars()
+            .skip(s)
+            .take(e.saturating_sub(s))
+            .collect::<String>()
+    };
+    let as_utf16 = (
+        utf16_to_code_points(text, start, Round::Down),
+        utf16_to_code_points(text, end, Round::Up),
+    );
+    let as_utf8 = (
+        utf8_to_code_points(text, start, Round::Down),
+        utf8_to_code_points(text, end, Round::Up),
+    );
+    if (as_utf16 != (start, end)) && slice(as_utf16.0, as_utf16.1) == quote {
+        Some("these offsets fit the quote if counted in UTF-16 code units (as JavaScript counts); claimmark counts Unicode code points")
+    } else if (as_utf8 != (start, end)) && slice(as_utf8.0, as_utf8.1) == quote {
+        Some("these offsets fit the quote if counted in UTF-8 bytes; claimmark counts Unicode code points")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +163,20 @@ mod tests {
         assert_eq!(split_at_code_points("abc", &[]), ["abc"]);
         assert_eq!(split_at_code_points("ab", &[0, 2]), ["", "ab", ""]);
         assert_eq!(split_at_code_points("ab", &[1, 1]), ["a", "", "b"]);
+    }
+
+    #[test]
+    fn foreign_units_are_recognised() {
+        let text = "🙂 Kabul accused Islamabad";
+        // "Kabul" is code points 2..7, UTF-16 units 3..8, UTF-8 bytes 5..10.
+        assert_eq!(
+            unit_hint(text, 3, 8, "Kabul").map(|h| &h[..40]),
+            Some("these offsets fit the quote if counted i")
+        );
+        assert!(unit_hint(text, 3, 8, "Kabul").unwrap().contains("UTF-16"));
+        assert!(unit_hint(text, 5, 10, "Kabul").unwrap().contains("UTF-8"));
+        assert_eq!(unit_hint(text, 2, 7, "Kabul"), None, "already right");
+        assert_eq!(unit_hint(text, 9, 12, "Kabul"), None, "wrong in every unit");
     }
 
     #[test]

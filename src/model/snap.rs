@@ -65,6 +65,36 @@ fn splits_character(text: &Text, index: usize) -> bool {
         || (before == Some('\r') && after == Some('\n'))
 }
 
+/// True when the code point at `index` continues the user-perceived character before it.
+fn continues_cluster(text: &Text, index: usize) -> bool {
+    text.char_at(index).is_some_and(is_attached) || text.char_before(index) == Some('\u{200D}')
+}
+
+/// The user-perceived character that offset `index` would split — a letter and its combining
+/// accents, or an emoji with its modifiers and joiners — if it splits one.
+pub fn split_cluster(text: &Text, index: usize) -> Option<String> {
+    if index == 0 || index >= text.len() || !continues_cluster(text, index) {
+        return None;
+    }
+    let (mut start, mut end) = (index, index);
+    while start > 0 && continues_cluster(text, start) {
+        start -= 1;
+    }
+    while end < text.len() && continues_cluster(text, end) {
+        end += 1;
+    }
+    Some(text.slice(start, end).to_string())
+}
+
+/// Why a span's start or end is not between whole characters, if it is not.
+pub fn split_problem(text: &Text, span: Span) -> Option<String> {
+    [("start", span.start()), ("end", span.end())].into_iter().find_map(|(name, at)| {
+        split_cluster(text, at).map(|cluster| {
+            format!("{name} {at} falls inside “{cluster}”; offsets must fall between whole characters (a letter with its accents, a whole emoji)")
+        })
+    })
+}
+
 /// Moves `index` back to the start of the word or character it lies inside.
 fn snap_back(text: &Text, mut index: usize, words: bool) -> usize {
     while index > 0 && (splits_character(text, index) || (words && inside_word(text, index))) {
@@ -207,6 +237,20 @@ mod tests {
         check(text, 11, 12, true, Some("🙂"));
         check(text, 13, 16, true, Some("“x”"));
         check(text, 16, 20, true, Some("— y"));
+    }
+
+    #[test]
+    fn splits_of_characters_are_named() {
+        let t = Text::new("Cafe\u{301} 👨🏻‍🚒!");
+        assert_eq!(split_cluster(&t, 4), Some("e\u{301}".to_string()));
+        assert_eq!(split_cluster(&t, 3), None);
+        assert_eq!(split_cluster(&t, 5), None);
+        assert_eq!(split_cluster(&t, 8), Some("👨🏻‍🚒".to_string()));
+        assert_eq!(split_cluster(&t, 10), None);
+        let span = Span::new(0, 4, t.len()).unwrap();
+        assert!(split_problem(&t, span)
+            .unwrap()
+            .starts_with("end 4 falls inside “e\u{301}”"));
     }
 
     #[test]

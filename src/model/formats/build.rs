@@ -13,6 +13,8 @@ use crate::model::text::Document;
 use crate::model::workspace::Workspace;
 
 use super::Problem;
+use crate::model::offsets::unit_hint;
+use crate::model::snap::split_problem;
 
 /// Colours for labels that arrive from other tools, after the defaults.
 const EXTRA_COLORS: [&str; 6] = [
@@ -123,15 +125,30 @@ impl DocumentBuilder {
                 message,
             })
         };
+        let hint = |builder: &DocumentBuilder| {
+            let (Ok(start), Ok(end)) = (usize::try_from(draft.start), usize::try_from(draft.end))
+            else {
+                return String::new();
+            };
+            draft
+                .quote
+                .as_deref()
+                .and_then(|q| unit_hint(builder.document.text.as_str(), start, end, q))
+                .map_or(String::new(), |h| format!(" ({h})"))
+        };
         let span = match self.span(draft.start, draft.end) {
             Ok(span) => span,
-            Err(message) => return fail(message),
+            Err(message) => return fail(format!("{message}{}", hint(self))),
         };
+        if let Some(problem) = split_problem(&self.document.text, span) {
+            return fail(problem);
+        }
         if let Some(quote) = &draft.quote {
             let actual = self.document.text.quote(span);
             if quote != actual {
                 return fail(format!(
-                    "text {quote:?} does not match the document at {span}, which is {actual:?}"
+                    "text {quote:?} does not match the document at {span}, which is {actual:?}{}",
+                    hint(self)
                 ));
             }
         }

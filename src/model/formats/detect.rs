@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use super::native::{self, ImportError, Problem, MAX_IMPORT_BYTES};
+use super::native::{self, ImportError, Problem, MAX_ANNOTATIONS, MAX_IMPORT_BYTES};
 use super::{brat, doccano, label_studio, spacy, w3c, zip, Format, ImportReport, InputFile};
 use crate::model::workspace::Workspace;
 
@@ -109,7 +109,35 @@ pub fn import(files: &[InputFile], known: &[Workspace]) -> Result<ImportReport, 
         })?;
         merge(format, decoded);
     }
-    report.ok_or_else(|| invalid("import", "no file was given"))
+    let report = report.ok_or_else(|| invalid("import", "no file was given"))?;
+    let problems: Vec<Problem> = report
+        .documents
+        .iter()
+        .filter_map(|d| {
+            let at = format!("“{}”", d.document.title);
+            if d.document.text.is_empty() {
+                Some(Problem {
+                    at,
+                    message: "has no text: there is nothing to annotate".into(),
+                })
+            } else if d.annotations().len() > MAX_ANNOTATIONS {
+                let n = d.annotations().len();
+                Some(Problem {
+                    at,
+                    message: format!(
+                        "has {n} annotations; claimmark opens up to {MAX_ANNOTATIONS} per document"
+                    ),
+                })
+            } else {
+                None
+            }
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(report)
+    } else {
+        Err(ImportError::Invalid(problems))
+    }
 }
 
 /// Pairs `.ann` files with the `.txt` of the same name and reads them as brat.
@@ -161,7 +189,7 @@ fn import_one(file: &InputFile, known: &[Workspace]) -> Result<(Format, Decoded)
                 return Err(invalid(&file.name, "the file is empty"));
             };
             let first: Value =
-                serde_json::from_str(first).map_err(|_| ImportError::Json(whole.to_string()))?;
+                serde_json::from_str(first).map_err(|_| native::json_error(text, &whole))?;
             let lines = |format: Format| -> Result<(Format, Decoded), ImportError> {
                 Ok((format, decode_lines(format, text)))
             };

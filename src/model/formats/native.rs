@@ -17,7 +17,10 @@ pub const VERSION: u64 = 1;
 pub const OFFSET_UNIT: &str = "codepoint";
 
 /// Files larger than this are refused before parsing.
-pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+pub const MAX_IMPORT_BYTES: usize = 32 * 1024 * 1024;
+
+/// Documents with more annotations than this are refused.
+pub const MAX_ANNOTATIONS: usize = 200_000;
 
 /// At most this many problems are listed in a message; the rest are counted.
 const PROBLEMS_SHOWN: usize = 20;
@@ -278,8 +281,25 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
     if let Some(imported) = super::native_fast::read(input) {
         return Ok(imported);
     }
-    let root: Value = serde_json::from_str(input).map_err(|e| ImportError::Json(e.to_string()))?;
+    let root: Value = serde_json::from_str(input).map_err(|e| json_error(input, &e))?;
     read_value(&root)
+}
+
+/// A JSON syntax error as a message, with what is likely behind it where serde_json's words
+/// would not say: an escaped half of a surrogate pair is half an emoji cut off by a tool that
+/// counts UTF-16 code units.
+pub fn json_error(input: &str, error: &serde_json::Error) -> ImportError {
+    let mut message = error.to_string();
+    let lone_half = input.match_indices("\\u").any(|(at, _)| {
+        let hex = input.get(at + 2..at + 6).unwrap_or("");
+        let high = u16::from_str_radix(hex, 16).is_ok_and(|v| (0xD800..0xDC00).contains(&v));
+        let followed = input.get(at + 6..at + 8) == Some("\\u");
+        high && !followed
+    });
+    if lone_half {
+        message.push_str("; the text holds half of a surrogate pair (an escaped \\uD8xx without its second half), as when a tool counting UTF-16 units cuts an emoji in two");
+    }
+    ImportError::Json(message)
 }
 
 /// Reads a native v1 file if it is entirely clean (no problem, no warning); `None` otherwise.
@@ -290,7 +310,7 @@ pub fn read_clean(input: &str) -> Option<Imported> {
 /// Reads a native v1 file the careful way only (tests compare it with the fast path).
 pub fn import_carefully(input: &str) -> Result<Imported, ImportError> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    let root: Value = serde_json::from_str(input).map_err(|e| ImportError::Json(e.to_string()))?;
+    let root: Value = serde_json::from_str(input).map_err(|e| json_error(input, &e))?;
     read_value(&root)
 }
 

@@ -11,10 +11,11 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use super::native::{Imported, FORMAT, OFFSET_UNIT, VERSION};
+use super::native::{Imported, FORMAT, MAX_ANNOTATIONS, OFFSET_UNIT, VERSION};
 use crate::model::annotation::{
     default_labels, Annotation, AnnotationId, Attribution, Label, LabelId, Source,
 };
+use crate::model::snap::split_problem;
 use crate::model::span::Span;
 use crate::model::text::Document;
 use crate::model::workspace::{ExerciseLink, Workspace};
@@ -138,6 +139,9 @@ pub(super) fn read(input: &str) -> Option<Imported> {
     {
         return None;
     }
+    if file.document.text.is_empty() || file.annotations.len() > MAX_ANNOTATIONS {
+        return None;
+    }
     let title = file.document.title.as_deref().unwrap_or("");
     let title = if title.trim().is_empty() {
         "Untitled"
@@ -196,6 +200,9 @@ pub(super) fn read(input: &str) -> Option<Imported> {
     let mut annotations = Vec::with_capacity(file.annotations.len());
     for a in file.annotations {
         let span = span_of(a.start, a.end, len)?;
+        if split_problem(&document.text, span).is_some() {
+            return None;
+        }
         let id_ok =
             !a.id.is_empty() && !a.id.contains(char::is_whitespace) && ids.insert(a.id.clone());
         if !id_ok || !labels.iter().any(|l| l.id.as_str() == a.label) {

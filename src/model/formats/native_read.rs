@@ -8,11 +8,16 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use super::native::{ImportError, Imported, Problem, FORMAT, OFFSET_UNIT, VERSION};
+use super::native::{
+    ImportError, Imported, Problem, FORMAT, MAX_ANNOTATIONS, OFFSET_UNIT, VERSION,
+};
 use crate::model::annotation::{
     default_labels, Annotation, AnnotationId, Attribution, Label, LabelId, Source,
 };
+use crate::model::offsets::unit_hint;
+use crate::model::snap::split_problem;
 use crate::model::span::Span;
+use crate::model::text::Text;
 use crate::model::text::{content_id, Document};
 use crate::model::workspace::{ExerciseLink, Workspace};
 
@@ -94,6 +99,51 @@ impl Reader {
         Span::new(start, end, len)
             .map_err(|e| self.problem(at, e.to_string()))
             .ok()
+    }
+
+    /// The annotation's span, checked against the text: in range, between whole characters,
+    /// and slicing the text to `quote` when one is given. A mismatch that other offset units
+    /// would explain says so.
+    fn checked_span(
+        &mut self,
+        object: &Map<String, Value>,
+        at: &str,
+        text: &Text,
+        quote: Option<&str>,
+    ) -> Option<Span> {
+        let start = self.offset(object, at, "start");
+        let end = self.offset(object, at, "end");
+        let (start, end) = (start?, end?);
+        let hint = |quote: Option<&str>| {
+            quote
+                .and_then(|q| unit_hint(text.as_str(), start, end, q))
+                .map_or(String::new(), |h| format!(" ({h})"))
+        };
+        let span = match Span::new(start, end, text.len()) {
+            Ok(span) => span,
+            Err(error) => {
+                self.problem(at, format!("{error}{}", hint(quote)));
+                return None;
+            }
+        };
+        if let Some(problem) = split_problem(text, span) {
+            self.problem(at, problem);
+            return None;
+        }
+        if let Some(quote) = quote {
+            let actual = text.quote(span);
+            if quote != actual {
+                self.problem(
+                    at,
+                    format!(
+                        "quote {quote:?} does not match the text at {span}, which is {actual:?}{}",
+                        hint(Some(quote))
+                    ),
+                );
+                return None;
+            }
+        }
+        Some(span)
     }
 
     /// An array field; absent or null gives an empty list.
@@ -220,6 +270,10 @@ fn read_document(reader: &mut Reader, root: &Map<String, Value>) -> Option<Docum
         return None;
     };
     let text = reader.string(doc, "document", "text", true)?;
+    if text.is_empty() {
+        reader.problem("document.text", "is empty: there is nothing to annotate");
+        return None;
+    }
     let title = reader
         .string(doc, "document", "title", false)
         .unwrap_or_default();
@@ -322,7 +376,18 @@ fn read_annotations(
     let len = document.text.len();
     let mut ids = HashSet::new();
     let mut annotations = Vec::new();
-    for (i, item) in reader.array(root, "annotations").iter().enumerate() {
+    let items = reader.array(root, "annotations");
+    if items.len() > MAX_ANNOTATIONS {
+        reader.problem(
+            "annotations",
+            format!(
+                "there are {} annotations; claimmark opens up to {MAX_ANNOTATIONS} per document",
+                items.len()
+            ),
+        );
+        return annotations;
+    }
+    for (i, item) in items.iter().enumerate() {
         let Value::Object(obj) = item else {
             reader.problem(
                 &format!("annotations[{i}]"),
@@ -343,24 +408,14 @@ fn read_annotations(
                 reader.problem(&at, "the id is used by an earlier annotation");
             }
         }
-        let span = reader.span(obj, &at, len);
+        let quote = reader.string(obj, &at, "quote", false);
+        let span = reader.checked_span(obj, &at, &document.text, quote.as_deref());
         let label = reader.string(obj, &at, "label", true);
         if let Some(label) = &label {
             if !labels.iter().any(|l| l.id.as_str() == label) {
                 reader.problem(
                     &at,
                     format!("label \"{label}\" is not one of the file's labels"),
-                );
-            }
-        }
-        if let (Some(quote), Some(span)) = (reader.string(obj, &at, "quote", false), span) {
-            let actual = document.text.quote(span);
-            if quote != actual {
-                reader.problem(
-                    &at,
-                    format!(
-                        "quote {quote:?} does not match the text at {span}, which is {actual:?}"
-                    ),
                 );
             }
         }
