@@ -7,8 +7,9 @@
 use claimmark::model::annotation::{Annotation, AnnotationId, Attribution, LabelId};
 use claimmark::model::formats::native;
 use claimmark::model::layout;
+use claimmark::model::snap::snap_selection;
 use claimmark::model::text::Document;
-use claimmark::model::{Span, Workspace};
+use claimmark::model::Workspace;
 
 /// xorshift64*: small, fast and the same everywhere.
 struct Rng(u64);
@@ -163,7 +164,10 @@ fn document(title: &str, bytes: usize, count: usize, seed: u64) -> Workspace {
         if i % 8 == 7 {
             start = start.saturating_sub(length / 2);
         }
-        let span = Span::new(start, end.max(start + 1), len).expect("in range");
+        // Whole characters only, as the app's selection makes them.
+        let Some(span) = snap_selection(&document.text, start, end.max(start + 1), false) else {
+            continue;
+        };
         let source = (rng.below(5) != 0).then(|| rng.pick(NAMES));
         annotations.push(Annotation {
             id: AnnotationId::new(&format!("a{}", i + 1)),

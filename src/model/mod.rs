@@ -17,6 +17,7 @@ pub mod formats;
 pub mod layout;
 pub mod metrics;
 pub mod offsets;
+pub mod reanchor;
 pub mod review;
 pub mod snap;
 pub mod span;

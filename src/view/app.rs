@@ -9,7 +9,7 @@ use web_sys::{File, HtmlElement};
 use yew::prelude::*;
 
 use super::annotation_list::AnnotationList;
-use super::autosave::use_autosave;
+use super::autosave::{self, use_autosave};
 use super::dialogs::HelpDialog;
 use super::document::DocumentView;
 use super::document_list::DocumentList;
@@ -21,7 +21,7 @@ use super::marks;
 use super::open_dialog::OpenDialog;
 use super::review::ReviewView;
 use super::storage;
-use super::store::{Msg, NoticeKind, Store, StoreHandle};
+use super::store::{Msg, NoticeAction, NoticeKind, Store, StoreHandle};
 use super::student::StudentStartDialog;
 use super::toolbar::Toolbar;
 use crate::model::exercise::{self, Exercise};
@@ -167,6 +167,20 @@ fn exercise_in_link(store: &StoreHandle) -> Option<Exercise> {
             None
         }
     }
+}
+
+/// Downloads every open document as claimmark JSON Lines (the way out when saving fails).
+fn export_everything(store: &StoreHandle) {
+    let file = {
+        let editor = store.editor();
+        let documents: Vec<&Workspace> = editor.corpus().documents().iter().collect();
+        formats::export(Format::Native, &documents)
+    };
+    let notice = match download(&file.name, file.mime, &file.bytes) {
+        Ok(()) => (NoticeKind::Info, format!("Exported {}", file.name)),
+        Err(message) => (NoticeKind::Error, format!("Export failed: {message}")),
+    };
+    store.dispatch(Msg::Notify(notice.0, notice.1));
 }
 
 /// True when keyboard focus is in a field that has its own meaning for shortcut keys.
@@ -339,9 +353,19 @@ pub fn app() -> Html {
             NoticeKind::Info => "notice info",
             NoticeKind::Error => "notice error",
         };
+        let buttons = notice.actions.iter().map(|action| {
+            let store = store.clone();
+            let (label, run): (&str, Callback<MouseEvent>) = match action {
+                NoticeAction::ExportAll => ("Export everything", Callback::from(move |_| export_everything(&store))),
+                NoticeAction::LoadSaved => ("Load the other tab's work", Callback::from(move |_| autosave::load_saved(&store))),
+                NoticeAction::KeepThisTab => ("Keep this tab's work", Callback::from(move |_| autosave::keep_this_tab(&store))),
+            };
+            html! { <button type="button" class="notice-action" onclick={run}>{ label }</button> }
+        });
         html! {
             <div class={class} key={notice.serial}>
                 <p>{ notice.text }</p>
+                { for buttons }
                 <button type="button" class="close" aria-label="Dismiss message" onclick={dismiss}>{ "×" }</button>
             </div>
         }
@@ -378,14 +402,10 @@ pub fn app() -> Html {
             }
             Dialog::Import { names, report } => {
                 let on_confirm = {
-                    let (store, dialog, report, names) =
-                        (store.clone(), dialog.clone(), report.clone(), names.clone());
-                    Callback::from(move |_| {
-                        let description = format!(
-                            "import {} annotation(s) from {names}",
-                            report.annotation_count()
-                        );
-                        let documents = report.documents.clone();
+                    let (store, dialog, names) = (store.clone(), dialog.clone(), names.clone());
+                    Callback::from(move |documents: Vec<Workspace>| {
+                        let count: usize = documents.iter().map(|d| d.annotations().len()).sum();
+                        let description = format!("import {count} annotation(s) from {names}");
                         marks::mark("claimmark:import-confirmed");
                         store.dispatch(Msg::Do(Action::Import {
                             documents,
@@ -402,7 +422,7 @@ pub fn app() -> Html {
                     .collect();
                 html! {
                     <ImportDialog file_names={names.clone()} report={report.clone()} open_ids={Rc::new(open_ids)}
-                        on_confirm={on_confirm} on_close={close.clone()} />
+                        current={Rc::new(corpus.current().clone())} on_confirm={on_confirm} on_close={close.clone()} />
                 }
             }
         }

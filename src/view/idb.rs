@@ -44,6 +44,15 @@ async fn settle(request: &IdbRequest) -> Result<JsValue, String> {
     })
 }
 
+/// Words for a failed storage call: "full" for a quota error, else the error's name.
+fn describe(error: &JsValue) -> String {
+    match error.dyn_ref::<web_sys::DomException>().map(|e| e.name()) {
+        Some(name) if name == "QuotaExceededError" => "the browser's storage is full".to_string(),
+        Some(name) => format!("the browser's storage failed ({name})"),
+        None => "the browser's storage failed".to_string(),
+    }
+}
+
 async fn open() -> Result<IdbDatabase, String> {
     let factory = web_sys::window()
         .and_then(|w| w.indexed_db().ok().flatten())
@@ -96,7 +105,7 @@ pub async fn put(key: &str, value: &str) -> Result<(), String> {
         .map_err(|_| "the browser's storage cannot be written")?;
     let request = store
         .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
-        .map_err(|_| "the browser's storage cannot be written")?;
+        .map_err(|e| describe(&e))?;
     settle(&request).await?;
     // The data is safe once the transaction commits, not when the request succeeds.
     let committed = Promise::new(&mut |resolve, reject| {

@@ -4,12 +4,22 @@
 //! so the last good state survives; the hook only has to say so, using bare DOM calls because
 //! Yew itself may be broken at that point.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use wasm_bindgen::JsValue;
 
 const MESSAGE: &str = "Something went wrong — your work is saved. Reload the page to continue.";
 
+static PANICKED: AtomicBool = AtomicBool::new(false);
+
+/// True once the app has panicked: from then on nothing is saved, so the last good state stays.
+pub fn panicked() -> bool {
+    PANICKED.load(Ordering::Relaxed)
+}
+
 pub fn install_hook() {
     yew::set_custom_panic_hook(Box::new(|info| {
+        PANICKED.store(true, Ordering::Relaxed);
         web_sys::console::error_1(&JsValue::from_str(&format!("claimmark panicked: {info}")));
         show_message(&info.to_string());
     }));

@@ -13,6 +13,7 @@ use crate::model::{Corpus, Workspace};
 
 const CORPUS_KEY: &str = "corpus.v1";
 const CURRENT_KEY: &str = "current";
+const SAVED_AT_KEY: &str = "saved-at";
 const BROKEN_KEY: &str = "corpus.v1.unreadable";
 const SNAP_KEY: &str = "claimmark.snap-to-words";
 
@@ -25,12 +26,27 @@ fn local_storage() -> Option<web_sys::Storage> {
 const LAST_MOMENT_KEY: &str = "claimmark.unsaved";
 
 /// The saved corpus, `Ok(None)` if nothing is saved, or a message if it could not be read.
-/// A last-moment copy left in `localStorage` is newer than IndexedDB's and wins.
+/// Of the IndexedDB copy and a last-moment copy in `localStorage`, the newer one wins.
 pub async fn load_corpus() -> Result<Option<Corpus>, String> {
     let last_moment = local_storage().and_then(|s| s.get_item(LAST_MOMENT_KEY).ok().flatten());
-    let (saved, current) = match last_moment.as_deref().and_then(|v| v.split_once('\n')) {
-        Some((current, documents)) => (Some(documents.to_string()), Some(current.to_string())),
-        None => (
+    let last_moment = last_moment.as_deref().and_then(|v| {
+        let (at, rest) = v.split_once('\n')?;
+        let (current, documents) = rest.split_once('\n')?;
+        Some((
+            at.parse::<f64>().ok()?,
+            current.to_string(),
+            documents.to_string(),
+        ))
+    });
+    let saved_at = idb::get(SAVED_AT_KEY)
+        .await
+        .ok()
+        .flatten()
+        .and_then(|t| t.parse::<f64>().ok())
+        .unwrap_or(0.0);
+    let (saved, current) = match last_moment {
+        Some((at, current, documents)) if at > saved_at => (Some(documents), Some(current)),
+        _ => (
             idb::get(CORPUS_KEY).await?,
             idb::get(CURRENT_KEY).await.ok().flatten(),
         ),
@@ -67,6 +83,7 @@ pub fn serialise(corpus: &Corpus) -> (String, String) {
 pub async fn save_corpus((documents, current): (String, String)) -> Result<(), String> {
     idb::put(CORPUS_KEY, &documents).await?;
     idb::put(CURRENT_KEY, &current).await?;
+    idb::put(SAVED_AT_KEY, &js_sys::Date::now().to_string()).await?;
     if let Some(storage) = local_storage() {
         let _ = storage.remove_item(LAST_MOMENT_KEY);
     }
@@ -76,8 +93,9 @@ pub async fn save_corpus((documents, current): (String, String)) -> Result<(), S
 /// Writes the corpus synchronously, for when the page is about to go away. False if the
 /// browser refused (too large for `localStorage`); the IndexedDB save is still attempted.
 pub fn save_last_moment((documents, current): &(String, String)) -> bool {
+    let at = js_sys::Date::now();
     local_storage().is_some_and(|s| {
-        s.set_item(LAST_MOMENT_KEY, &format!("{current}\n{documents}"))
+        s.set_item(LAST_MOMENT_KEY, &format!("{at}\n{current}\n{documents}"))
             .is_ok()
     })
 }

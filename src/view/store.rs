@@ -27,8 +27,21 @@ pub enum NoticeKind {
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
+    /// Buttons offered with the message.
+    pub actions: Vec<NoticeAction>,
     /// Increases with every notice, so an identical message is still shown afresh.
     pub serial: u64,
+}
+
+/// What a notice can offer to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeAction {
+    /// Download every document as claimmark JSON Lines.
+    ExportAll,
+    /// Another tab saved: take its work instead of this tab's.
+    LoadSaved,
+    /// Another tab saved: keep this tab's work and save it over the other's.
+    KeepThisTab,
 }
 
 #[derive(Clone)]
@@ -64,6 +77,8 @@ pub enum Msg {
     Do(Action),
     Select(Option<AnnotationId>),
     Notify(NoticeKind, String),
+    /// A notice with buttons.
+    NotifyWithActions(NoticeKind, String, Vec<NoticeAction>),
     DismissNotice,
     SetSnap(bool),
     SetChecking(bool),
@@ -92,8 +107,17 @@ impl Store {
     }
 
     fn notify(&mut self, kind: NoticeKind, text: String) {
+        self.notify_with(kind, text, Vec::new());
+    }
+
+    fn notify_with(&mut self, kind: NoticeKind, text: String, actions: Vec<NoticeAction>) {
         let serial = self.notice.as_ref().map_or(1, |n| n.serial + 1);
-        self.notice = Some(Notice { kind, text, serial });
+        self.notice = Some(Notice {
+            kind,
+            text,
+            actions,
+            serial,
+        });
     }
 }
 
@@ -134,6 +158,7 @@ impl Reducible for Store {
             }
             Msg::Select(id) => next.selected = id,
             Msg::Notify(kind, text) => next.notify(kind, text),
+            Msg::NotifyWithActions(kind, text, actions) => next.notify_with(kind, text, actions),
             Msg::DismissNotice => next.notice = None,
             Msg::SetSnap(on) => next.snap_to_words = on,
             Msg::SetChecking(on) => next.checking = on,
