@@ -10,6 +10,7 @@
 pub mod action;
 pub mod anchor;
 pub mod annotation;
+pub mod caret;
 pub mod corpus;
 pub mod editor;
 pub mod exercise;

@@ -194,18 +194,36 @@ fn typing_in_field(event: &web_sys::Event) -> bool {
         })
 }
 
-/// Handles a page-wide key: undo, redo, documents, help. Keys typed into fields are left alone.
+/// Handles a page-wide key: undo, redo, documents, moving between annotations, editing and
+/// deleting the selected one, help. Keys typed into fields, or already handled, are left alone.
 fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHandle<Dialog>) {
     let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
         return;
     };
-    if typing_in_field(event) || **dialog != Dialog::None {
+    if typing_in_field(event) || key.default_prevented() || **dialog != Dialog::None {
         return;
     }
     let command = key.ctrl_key() || key.meta_key();
-    let (current, count) = {
+    let (current, count, neighbour) = {
         let editor = store.editor();
-        (editor.corpus().current_index(), editor.corpus().len())
+        let annotations = editor.workspace().annotations();
+        let at = store
+            .selected
+            .as_ref()
+            .and_then(|id| annotations.iter().position(|a| &a.id == id));
+        let next = match at {
+            Some(i) => annotations.get(i + 1),
+            None => annotations.first(),
+        };
+        let previous = match at {
+            Some(i) => i.checked_sub(1).and_then(|p| annotations.get(p)),
+            None => annotations.last(),
+        };
+        (
+            editor.corpus().current_index(),
+            editor.corpus().len(),
+            [next.map(|a| a.id.clone()), previous.map(|a| a.id.clone())],
+        )
     };
     let action = match key.key().as_str() {
         "z" | "Z" if command && key.shift_key() => Action::Redo,
@@ -213,6 +231,39 @@ fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHan
         "y" | "Y" if command => Action::Redo,
         "[" if !command && current > 0 => Action::Show { index: current - 1 },
         "]" if !command && current + 1 < count => Action::Show { index: current + 1 },
+        "j" | "k" if !command => {
+            let [next, previous] = neighbour;
+            if let Some(id) = if key.key() == "j" { next } else { previous } {
+                key.prevent_default();
+                store.dispatch(Msg::Reveal(id));
+            }
+            return;
+        }
+        "Delete" | "Backspace" if !command && store.selected.is_some() => {
+            let Some(id) = store.selected.clone() else {
+                return;
+            };
+            Action::Delete { id }
+        }
+        "e" if !command && store.selected.is_some() => {
+            key.prevent_default();
+            let field = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| {
+                    d.query_selector(".selected-annotation input[type=text]")
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+            if let Some(field) = field {
+                let _ = field.focus();
+            }
+            return;
+        }
+        "Escape" if store.selected.is_some() => {
+            store.dispatch(Msg::Select(None));
+            return;
+        }
         "?" => {
             key.prevent_default();
             dialog.set(Dialog::Help);

@@ -150,17 +150,28 @@ pub fn block_view(props: &BlockProps) -> Html {
             .iter()
             .map(|l| format!("{} — {}", name_of(labels, &l.label), l.source.as_deref().unwrap_or("unattributed")))
             .collect();
+        // What a screen reader says where annotations begin (the badge's alternative text).
+        let spoken: Vec<String> = segment
+            .layers
+            .iter()
+            .filter(|l| l.starts_here && first_piece)
+            .map(|l| match &l.source {
+                Some(source) => format!("{}, attributed to {source}:", name_of(labels, &l.label)),
+                None => format!("{}, unattributed:", name_of(labels, &l.label)),
+            })
+            .collect();
         let is_selected = selected.as_ref().is_some_and(|s| segment.layers.iter().any(|l| &l.id == s));
         html! {
-            <span
+            <mark
                 class={classes!("seg", "hl", is_selected.then_some("is-selected"), overlay_classes)}
                 data-s={s}
                 data-e={e}
                 data-ids={ids.join(" ")}
                 data-badge={(!badge.is_empty()).then(|| badge.join(" · "))}
+                data-spoken={(!spoken.is_empty()).then(|| spoken.join(" "))}
                 title={title.join("\n")}
                 style={highlight_style(&segment.layers, labels, !badge.is_empty())}
-            >{ piece }</span>
+            >{ piece }</mark>
         }
     });
     let (start, end) = (block.start.to_string(), block.end.to_string());

@@ -66,16 +66,30 @@ pub struct HelpProps {
 #[function_component(HelpDialog)]
 pub fn help_dialog(props: &HelpProps) -> Html {
     let keys = [
-        ("Select text", "opens the tag menu"),
+        (
+            "Select text",
+            "with the mouse, or with the keyboard: Tab to the article, then Shift+arrows",
+        ),
+        (
+            "← → / Ctrl+← →",
+            "move the caret by character / word (with Shift: extend the selection)",
+        ),
+        (
+            "↑ ↓ / Ctrl+↑ ↓",
+            "move by sentence / paragraph (with Shift: extend); Home, End: paragraph edges",
+        ),
+        ("Enter", "open the tag menu for the selection"),
         (
             "1 / 2 / 3",
-            "tag as the first / second / third label (in the menu)",
+            "tag the selection as the first / second / third label (in the article or the menu)",
         ),
         (
-            "Enter",
-            "tag with the highlighted label (in the menu's fields)",
+            "Esc",
+            "cancel the menu, drop the selection, deselect, or close a dialog",
         ),
-        ("Esc", "cancel the menu or close a dialog"),
+        ("J / K", "next / previous annotation"),
+        ("E", "edit the selected annotation's attribution"),
+        ("Delete", "delete the selected annotation"),
         ("Ctrl+Z", "undo"),
         ("Ctrl+Shift+Z or Ctrl+Y", "redo"),
         (

@@ -10,7 +10,11 @@ use yew::prelude::*;
 
 use super::block::{BlockView, Overlay};
 use super::files::now_iso;
-use super::selection::{clear_selection, current_selection, mark_pending, MenuAnchor};
+use super::keyboard::{interpret, KeyOutcome, KeySelection};
+use super::selection::{
+    anchor_for, clear_selection, current_selection, mark_caret, mark_pending, scroll_to_offset,
+    select_span, MenuAnchor,
+};
 use super::storage;
 use super::store::{use_store, Msg};
 use super::tag_menu::{TagChoice, TagMenu};
@@ -27,6 +31,15 @@ struct Pending {
     anchor: MenuAnchor,
     /// True when the browser marks the span with a CSS highlight; otherwise the blocks do.
     marked: bool,
+    /// Opened from the keyboard: focus returns to the article when the menu closes.
+    from_keyboard: bool,
+}
+
+/// Moves keyboard focus to the article.
+fn focus(article: &NodeRef) {
+    if let Some(article) = article.cast::<HtmlElement>() {
+        let _ = article.focus();
+    }
 }
 
 /// Scrolls the first highlight of annotation `id` into view and makes all of its highlights
@@ -140,12 +153,15 @@ pub fn document_view() -> Html {
             .collect::<Vec<_>>()
     });
     let article = use_node_ref();
+    // The keyboard selection while the article has focus (see `keyboard`).
+    let keys = use_state(|| None::<KeySelection>);
     // The segment (its start offset) and annotation of the last click on a highlight.
     let last_click = use_mut_ref(|| None::<(String, AnnotationId)>);
 
     {
         let store = store.clone();
         let pending = pending.clone();
+        let keys = keys.clone();
         let article = article.clone();
         let text = document.text.clone();
         let last_click = last_click.clone();
@@ -169,7 +185,9 @@ pub fn document_view() -> Html {
                         span,
                         anchor: raw.anchor,
                         marked: mark_pending(&root, Some(span)),
+                        from_keyboard: false,
                     }));
+                    keys.set(None);
                     return;
                 }
                 pending.set(None);
@@ -242,8 +260,12 @@ pub fn document_view() -> Html {
     }
 
     let on_choose = {
-        let store = store.clone();
-        let pending = pending.clone();
+        let (store, pending, keys, article) = (
+            store.clone(),
+            pending.clone(),
+            keys.clone(),
+            article.clone(),
+        );
         Callback::from(move |choice: TagChoice| {
             if let Some(p) = &*pending {
                 store.dispatch(Msg::Do(Action::Add {
@@ -254,18 +276,152 @@ pub fn document_view() -> Html {
                     now: now_iso(),
                 }));
                 super::marks::mark_after_paint("claimmark:annotation-added");
+                if p.from_keyboard {
+                    keys.set(Some(KeySelection::caret(p.span.end())));
+                    focus(&article);
+                }
             }
             pending.set(None);
             clear_selection();
         })
     };
     let on_cancel = {
-        let pending = pending.clone();
+        let (pending, article) = (pending.clone(), article.clone());
         Callback::from(move |_| {
+            if pending.as_ref().is_some_and(|p| p.from_keyboard) {
+                focus(&article);
+            }
             pending.set(None);
             clear_selection();
         })
     };
+
+    // Keys in the focused article move a caret, extend a selection, open the menu or tag.
+    let onkeydown = {
+        let (store, pending, keys, article) = (
+            store.clone(),
+            pending.clone(),
+            keys.clone(),
+            article.clone(),
+        );
+        let (text, blocks, labels) = (document.text.clone(), blocks.clone(), labels.clone());
+        Callback::from(move |event: KeyboardEvent| {
+            let in_menu = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .is_some_and(|t| t.closest(".tag-menu").ok().flatten().is_some());
+            if in_menu || pending.is_some() {
+                return;
+            }
+            let current =
+                (*keys).unwrap_or(KeySelection::caret(blocks.0.first().map_or(0, |b| b.start)));
+            let Some(outcome) = interpret(&event, &text, &blocks.0, current, store.snap_to_words)
+            else {
+                return;
+            };
+            event.prevent_default();
+            match outcome {
+                KeyOutcome::Move(selection) => keys.set(Some(selection)),
+                KeyOutcome::OpenMenu(span) => {
+                    let Some(root) = article.cast::<Element>() else {
+                        return;
+                    };
+                    let Some(anchor) = anchor_for(&root, span) else {
+                        return;
+                    };
+                    let marked = mark_pending(&root, Some(span));
+                    pending.set(Some(Pending {
+                        span,
+                        anchor,
+                        marked,
+                        from_keyboard: true,
+                    }));
+                }
+                KeyOutcome::Tag(span, index) => {
+                    let Some(label) = labels.get(index) else {
+                        return;
+                    };
+                    store.dispatch(Msg::Do(Action::Add {
+                        span,
+                        label: label.id.clone(),
+                        attribution: None,
+                        note: String::new(),
+                        now: now_iso(),
+                    }));
+                    keys.set(Some(KeySelection::caret(span.end())));
+                }
+            }
+        })
+    };
+    let onfocus = {
+        let (keys, blocks, store) = (keys.clone(), blocks.clone(), store.clone());
+        let first_shown = blocks.0.get(window.first).map_or(0, |b| b.start);
+        let selected_start = store
+            .selected
+            .as_ref()
+            .and_then(|id| workspace.annotation(id))
+            .map(|a| a.span.start());
+        let (article, len) = (article.clone(), document.text.len());
+        Callback::from(move |_: FocusEvent| match *keys {
+            None => keys.set(Some(KeySelection::caret(
+                selected_start.unwrap_or(first_shown),
+            ))),
+            Some(selection) => {
+                if let Some(root) = article.cast::<Element>() {
+                    mark_caret(&root, Some(selection.focus), len);
+                }
+            }
+        })
+    };
+    let onblur = {
+        let article = article.clone();
+        Callback::from(move |_: FocusEvent| {
+            if let Some(root) = article.cast::<Element>() {
+                mark_caret(&root, None, 0);
+            }
+        })
+    };
+    // Show the keyboard selection: the browser's selection over it, a caret mark, in view.
+    {
+        let (article, keys, text, blocks, scroll_to) = (
+            article.clone(),
+            keys.clone(),
+            document.text.clone(),
+            blocks.clone(),
+            scroll_to.clone(),
+        );
+        use_effect_with(*keys, move |selection| {
+            let (Some(root), Some(selection)) = (article.cast::<Element>(), selection) else {
+                return;
+            };
+            let index = blocks.0.partition_point(|b| b.end < selection.focus);
+            if !mark_caret(&root, Some(selection.focus), text.len()) && index < blocks.0.len() {
+                scroll_to.emit(index);
+            }
+            match selection.span(&text) {
+                Some(span) => {
+                    select_span(&root, span);
+                }
+                None => clear_selection(),
+            }
+            scroll_to_offset(&root, selection.focus);
+        });
+    }
+    let caret_text = keys.as_ref().map(|k| match k.span(&document.text) {
+        Some(span) => {
+            let quote: String = document.text.quote(span).chars().take(120).collect();
+            format!("Selected: {quote}")
+        }
+        None => {
+            let next: String = document
+                .text
+                .slice(k.focus, k.focus + 40)
+                .chars()
+                .take_while(|c| *c != '\n')
+                .collect();
+            format!("Caret before: {next}")
+        }
+    });
 
     let on_done = {
         let store = store.clone();
@@ -324,7 +480,12 @@ pub fn document_view() -> Html {
     html! {
         <>
             // Keyed, so that the menu appearing beside it never makes Yew rebuild the article.
-            <article key="article" class="doc" lang="en" ref={article} aria-label="Document text">
+            <article key="article" class="doc" lang="en" ref={article} aria-label="Document text"
+                tabindex="0" aria-describedby="caret-help" {onkeydown} {onfocus} {onblur}>
+                <p id="caret-help" class="visually-hidden">
+                    { "Arrow keys move a caret (Ctrl: by word; up and down: by sentence; Ctrl+up and down: by paragraph); with Shift they select. Enter opens the tag menu; 1, 2, 3 tag the selection." }
+                </p>
+                <p class="visually-hidden" aria-live="polite">{ caret_text.unwrap_or_default() }</p>
                 <header class="doc-head">
                     <h1 class="doc-title">{ &document.title }</h1>
                     <label class="done-toggle" title="Mark this document finished">

@@ -17,6 +17,7 @@ pub mod export_dialog;
 pub mod files;
 pub mod idb;
 pub mod import_dialog;
+pub mod keyboard;
 pub mod labels_editor;
 pub mod marks;
 pub mod open_dialog;

@@ -215,14 +215,10 @@ pub fn select_span(root: &Element, span: Span) -> bool {
     select().is_some()
 }
 
-/// The CSS Custom Highlight that marks a selection awaiting its label.
-const PENDING_HIGHLIGHT: &str = "claimmark-pending";
-
-/// Marks `span` as pending with the CSS Custom Highlight API (styled by
-/// `::highlight(claimmark-pending)`), which changes no DOM and so costs no re-layout of the
-/// text; `None` clears it. False when the browser lacks the API or the span is not rendered:
-/// the caller then marks the text itself.
-pub fn mark_pending(root: &Element, span: Option<Span>) -> bool {
+/// Sets (or, with `None`, clears) the CSS Custom Highlight `name` over `span`, which changes no
+/// DOM and so costs no re-layout of the text. False when the browser lacks the API or the span
+/// is not rendered.
+fn set_highlight(root: &Element, name: &str, span: Option<Span>) -> bool {
     let mark = || -> Option<()> {
         let window = web_sys::window()?;
         let css = Reflect::get(&window, &"CSS".into()).ok()?;
@@ -235,10 +231,10 @@ pub fn mark_pending(root: &Element, span: Option<Span>) -> bool {
                 .dyn_into::<Function>()
                 .ok()
         };
-        let name = JsValue::from_str(PENDING_HIGHLIGHT);
+        let key = JsValue::from_str(name);
         match span {
             None => {
-                method("delete")?.call1(&highlights, &name).ok()?;
+                method("delete")?.call1(&highlights, &key).ok()?;
             }
             Some(span) => {
                 let range = range_for(root, span)?;
@@ -247,10 +243,47 @@ pub fn mark_pending(root: &Element, span: Option<Span>) -> bool {
                     .dyn_into::<Function>()
                     .ok()?;
                 let highlight = Reflect::construct(&constructor, &Array::of1(&range)).ok()?;
-                method("set")?.call2(&highlights, &name, &highlight).ok()?;
+                method("set")?.call2(&highlights, &key, &highlight).ok()?;
             }
         }
         Some(())
     };
     mark().is_some()
+}
+
+/// Marks a selection awaiting its label (`::highlight(claimmark-pending)`), or clears the mark.
+/// False when the caller must mark the text itself.
+pub fn mark_pending(root: &Element, span: Option<Span>) -> bool {
+    set_highlight(root, "claimmark-pending", span)
+}
+
+/// Marks the keyboard caret: the character after `at` (or before it, at the very end), as
+/// `::highlight(claimmark-caret)`; `None` clears it.
+pub fn mark_caret(root: &Element, at: Option<usize>, text_len: usize) -> bool {
+    let span = at.and_then(|at| {
+        let (start, end) = if at < text_len {
+            (at, at + 1)
+        } else {
+            (at.saturating_sub(1), at)
+        };
+        Span::new(start, end, text_len).ok()
+    });
+    set_highlight(root, "claimmark-caret", span)
+}
+
+/// Where a menu for `span` goes, if the span is rendered.
+pub fn anchor_for(root: &Element, span: Span) -> Option<MenuAnchor> {
+    let range = range_for(root, span)?;
+    Some(menu_anchor(&range, &web_sys::window()?))
+}
+
+/// Scrolls the text at `at` into view (nearest edge), if it is rendered.
+pub fn scroll_to_offset(root: &Element, at: usize) {
+    if let Some((node, _)) = offset_to_point(root, at) {
+        if let Some(element) = node.parent_element() {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            element.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    }
 }
