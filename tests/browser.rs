@@ -89,7 +89,7 @@ async fn every_code_point_boundary_round_trips_through_a_dom_range() {
         vec![
             (0, 11, "claim"),
             (19, 25, "proposal"),
-            (20, 30, "allegation"),
+            (20, 31, "allegation"),
         ],
     )
     .await;
@@ -201,7 +201,7 @@ async fn text_is_rendered_as_text_with_layered_highlights_and_badges() {
         vec![
             (0, 11, "claim"),
             (19, 25, "proposal"),
-            (20, 30, "allegation"),
+            (20, 31, "allegation"),
         ],
     )
     .await;

@@ -155,6 +155,8 @@ pub fn document_view() -> Html {
     let article = use_node_ref();
     // The keyboard selection while the article has focus (see `keyboard`).
     let keys = use_state(|| None::<KeySelection>);
+    // Set when a key moved the selection (so that showing it may replace the browser's).
+    let moved_by_keys = use_mut_ref(|| false);
     // The segment (its start offset) and annotation of the last click on a highlight.
     let last_click = use_mut_ref(|| None::<(String, AnnotationId)>);
 
@@ -304,6 +306,7 @@ pub fn document_view() -> Html {
             keys.clone(),
             article.clone(),
         );
+        let moved_by_keys = moved_by_keys.clone();
         let (text, blocks, labels) = (document.text.clone(), blocks.clone(), labels.clone());
         Callback::from(move |event: KeyboardEvent| {
             let in_menu = event
@@ -321,7 +324,10 @@ pub fn document_view() -> Html {
             };
             event.prevent_default();
             match outcome {
-                KeyOutcome::Move(selection) => keys.set(Some(selection)),
+                KeyOutcome::Move(selection) => {
+                    *moved_by_keys.borrow_mut() = true;
+                    keys.set(Some(selection));
+                }
                 KeyOutcome::OpenMenu(span) => {
                     let Some(root) = article.cast::<Element>() else {
                         return;
@@ -362,12 +368,20 @@ pub fn document_view() -> Html {
             .and_then(|id| workspace.annotation(id))
             .map(|a| a.span.start());
         let (article, len) = (article.clone(), document.text.len());
-        Callback::from(move |_: FocusEvent| match *keys {
-            None => keys.set(Some(KeySelection::caret(
-                selected_start.unwrap_or(first_shown),
-            ))),
-            Some(selection) => {
-                if let Some(root) = article.cast::<Element>() {
+        Callback::from(move |_: FocusEvent| {
+            // Only keyboard focus shows a caret; a click focuses the article to select with
+            // the mouse, and must not disturb that selection.
+            let Some(root) = article.cast::<Element>() else {
+                return;
+            };
+            if !root.matches(":focus-visible").unwrap_or(false) {
+                return;
+            }
+            match *keys {
+                None => keys.set(Some(KeySelection::caret(
+                    selected_start.unwrap_or(first_shown),
+                ))),
+                Some(selection) => {
                     mark_caret(&root, Some(selection.focus), len);
                 }
             }
@@ -390,6 +404,7 @@ pub fn document_view() -> Html {
             blocks.clone(),
             scroll_to.clone(),
         );
+        let moved_by_keys = moved_by_keys.clone();
         use_effect_with(*keys, move |selection| {
             let (Some(root), Some(selection)) = (article.cast::<Element>(), selection) else {
                 return;
@@ -402,7 +417,9 @@ pub fn document_view() -> Html {
                 Some(span) => {
                     select_span(&root, span);
                 }
-                None => clear_selection(),
+                // A collapsed caret clears only a selection the keys made.
+                None if moved_by_keys.replace(false) => clear_selection(),
+                None => {}
             }
             scroll_to_offset(&root, selection.focus);
         });
