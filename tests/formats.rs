@@ -16,7 +16,7 @@ fn fixture(name: &str) -> Workspace {
         .workspace
 }
 
-/// What every format must keep of an annotation: span, label, source, mention and note, in
+/// What every format must keep of an annotation: span, label, source, mention, cue and note, in
 /// text order. Formats with an id slot keep ids too; that is checked separately.
 fn content(
     workspace: &Workspace,
@@ -26,23 +26,26 @@ fn content(
     String,
     Option<String>,
     Option<(usize, usize)>,
+    Option<(usize, usize)>,
     String,
 )> {
     workspace
         .annotations()
         .iter()
         .map(|a| {
-            let mention = a
-                .attribution
-                .as_ref()
-                .and_then(|at| at.mention)
-                .map(|m| (m.start(), m.end()));
+            let linked = |pick: fn(&Attribution) -> Option<Span>| {
+                a.attribution
+                    .as_ref()
+                    .and_then(pick)
+                    .map(|m| (m.start(), m.end()))
+            };
             (
                 a.span.start(),
                 a.span.end(),
                 a.label.to_string(),
                 a.source().map(str::to_string),
-                mention,
+                linked(|at| at.mention),
+                linked(|at| at.cue),
                 a.note.clone(),
             )
         })
@@ -320,6 +323,7 @@ fn random_workspace() -> impl Strategy<Value = Workspace> {
                 "Pakistani officials",
                 "Ré 🙂",
             ])),
+            prop::option::of(span.clone()),
             prop::option::of(span),
             prop::sample::select(vec!["", "a note", "“quoted” — 🙂"]),
         );
@@ -330,9 +334,10 @@ fn random_workspace() -> impl Strategy<Value = Workspace> {
             "Random “doc” 🙂",
             text.clone(),
         )));
-        for ((start, end), label, source, mention, note) in annotations {
+        for ((start, end), label, source, mention, cue, note) in annotations {
             let attribution = source.and_then(Attribution::named).map(|a| Attribution {
                 mention: mention.and_then(|(s, e)| snapped(&text, s, e)),
+                cue: cue.and_then(|(s, e)| snapped(&text, s, e)),
                 ..a
             });
             let Some(span) = snapped(&text, start, end) else {

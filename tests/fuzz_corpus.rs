@@ -3,12 +3,18 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use claimmark::model::exercise;
-use claimmark::model::formats::{brat, doccano, import, label_studio, native, spacy, w3c, zip, InputFile};
+use claimmark::model::formats::{
+    brat, doccano, import, label_studio, native, spacy, w3c, zip, InputFile,
+};
 use claimmark::model::Workspace;
 
 fn inputs(target: &str) -> Vec<Vec<u8>> {
     let dir = format!("{}/tests/data/fuzz/{target}", env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
     assert!(!files.is_empty(), "{dir} is empty");
     files.iter().map(|p| std::fs::read(p).unwrap()).collect()
@@ -18,8 +24,13 @@ fn inputs(target: &str) -> Vec<Vec<u8>> {
 fn the_fuzz_corpus_never_panics() {
     for data in inputs("import_any") {
         if let Some((&selector, bytes)) = data.split_first() {
-            let names = ["a.json", "a.jsonl", "a.jsonld", "a.zip", "a.ann", "a.txt", "a"];
-            let file = InputFile { name: names[selector as usize % names.len()].into(), bytes: bytes.to_vec() };
+            let names = [
+                "a.json", "a.jsonl", "a.jsonld", "a.zip", "a.ann", "a.txt", "a",
+            ];
+            let file = InputFile {
+                name: names[selector as usize % names.len()].into(),
+                bytes: bytes.to_vec(),
+            };
             let _ = import(&[file], &[Workspace::seed()]);
         }
     }
@@ -62,9 +73,11 @@ fn the_fuzz_corpus_never_panics() {
     }
     for data in inputs("cli") {
         if let Some((_, bytes)) = data.split_first() {
-            let path = std::env::temp_dir().join(format!("claimmark-fuzz-replay-{}.json", std::process::id()));
+            let path = std::env::temp_dir()
+                .join(format!("claimmark-fuzz-replay-{}.json", std::process::id()));
             std::fs::write(&path, bytes).unwrap();
-            let done = claimmark::cli::run(&["validate".to_string(), path.to_string_lossy().to_string()]);
+            let done =
+                claimmark::cli::run(&["validate".to_string(), path.to_string_lossy().to_string()]);
             assert!(done.code == 0 || done.code == 1);
         }
     }

@@ -157,6 +157,25 @@ fn import_checks_name_the_record_and_the_problem() {
         |f| f["annotations"][0]["attribution"]["mention"]["end"] = json!(8),
         Err("annotations[0] (id \"a1\").attribution.mention: end 8 is past"),
     );
+    check(
+        |f| f["annotations"][0]["attribution"]["cue"] = json!({ "start": 0, "end": 2 }),
+        Ok(1),
+    );
+    check(
+        |f| f["annotations"][0]["attribution"]["cue"] = json!({ "start": 5, "end": 9 }),
+        Err("annotations[0] (id \"a1\").attribution.cue: end 9 is past"),
+    );
+    check(
+        |f| f["annotations"][0]["attribution"]["cue"] = json!("said"),
+        Err("\"cue\" must be an object or null, found a string"),
+    );
+    check(
+        |f| {
+            f["document"]["text"] = json!("ab🙂 e\u{301}d");
+            f["annotations"][0]["attribution"]["cue"] = json!({ "start": 4, "end": 5 });
+        },
+        Err("attribution.cue: end 5 falls inside “e\u{301}”"),
+    );
     check(|f| f["annotations"][0]["attribution"] = Value::Null, Ok(1));
     check(
         |f| {
@@ -329,7 +348,7 @@ mod mutations {
                 "document.text", "labels", "labels.0.id", "labels.0.color", "labels.0.name", "sources",
                 "annotations.0.id", "annotations.0.start", "annotations.0.end", "annotations.0.quote",
                 "annotations.0.label", "annotations.0.attribution", "annotations.0.attribution.source",
-                "annotations.0.attribution.mention", "annotations.0.note", "annotations.0.created",
+                "annotations.0.attribution.mention", "annotations.0.attribution.cue", "annotations.0.note", "annotations.0.created",
             ]),
             value in replacement(),
         ) {

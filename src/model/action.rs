@@ -174,10 +174,13 @@ fn check_labels(ws: &Workspace, labels: &[Label]) -> Result<(), ActionError> {
 }
 
 fn check_mention(ws: &Workspace, attribution: &Option<Attribution>) -> Result<(), ActionError> {
-    match attribution.as_ref().and_then(|a| a.mention) {
-        Some(mention) => check_span(ws, mention),
-        None => Ok(()),
+    let Some(attribution) = attribution else {
+        return Ok(());
+    };
+    for span in [attribution.mention, attribution.cue].into_iter().flatten() {
+        check_span(ws, span)?;
     }
+    Ok(())
 }
 
 /// Checks `action` against `corpus` and plans its edits. `Ok(None)`: nothing would change.

@@ -104,6 +104,8 @@ pub struct Attribution {
     pub source: String,
     /// The source's own words in the text ("Zakharova", "She").
     pub mention: Option<Span>,
+    /// The reporting verb or phrase ("announced", "accused", "urged").
+    pub cue: Option<Span>,
 }
 
 impl Attribution {
@@ -113,6 +115,7 @@ impl Attribution {
         (!source.is_empty()).then_some(Attribution {
             source,
             mention: None,
+            cue: None,
         })
     }
 }

@@ -27,7 +27,7 @@ pub struct Reanchored {
     pub edited: usize,
     /// Annotations whose quote was not found, as they were on the old text.
     pub unplaced: Vec<Annotation>,
-    /// Attribution mentions that could not be placed (their annotations were).
+    /// Attribution mentions and cues that could not be placed (their annotations were).
     pub mentions_dropped: usize,
 }
 
@@ -111,11 +111,12 @@ pub fn reanchor(old: &Workspace, document: &Document) -> Reanchored {
             ..annotation.clone()
         };
         if let Some(attribution) = moved.attribution.as_mut() {
-            if let Some(mention) = attribution.mention {
-                attribution.mention = place(old_text, new_text, mention)
+            for linked in [&mut attribution.mention, &mut attribution.cue] {
+                let Some(old_span) = *linked else { continue };
+                *linked = place(old_text, new_text, old_span)
                     .map(|(m, _)| m)
                     .filter(|m| split_problem(new_text, *m).is_none());
-                if attribution.mention.is_none() {
+                if linked.is_none() {
                     result.mentions_dropped += 1;
                 }
             }

@@ -50,14 +50,20 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
 
     let on_attribution = {
         let edit = edit.clone();
-        let mention = annotation.attribution.as_ref().and_then(|a| a.mention);
+        let current = annotation.attribution.clone();
         Callback::from(move |event: Event| {
             if let Some(input) = event
                 .target()
                 .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
             {
-                let attribution =
-                    Attribution::named(&input.value()).map(|a| Attribution { mention, ..a });
+                // A new name keeps the linked mention and cue.
+                let attribution = Attribution::named(&input.value()).map(|named| match &current {
+                    Some(old) => Attribution {
+                        source: named.source,
+                        ..old.clone()
+                    },
+                    None => named,
+                });
                 edit.emit(Change::Attribution(attribution));
             }
         })

@@ -3,7 +3,8 @@
 //! Each annotation is a `T` line typed by its label id; a span that crosses a line break is
 //! written as fragments split at the break (`T1\tclaim 0 12;13 20\t…`), as brat requires.
 //! Source mentions are `T` lines typed `Source`, linked by `R` lines
-//! `Attribution Arg1:T1 Arg2:T2`. The source name (with or without a mention) is an
+//! `Attribution Arg1:T1 Arg2:T2`; a reporting cue is a `T` line typed `Cue`, linked by
+//! `Cue Arg1:T1 Arg2:T3`. The source name (with or without a mention) is an
 //! `AnnotatorNotes` line `source: <name>`; a note is an `AnnotatorNotes` line of its own.
 //! Offsets are code points, as brat (Python) counts them. Importing ignores events,
 //! attributes and normalisations, and says how many.
@@ -20,6 +21,7 @@ use crate::model::workspace::Workspace;
 
 const SOURCE_TYPE: &str = "Source";
 const RELATION: &str = "Attribution";
+const CUE_TYPE: &str = "Cue";
 const SOURCE_NOTE: &str = "source: ";
 
 /// The pieces of `span` between line breaks, as brat fragments.
@@ -85,23 +87,25 @@ fn ann(workspace: &Workspace) -> String {
         ids.push(next_t);
         next_t += 1;
     }
-    let mut mentions: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut linked_ids: HashMap<(&str, usize, usize), usize> = HashMap::new();
     let (mut relations, mut notes) = (Vec::new(), Vec::new());
     for (annotation, t) in workspace.annotations().iter().zip(&ids) {
         if let Some(attribution) = &annotation.attribution {
-            if let Some(mention) = attribution.mention {
-                let m = *mentions
-                    .entry((mention.start(), mention.end()))
+            let linked = [
+                (attribution.mention, SOURCE_TYPE, RELATION),
+                (attribution.cue, CUE_TYPE, CUE_TYPE),
+            ];
+            for (span, kind, relation) in linked {
+                let Some(span) = span else { continue };
+                let m = *linked_ids
+                    .entry((kind, span.start(), span.end()))
                     .or_insert_with(|| {
-                        lines.push(format!(
-                            "T{next_t}\t{SOURCE_TYPE} {}",
-                            text_bound(text, mention)
-                        ));
+                        lines.push(format!("T{next_t}\t{kind} {}", text_bound(text, span)));
                         next_t += 1;
                         next_t - 1
                     });
                 relations.push(format!(
-                    "R{}\t{RELATION} Arg1:T{t} Arg2:T{m}\t",
+                    "R{}\t{relation} Arg1:T{t} Arg2:T{m}\t",
                     relations.len() + 1
                 ));
             }
@@ -181,7 +185,7 @@ fn import_one(
 ) -> Workspace {
     let mut builder = DocumentBuilder::new(stem, txt);
     let mut bounds: Vec<(String, TextBound, usize)> = Vec::new();
-    let mut relations: Vec<(String, String)> = Vec::new();
+    let mut relations: Vec<(&str, String, String)> = Vec::new();
     let mut notes: HashMap<String, Vec<String>> = HashMap::new();
     let mut ignored = 0;
     for (number, line) in ann_text.lines().enumerate() {
@@ -212,8 +216,9 @@ fn import_one(
                         .find_map(|a| a.strip_prefix(name))
                         .map(str::to_string)
                 };
-                match (kind == RELATION, arg("Arg1:"), arg("Arg2:")) {
-                    (true, Some(from), Some(to)) => relations.push((from, to)),
+                let kind = [RELATION, CUE_TYPE].into_iter().find(|k| *k == kind);
+                match (kind, arg("Arg1:"), arg("Arg2:")) {
+                    (Some(kind), Some(from), Some(to)) => relations.push((kind, from, to)),
                     _ => ignored += 1,
                 }
             }
@@ -237,17 +242,20 @@ fn import_one(
     if ignored > 0 {
         warnings.push(format!("{stem}.ann: {ignored} line(s) of events, attributes, normalisations or other relations were not imported"));
     }
-    let mention_ids: Vec<&String> = relations.iter().map(|(_, to)| to).collect();
+    let linked_ids: Vec<&String> = relations.iter().map(|(_, _, to)| to).collect();
     for (id, bound, number) in &bounds {
-        if bound.kind == SOURCE_TYPE && mention_ids.contains(&id) {
+        if (bound.kind == SOURCE_TYPE || bound.kind == CUE_TYPE) && linked_ids.contains(&id) {
             continue;
         }
         let at = format!("{stem}.ann line {number} ({id})");
-        let mention = relations
-            .iter()
-            .find(|(from, _)| from == id)
-            .and_then(|(_, to)| bounds.iter().find(|(t, _, _)| t == to))
-            .map(|(_, b, _)| (b.start, b.end));
+        let linked = |wanted: &str| {
+            relations
+                .iter()
+                .find(|(kind, from, _)| *kind == wanted && from == id)
+                .and_then(|(_, _, to)| bounds.iter().find(|(t, _, _)| t == to))
+                .map(|(_, b, _)| (b.start, b.end))
+        };
+        let (mention, cue) = (linked(RELATION), linked(CUE_TYPE));
         let mut source = None;
         let mut note_lines = Vec::new();
         for note in notes.get(id).into_iter().flatten() {
@@ -284,6 +292,7 @@ fn import_one(
             label: bound.kind.clone(),
             source,
             mention,
+            cue,
             note: note_lines.join("\n"),
             ..Draft::default()
         };

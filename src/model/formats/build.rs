@@ -30,6 +30,8 @@ pub struct Draft {
     pub label: String,
     pub source: Option<String>,
     pub mention: Option<(i64, i64)>,
+    /// The reporting verb or phrase, as offsets.
+    pub cue: Option<(i64, i64)>,
     pub note: String,
     /// The text the format says the span covers, checked when present.
     pub quote: Option<String>,
@@ -114,7 +116,11 @@ impl DocumentBuilder {
         let (Ok(start), Ok(end)) = (usize::try_from(start), usize::try_from(end)) else {
             return Err(format!("offsets {start}..{end} must not be negative"));
         };
-        Span::new(start, end, self.len()).map_err(|e| e.to_string())
+        let span = Span::new(start, end, self.len()).map_err(|e| e.to_string())?;
+        match split_problem(&self.document.text, span) {
+            Some(problem) => Err(problem),
+            None => Ok(span),
+        }
     }
 
     /// Checks a draft and adds it, or records why not under `at`.
@@ -140,9 +146,6 @@ impl DocumentBuilder {
             Ok(span) => span,
             Err(message) => return fail(format!("{message}{}", hint(self))),
         };
-        if let Some(problem) = split_problem(&self.document.text, span) {
-            return fail(problem);
-        }
         if let Some(quote) = &draft.quote {
             let actual = self.document.text.quote(span);
             if quote != actual {
@@ -160,11 +163,16 @@ impl DocumentBuilder {
             Some(Ok(mention)) => Some(mention),
             None => None,
         };
+        let cue = match draft.cue.map(|(s, e)| self.span(s, e)) {
+            Some(Err(message)) => return fail(format!("reporting cue: {message}")),
+            Some(Ok(cue)) => Some(cue),
+            None => None,
+        };
         let attribution = draft
             .source
             .as_deref()
             .and_then(Attribution::named)
-            .map(|a| Attribution { mention, ..a });
+            .map(|a| Attribution { mention, cue, ..a });
         let label = self.label(&draft.label);
         let id = match draft
             .id

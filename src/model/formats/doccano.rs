@@ -3,7 +3,8 @@
 //! `"relations"`).
 //!
 //! Annotation `i` is both `label[i]` and entity `i`. Attribution mentions are extra entities
-//! labelled `Source`, linked from their annotation by an `attribution` relation. Source names
+//! labelled `Source`, linked from their annotation by an `attribution` relation; reporting
+//! cues are entities labelled `Cue`, linked by a `cue` relation. Source names
 //! (with or without a mention) and notes travel as metadata keys `attributions` and `notes`,
 //! which doccano keeps as document metadata. Offsets are code points.
 
@@ -19,6 +20,9 @@ use crate::model::workspace::Workspace;
 /// The label of mention entities and the type of attribution relations.
 pub const SOURCE_LABEL: &str = "Source";
 pub const RELATION_TYPE: &str = "attribution";
+/// The label of reporting-cue entities and the type of their relations.
+pub const CUE_LABEL: &str = "Cue";
+pub const CUE_RELATION: &str = "cue";
 
 #[derive(Serialize)]
 struct Line<'a> {
@@ -75,32 +79,38 @@ fn line(workspace: &Workspace) -> Line<'_> {
         .collect();
     let mut relations = Vec::new();
     for (from, annotation) in annotations.iter().enumerate() {
-        let Some(mention) = annotation.attribution.as_ref().and_then(|a| a.mention) else {
+        let Some(attribution) = &annotation.attribution else {
             continue;
         };
-        let existing = entities
-            .iter()
-            .skip(annotations.len())
-            .find(|e| (e.start_offset, e.end_offset) == (mention.start(), mention.end()));
-        let to = match existing {
-            Some(entity) => entity.id,
-            None => {
-                let id = entities.len();
-                entities.push(Entity {
-                    id,
-                    start_offset: mention.start(),
-                    end_offset: mention.end(),
-                    label: SOURCE_LABEL,
-                });
-                id
-            }
-        };
-        relations.push(Relation {
-            id: relations.len(),
-            from_id: from,
-            to_id: to,
-            kind: RELATION_TYPE,
-        });
+        let linked = [
+            (attribution.mention, SOURCE_LABEL, RELATION_TYPE),
+            (attribution.cue, CUE_LABEL, CUE_RELATION),
+        ];
+        for (span, label, kind) in linked {
+            let Some(span) = span else { continue };
+            let existing = entities.iter().skip(annotations.len()).find(|e| {
+                (e.start_offset, e.end_offset, e.label) == (span.start(), span.end(), label)
+            });
+            let to = match existing {
+                Some(entity) => entity.id,
+                None => {
+                    let id = entities.len();
+                    entities.push(Entity {
+                        id,
+                        start_offset: span.start(),
+                        end_offset: span.end(),
+                        label,
+                    });
+                    id
+                }
+            };
+            relations.push(Relation {
+                id: relations.len(),
+                from_id: from,
+                to_id: to,
+                kind,
+            });
+        }
     }
     Line {
         text: workspace.document.text.as_str(),
@@ -235,13 +245,13 @@ pub fn import(text: &str) -> Decoded {
             .and_then(Value::as_array)
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let mention_of = |key: i64| {
+        let linked = |key: i64, kind: &str| {
             relations
                 .iter()
                 .filter(|r| {
                     r.get("type")
                         .and_then(Value::as_str)
-                        .is_some_and(|t| t.eq_ignore_ascii_case(RELATION_TYPE))
+                        .is_some_and(|t| t.eq_ignore_ascii_case(kind))
                 })
                 .filter(|r| r.get("from_id").and_then(Value::as_i64) == Some(key))
                 .find_map(|r| {
@@ -253,9 +263,10 @@ pub fn import(text: &str) -> Decoded {
         for (index, span) in found
             .iter()
             .enumerate()
-            .filter(|(_, f)| f.label != SOURCE_LABEL)
+            .filter(|(_, f)| f.label != SOURCE_LABEL && f.label != CUE_LABEL)
         {
-            let mention = mention_of(span.key);
+            let mention = linked(span.key, RELATION_TYPE);
+            let cue = linked(span.key, CUE_RELATION);
             let named = sources
                 .iter()
                 .find(|(k, _)| *k == span.key)
@@ -273,6 +284,7 @@ pub fn import(text: &str) -> Decoded {
                 label: span.label.clone(),
                 source,
                 mention: mention.map(|m| (m.start, m.end)),
+                cue: cue.map(|c| (c.start, c.end)),
                 note: notes
                     .iter()
                     .find(|(k, _)| *k == span.key)

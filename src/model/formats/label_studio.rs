@@ -4,14 +4,15 @@
 //! Each claimmark annotation is a `labels` region (`value.start/end/text/labels`, offsets in
 //! code points) whose id is the annotation id. Its source name and note are per-region
 //! `textarea` results with the same id (`from_name` `source` and `note`). A source mention is a
-//! `labels` region labelled `Source`, linked by a `relation` result labelled `attribution`.
+//! `labels` region labelled `Source`, linked by a `relation` result labelled `attribution`;
+//! a reporting cue is a region labelled `Cue`, linked by a relation labelled `cue`.
 //! The labelling config that loads this is in the README.
 
 use serde_json::{json, Map, Value};
 
 use super::build::{DocumentBuilder, Draft};
 use super::detect::Decoded;
-use super::doccano::{RELATION_TYPE, SOURCE_LABEL};
+use super::doccano::{CUE_LABEL, CUE_RELATION, RELATION_TYPE, SOURCE_LABEL};
 use super::spacy::{integer, string};
 use super::Problem;
 use crate::model::workspace::Workspace;
@@ -54,11 +55,19 @@ fn task(index: usize, workspace: &Workspace) -> Value {
                 at(json!({ "text": [annotation.note] })),
             ));
         }
-        if let Some(mention) = annotation.attribution.as_ref().and_then(|a| a.mention) {
-            let mention_id = format!("{id}-source");
-            let value = json!({ "start": mention.start(), "end": mention.end(), "text": text.quote(mention), "labels": [SOURCE_LABEL] });
-            result.push(region(&mention_id, "label", "labels", value));
-            result.push(json!({ "from_id": id, "to_id": mention_id, "type": "relation", "direction": "right", "labels": [RELATION_TYPE] }));
+        let Some(attribution) = &annotation.attribution else {
+            continue;
+        };
+        let linked = [
+            (attribution.mention, "source", SOURCE_LABEL, RELATION_TYPE),
+            (attribution.cue, "cue", CUE_LABEL, CUE_RELATION),
+        ];
+        for (span, suffix, label, relation) in linked {
+            let Some(span) = span else { continue };
+            let linked_id = format!("{id}-{suffix}");
+            let value = json!({ "start": span.start(), "end": span.end(), "text": text.quote(span), "labels": [label] });
+            result.push(region(&linked_id, "label", "labels", value));
+            result.push(json!({ "from_id": id, "to_id": linked_id, "type": "relation", "direction": "right", "labels": [relation] }));
         }
     }
     json!({
@@ -148,7 +157,7 @@ fn import_task(index: usize, task: &Value, problems: &mut Vec<Problem>) -> Optio
             });
             continue;
         };
-        if label == SOURCE_LABEL {
+        if label == SOURCE_LABEL || label == CUE_LABEL {
             continue;
         }
         let (Some(start), Some(end)) = (
@@ -158,20 +167,27 @@ fn import_task(index: usize, task: &Value, problems: &mut Vec<Problem>) -> Optio
             continue;
         };
         let id = id_of(result).unwrap_or_default();
-        let mention = results
-            .iter()
-            .filter(|r| {
-                kind(r) == "relation"
-                    && r.get("from_id").and_then(Value::as_str) == Some(id.as_str())
-            })
-            .find_map(|r| {
-                let to = r.get("to_id").and_then(Value::as_str)?;
-                let target = regions
-                    .iter()
-                    .find(|region| id_of(region).as_deref() == Some(to))?;
-                let v = value_of(target);
-                Some((v.get("start")?.as_i64()?, v.get("end")?.as_i64()?))
-            });
+        let linked = |wanted: &str| {
+            results
+                .iter()
+                .filter(|r| {
+                    kind(r) == "relation"
+                        && r.get("from_id").and_then(Value::as_str) == Some(id.as_str())
+                })
+                .find_map(|r| {
+                    let to = r.get("to_id").and_then(Value::as_str)?;
+                    let target = regions
+                        .iter()
+                        .find(|region| id_of(region).as_deref() == Some(to))?;
+                    let v = value_of(target);
+                    let labels = v.get("labels").and_then(Value::as_array)?;
+                    if labels.first().and_then(Value::as_str) != Some(wanted) {
+                        return None;
+                    }
+                    Some((v.get("start")?.as_i64()?, v.get("end")?.as_i64()?))
+                })
+        };
+        let (mention, cue) = (linked(SOURCE_LABEL), linked(CUE_LABEL));
         let draft = Draft {
             id: Some(id.clone()),
             start,
@@ -179,6 +195,7 @@ fn import_task(index: usize, task: &Value, problems: &mut Vec<Problem>) -> Optio
             label: label.to_string(),
             source: textarea(&id, "source"),
             mention,
+            cue,
             note: textarea(&id, "note").unwrap_or_default(),
             quote: string(&value, "text").map(str::to_string),
             ..Draft::default()

@@ -81,6 +81,8 @@ struct AttributionOut<'a> {
     source: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     mention: Option<SpanOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cue: Option<SpanOut>,
 }
 
 #[derive(Serialize)]
@@ -153,6 +155,10 @@ fn file(workspace: &Workspace) -> FileOut<'_> {
                     mention: at.mention.map(|m| SpanOut {
                         start: m.start(),
                         end: m.end(),
+                    }),
+                    cue: at.cue.map(|c| SpanOut {
+                        start: c.start(),
+                        end: c.end(),
                     }),
                 }),
                 note: &a.note,

@@ -95,6 +95,8 @@ struct AttributionIn<'a> {
     source: Cow<'a, str>,
     #[serde(default)]
     mention: Option<SpanIn>,
+    #[serde(default)]
+    cue: Option<SpanIn>,
 }
 
 #[derive(Deserialize)]
@@ -217,12 +219,18 @@ pub(super) fn read(input: &str) -> Option<Imported> {
         let attribution = match a.attribution {
             None => None,
             Some(at) => {
-                let mention = match at.mention {
-                    Some(m) => Some(span_of(m.start, m.end, len)?),
-                    None => None,
+                let part = |span: Option<SpanIn>| match span {
+                    None => Some(None),
+                    Some(s) => {
+                        let span = span_of(s.start, s.end, len)?;
+                        split_problem(&document.text, span)
+                            .is_none()
+                            .then_some(Some(span))
+                    }
                 };
                 Some(Attribution {
-                    mention,
+                    mention: part(at.mention)?,
+                    cue: part(at.cue)?,
                     ..Attribution::named(&at.source)?
                 })
             }

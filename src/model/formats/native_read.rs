@@ -92,15 +92,6 @@ impl Reader {
     }
 
     /// A span from `start`/`end` fields, checked against the text length.
-    fn span(&mut self, object: &Map<String, Value>, at: &str, len: usize) -> Option<Span> {
-        let start = self.offset(object, at, "start");
-        let end = self.offset(object, at, "end");
-        let (start, end) = (start?, end?);
-        Span::new(start, end, len)
-            .map_err(|e| self.problem(at, e.to_string()))
-            .ok()
-    }
-
     /// The annotation's span, checked against the text: in range, between whole characters,
     /// and slicing the text to `quote` when one is given. A mismatch that other offset units
     /// would explain says so.
@@ -373,7 +364,6 @@ fn read_annotations(
     document: &Document,
     labels: &[Label],
 ) -> Vec<Annotation> {
-    let len = document.text.len();
     let mut ids = HashSet::new();
     let mut annotations = Vec::new();
     let items = reader.array(root, "annotations");
@@ -419,7 +409,7 @@ fn read_annotations(
                 );
             }
         }
-        let attribution = read_attribution(reader, obj, &at, len);
+        let attribution = read_attribution(reader, obj, &at, &document.text);
         let note = reader.string(obj, &at, "note", false).unwrap_or_default();
         let created = reader
             .string(obj, &at, "created", false)
@@ -449,7 +439,7 @@ fn read_attribution(
     reader: &mut Reader,
     obj: &Map<String, Value>,
     at: &str,
-    len: usize,
+    text: &Text,
 ) -> Option<Attribution> {
     let attribution = match obj.get("attribution") {
         None | Some(Value::Null) => return None,
@@ -467,22 +457,25 @@ fn read_attribution(
     };
     let at = format!("{at}.attribution");
     let source = reader.string(attribution, &at, "source", true)?;
-    let mention = match attribution.get("mention") {
+    let mut part = |key: &str| match attribution.get(key) {
         None | Some(Value::Null) => None,
-        Some(Value::Object(m)) => reader.span(m, &format!("{at}.mention"), len),
+        Some(Value::Object(m)) => reader.checked_span(m, &format!("{at}.{key}"), text, None),
         Some(other) => {
             reader.problem(
                 &at,
-                format!(
-                    "\"mention\" must be an object or null, found {}",
-                    kind(other)
-                ),
+                format!("\"{key}\" must be an object or null, found {}", kind(other)),
             );
             None
         }
     };
+    let mention = part("mention");
+    let cue = part("cue");
     match Attribution::named(&source) {
-        Some(named) => Some(Attribution { mention, ..named }),
+        Some(named) => Some(Attribution {
+            mention,
+            cue,
+            ..named
+        }),
         None => {
             reader.problem(&at, "\"source\" is empty; use null for unattributed");
             None

@@ -2,8 +2,8 @@
 //! `{"text", "spans": [{"start", "end", "label", …}], "meta": {…}}`.
 //!
 //! Offsets are code points, which is what spaCy's `Doc.char_span` and Prodigy expect. Each
-//! span carries claimmark's extras as flat keys: `id`, `source`, `mention_start`/`mention_end`
-//! and `note` (absent when empty), so nothing is lost; spaCy ignores them.
+//! span carries claimmark's extras as flat keys: `id`, `source`, `mention_start`/`mention_end`,
+//! `cue_start`/`cue_end` (the reporting verb) and `note` (absent when empty), so nothing is lost; spaCy ignores them.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -32,6 +32,10 @@ struct SpanOut<'a> {
     mention_start: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     mention_end: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cue_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cue_end: Option<usize>,
     #[serde(skip_serializing_if = "str::is_empty")]
     note: &'a str,
 }
@@ -54,6 +58,7 @@ pub fn export(documents: &[&Workspace]) -> String {
                 .iter()
                 .map(|a| {
                     let mention = a.attribution.as_ref().and_then(|at| at.mention);
+                    let cue = a.attribution.as_ref().and_then(|at| at.cue);
                     SpanOut {
                         start: a.span.start(),
                         end: a.span.end(),
@@ -62,6 +67,8 @@ pub fn export(documents: &[&Workspace]) -> String {
                         source: a.source(),
                         mention_start: mention.map(|m| m.start()),
                         mention_end: mention.map(|m| m.end()),
+                        cue_start: cue.map(|c| c.start()),
+                        cue_end: cue.map(|c| c.end()),
                         note: &a.note,
                     }
                 })
@@ -191,15 +198,11 @@ pub fn import(text: &str) -> Decoded {
             ) else {
                 continue;
             };
-            let mention = match (span.get("mention_start"), span.get("mention_end")) {
-                (None, None) => None,
-                _ => match (
-                    integer(span, "mention_start", &at, &mut problems),
-                    integer(span, "mention_end", &at, &mut problems),
-                ) {
-                    (Some(s), Some(e)) => Some((s, e)),
-                    _ => continue,
-                },
+            let Ok(mention) = pair(span, "mention", &at, &mut problems) else {
+                continue;
+            };
+            let Ok(cue) = pair(span, "cue", &at, &mut problems) else {
+                continue;
             };
             let draft = Draft {
                 id: string(span, "id").map(str::to_string),
@@ -208,6 +211,7 @@ pub fn import(text: &str) -> Decoded {
                 label: string(span, "label").unwrap_or_default().to_string(),
                 source: string(span, "source").map(str::to_string),
                 mention,
+                cue,
                 note: string(span, "note").unwrap_or_default().to_string(),
                 quote: string(span, "text").map(str::to_string),
                 ..Draft::default()
@@ -220,5 +224,25 @@ pub fn import(text: &str) -> Decoded {
         Ok((documents, Vec::new()))
     } else {
         Err(problems)
+    }
+}
+
+/// The optional `<prefix>_start`/`<prefix>_end` pair; `Err` when only half of it is usable.
+fn pair(
+    span: &Map<String, Value>,
+    prefix: &str,
+    at: &str,
+    problems: &mut Vec<Problem>,
+) -> Result<Option<(i64, i64)>, ()> {
+    let (start_key, end_key) = (format!("{prefix}_start"), format!("{prefix}_end"));
+    if span.get(&start_key).is_none() && span.get(&end_key).is_none() {
+        return Ok(None);
+    }
+    match (
+        integer(span, &start_key, at, problems),
+        integer(span, &end_key, at, problems),
+    ) {
+        (Some(s), Some(e)) => Ok(Some((s, e))),
+        _ => Err(()),
     }
 }

@@ -4,7 +4,8 @@
 //! Each annotation has the motivation `classifying`; bodies are a `TextualBody` with purpose
 //! `tagging` (the label id), one with purpose `identifying` (the source's name), one with
 //! purpose `commenting` (the note), and, for a source mention, a `SpecificResource` with purpose
-//! `identifying` and a `TextPositionSelector`. The target names the document by
+//! `identifying` and a `TextPositionSelector`; the reporting cue likewise, with purpose
+//! `describing`. The target names the document by
 //! `urn:claimmark:document:<sha256 hex>` and selects the span twice: `TextQuoteSelector` (exact,
 //! and up to 32 code points of prefix and suffix) and `TextPositionSelector` (code points, the
 //! spec's unit). The file does not carry the text: importing places annotations on open
@@ -127,14 +128,19 @@ fn annotation<'a>(
     let mut body = vec![textual("tagging", a.label.as_str())];
     if let Some(attribution) = &a.attribution {
         body.push(textual("identifying", &attribution.source));
-        if let Some(mention) = attribution.mention {
+        let linked = [
+            (attribution.mention, "identifying"),
+            (attribution.cue, "describing"),
+        ];
+        for (span, purpose) in linked {
+            let Some(span) = span else { continue };
             body.push(Body::Mention {
                 kind: "SpecificResource",
-                purpose: "identifying",
+                purpose,
                 source,
                 selector: Selector::TextPositionSelector {
-                    start: mention.start(),
-                    end: mention.end(),
+                    start: span.start(),
+                    end: span.end(),
                 },
             });
         }
@@ -377,13 +383,17 @@ pub fn import(text: &str, known: &[Workspace]) -> Decoded {
                     .map(str::to_string)
             })
             .unwrap_or_default();
-        let mention = bodies
-            .iter()
-            .filter(|b| str_of(b, "type") == "SpecificResource")
-            .find_map(|b| {
-                let s = selector(&objects(b.get("selector")), "TextPositionSelector")?;
-                Some((s.get("start")?.as_i64()?, s.get("end")?.as_i64()?))
-            });
+        let linked = |describing: bool| {
+            bodies
+                .iter()
+                .filter(|b| str_of(b, "type") == "SpecificResource")
+                .filter(|b| (str_of(b, "purpose") == "describing") == describing)
+                .find_map(|b| {
+                    let s = selector(&objects(b.get("selector")), "TextPositionSelector")?;
+                    Some((s.get("start")?.as_i64()?, s.get("end")?.as_i64()?))
+                })
+        };
+        let (mention, cue) = (linked(false), linked(true));
         let id = str_of(item, "id").rsplit(':').next().map(str::to_string);
         let draft = Draft {
             id,
@@ -392,6 +402,7 @@ pub fn import(text: &str, known: &[Workspace]) -> Decoded {
             label,
             source: textual(&["identifying", "describing"]),
             mention,
+            cue,
             note: textual(&["commenting"]).unwrap_or_default(),
             created: str_of(item, "created").to_string(),
             modified: str_of(item, "modified").to_string(),
