@@ -7,6 +7,7 @@ use super::annotation::{Annotation, AnnotationId, Attribution, Label, LabelId};
 use super::corpus::Corpus;
 use super::editor::Edit;
 use super::snap::split_problem;
+use super::sources::{self, SourceEdit};
 use super::span::Span;
 use super::workspace::Workspace;
 
@@ -16,6 +17,15 @@ pub enum Action {
     /// Tag a new span. `now` is the RFC 3339 time stamp to record.
     Add {
         span: Span,
+        label: LabelId,
+        attribution: Option<Attribution>,
+        note: String,
+        now: String,
+    },
+    /// Tag several spans at once (search matches), as one undo step. Spans that already
+    /// carry the label are skipped.
+    AddMany {
+        spans: Vec<Span>,
         label: LabelId,
         attribution: Option<Attribution>,
         note: String,
@@ -41,6 +51,8 @@ pub enum Action {
         documents: Vec<Workspace>,
         description: String,
     },
+    /// Change the shown document's sources (rename, aliases, merge, add).
+    Sources(SourceEdit),
     /// Mark the shown document done or not done.
     SetDone(bool),
     /// Replace the shown document's label set. Labels in use must stay (by id).
@@ -89,6 +101,10 @@ pub enum ActionError {
     UnknownDocument(usize),
     /// The label set is not usable; the text says why.
     BadLabels(String),
+    /// The source edit is not possible; the text says why.
+    BadSource(String),
+    /// Every span given is already tagged with the label.
+    AlreadyTagged,
     LastDocument,
     NothingToOpen,
     NothingToUndo,
@@ -106,6 +122,10 @@ impl fmt::Display for ActionError {
             ActionError::SplitsCharacter(why) => f.write_str(why),
             ActionError::UnknownDocument(index) => write!(f, "there is no document {}", index + 1),
             ActionError::BadLabels(why) => write!(f, "the labels cannot be used: {why}"),
+            ActionError::BadSource(why) => f.write_str(why),
+            ActionError::AlreadyTagged => {
+                f.write_str("every match is already tagged with that label")
+            }
             ActionError::LastDocument => f.write_str("the last document cannot be closed"),
             ActionError::NothingToOpen => f.write_str("there is nothing to open"),
             ActionError::NothingToUndo => f.write_str("nothing to undo"),
@@ -207,6 +227,7 @@ pub(crate) fn plan(corpus: &Corpus, action: Action) -> Result<Option<Plan>, Acti
             check_label(ws, &label)?;
             check_span(ws, span)?;
             check_mention(ws, &attribution)?;
+            let attribution = sources::canonical_attribution(ws, attribution);
             let id = ws.fresh_id();
             let description = format!("add {label}");
             let annotation = Annotation {
@@ -238,7 +259,7 @@ pub(crate) fn plan(corpus: &Corpus, action: Action) -> Result<Option<Plan>, Acti
                 }
                 Change::Attribution(attribution) => {
                     check_mention(ws, &attribution)?;
-                    new.attribution = attribution;
+                    new.attribution = sources::canonical_attribution(ws, attribution);
                     "attribution"
                 }
                 Change::Note(note) => {
@@ -261,6 +282,58 @@ pub(crate) fn plan(corpus: &Corpus, action: Action) -> Result<Option<Plan>, Acti
                 Some(doc),
             )
         }
+        Action::AddMany {
+            spans,
+            label,
+            attribution,
+            note,
+            now,
+        } => {
+            check_label(ws, &label)?;
+            check_mention(ws, &attribution)?;
+            let attribution = sources::canonical_attribution(ws, attribution);
+            let mut ids = ws.fresh_ids();
+            let mut edits = Vec::new();
+            let mut tagged: Vec<Span> = ws
+                .annotations()
+                .iter()
+                .filter(|a| a.label == label)
+                .map(|a| a.span)
+                .collect();
+            for span in spans {
+                check_span(ws, span)?;
+                if tagged.contains(&span) {
+                    continue;
+                }
+                tagged.push(span);
+                let annotation = Annotation {
+                    id: ids.next().expect("an endless sequence"),
+                    span,
+                    label: label.clone(),
+                    attribution: attribution.clone(),
+                    note: note.clone(),
+                    created: now.clone(),
+                    modified: now.clone(),
+                };
+                edits.push(Edit::Insert(doc, annotation));
+            }
+            if edits.is_empty() {
+                return Err(ActionError::AlreadyTagged);
+            }
+            let description = match edits.len() {
+                1 => format!("tag 1 match as {label}"),
+                n => format!("tag {n} matches as {label}"),
+            };
+            changed(edits, description, Some(doc))
+        }
+        Action::Sources(edit) => match sources::plan(ws, edit)? {
+            Some((next, description)) => changed(
+                vec![Edit::ReplaceDocument(doc, Box::new(next))],
+                description,
+                Some(doc),
+            ),
+            None => Ok(None),
+        },
         Action::Delete { id } => {
             let old = ws
                 .annotation(&id)

@@ -99,13 +99,18 @@ impl Workspace {
 
     /// An id no annotation uses yet: `a1`, `a2`, … after the highest such id present.
     pub fn fresh_id(&self) -> AnnotationId {
+        self.fresh_ids().next().expect("an endless sequence")
+    }
+
+    /// Ids no annotation uses yet, in sequence after the highest `a<number>` present.
+    pub fn fresh_ids(&self) -> impl Iterator<Item = AnnotationId> {
         let highest = self
             .annotations
             .iter()
             .filter_map(|a| a.id.as_str().strip_prefix('a')?.parse::<u64>().ok())
             .max()
             .unwrap_or(0);
-        AnnotationId::new(&format!("a{}", highest + 1))
+        (highest + 1..).map(|n| AnnotationId::new(&format!("a{n}")))
     }
 
     /// Every source name worth suggesting: registry names, their aliases, and names used in
@@ -135,9 +140,11 @@ impl Workspace {
     pub fn sources_for_export(&self) -> Vec<Source> {
         let mut sources = self.sources.clone();
         let known = |sources: &[Source], name: &str| {
+            let name = name.to_lowercase();
             sources.iter().any(|s| {
-                s.name.eq_ignore_ascii_case(name)
-                    || s.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+                std::iter::once(&s.name)
+                    .chain(&s.aliases)
+                    .any(|n| n.to_lowercase() == name)
             })
         };
         for annotation in &self.annotations {
@@ -158,6 +165,18 @@ impl Workspace {
         let key = order(&annotation);
         let at = self.annotations.partition_point(|a| order(a) < key);
         self.annotations.insert(at, annotation);
+    }
+
+    /// Renames attributed sources: `rename` returns the new name for a source, or `None` to
+    /// keep it. Text order does not depend on attributions, so it is kept.
+    pub(crate) fn rewrite_sources(&mut self, rename: impl Fn(&str) -> Option<String>) {
+        for annotation in &mut self.annotations {
+            if let Some(attribution) = annotation.attribution.as_mut() {
+                if let Some(name) = rename(&attribution.source) {
+                    attribution.source = name;
+                }
+            }
+        }
     }
 
     /// Removes and returns the annotation with `id`.
