@@ -21,6 +21,7 @@ pub mod names;
 pub mod offsets;
 pub mod reanchor;
 pub mod review;
+pub mod search;
 pub mod snap;
 pub mod sources;
 pub mod span;
