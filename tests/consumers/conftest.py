@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import subprocess
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,11 @@ SHARED = REPO / "tests" / "data" / "shared"
 # linked to their annotation by a relation of this type (brat capitalises relation types).
 SOURCE_LABEL = "Source"
 RELATION_TYPE = "attribution"
+# Reporting cues ("announced", "urged") travel the same way, with these (brat: `Cue` for both).
+CUE_LABEL = "Cue"
+CUE_RELATION_TYPE = "cue"
+# The label/type of each kind of span linked to an annotation, and the Ann field holding it.
+LINKED = {"mention": (SOURCE_LABEL, RELATION_TYPE), "cue": (CUE_LABEL, CUE_RELATION_TYPE)}
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,12 @@ class Ann:
     label: str
     source: str | None
     mention: tuple[int, int] | None
+    cue: tuple[int, int] | None
     note: str
+
+    def linked(self, kind: str) -> tuple[int, int] | None:
+        """The annotation's "mention" or "cue" span."""
+        return {"mention": self.mention, "cue": self.cue}[kind]
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,49 @@ class Doc:
     def mentions(self) -> set[tuple[int, int]]:
         return {a.mention for a in self.annotations if a.mention is not None}
 
+    @property
+    def cues(self) -> set[tuple[int, int]]:
+        return {a.cue for a in self.annotations if a.cue is not None}
+
+    def linked(self, kind: str) -> set[tuple[int, int]]:
+        """The distinct "mention" or "cue" spans of the document."""
+        return {"mention": self.mentions, "cue": self.cues}[kind]
+
+
+def splits_character(text: str, index: int) -> bool:
+    """True when code point offset `index` falls inside a user-perceived character: before a
+    combining mark, joiner, variation selector, emoji modifier or tag, after a zero-width
+    joiner, or between CR and LF. Written from Unicode properties, independently of src/."""
+    if index <= 0 or index >= len(text):
+        return False
+    after, before = text[index], text[index - 1]
+    attached = (
+        unicodedata.category(after) in ("Mn", "Mc", "Me")
+        or after in "\u200c\u200d"
+        or "\ufe00" <= after <= "\ufe0f"
+        or "\U0001f3fb" <= after <= "\U0001f3ff"
+        or "\U000e0020" <= after <= "\U000e007f"
+        or "\U000e0100" <= after <= "\U000e01ef"
+    )
+    return attached or before == "\u200d" or (before, after) == ("\r", "\n")
+
+
+def _linked_span(path: Path, ann_id: str, text: str, attribution: dict, key: str) -> tuple[int, int] | None:
+    """`attribution[key]` ("mention" or "cue") as (start, end), checked against the text."""
+    value = attribution.get(key)
+    if value is None:
+        return None
+    where = f"{path.name} {ann_id}: {key}"
+    assert isinstance(value, dict) and set(value) == {"start", "end"}, f"{where} is not {{start, end}}: {value!r}"
+    start, end = value["start"], value["end"]
+    assert all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)), f"{where}: offsets {value}"
+    assert 0 <= start < end <= len(text), f"{where} {start}..{end} is not within the text ({len(text)})"
+    words = text[start:end]
+    assert words.strip() == words, f"{where} {words!r} has surrounding whitespace"
+    for at in (start, end):
+        assert not splits_character(text, at), f"{where} offset {at} splits a character ({text[at - 1 : at + 1]!r})"
+    return (start, end)
+
 
 def load_fixture(path: Path) -> Doc:
     """Reads a native fixture and checks the premises the tests rely on."""
@@ -75,9 +129,13 @@ def load_fixture(path: Path) -> Doc:
     for a in data["annotations"]:
         assert text[a["start"] : a["end"]] == a["quote"], f"{path.name} {a['id']}: quote != text slice"
         attribution = a.get("attribution") or None
-        mention = None
-        if attribution and attribution.get("mention"):
-            mention = (attribution["mention"]["start"], attribution["mention"]["end"])
+        for at in (a["start"], a["end"]):
+            assert not splits_character(text, at), f"{path.name} {a['id']}: offset {at} splits a character"
+        mention = cue = None
+        if attribution:
+            assert set(attribution) <= {"source", "mention", "cue"}, f"{path.name} {a['id']}: {sorted(attribution)}"
+            mention = _linked_span(path, a["id"], text, attribution, "mention")
+            cue = _linked_span(path, a["id"], text, attribution, "cue")
         anns.append(
             Ann(
                 id=a["id"],
@@ -86,6 +144,7 @@ def load_fixture(path: Path) -> Doc:
                 label=a["label"],
                 source=attribution["source"] if attribution else None,
                 mention=mention,
+                cue=cue,
                 note=a.get("note", ""),
             )
         )
@@ -111,7 +170,37 @@ def docs() -> list[Doc]:
             pytest.fail(f"fixture missing: {path}")
     loaded = [load_fixture(p) for p in FIXTURE_FILES]
     assert len({d.text for d in loaded}) == len(loaded), "fixtures must have distinct texts"
+    check_cue_coverage(loaded)
     return loaded
+
+
+def check_cue_coverage(loaded: list[Doc]) -> None:
+    """The fixtures exercise the cue the ways a format could get it wrong; without these cases
+    the per-format cue checks would prove little."""
+    anns = [a for d in loaded for a in d.annotations]
+    assert any(a.cue and a.mention for a in anns), "premise: a cue next to a mention"
+    assert any(a.cue and not a.mention for a in anns), "premise: a cue without a mention"
+    assert any(a.source and a.mention and not a.cue for a in anns), "premise: a mention without a cue"
+    assert any(a.cue and not (a.start <= a.cue[0] and a.cue[1] <= a.end) for a in anns), (
+        "premise: a cue outside its annotation's span"
+    )
+    assert any(
+        sum(a.cue == c for a in d.annotations) >= 2 for d in loaded for c in d.cues
+    ), "premise: one cue shared by two annotations (formats that de-duplicate must keep one entity)"
+
+    def meaningful(text: str, start: int) -> bool:
+        # Code points differ from UTF-16 units and from bytes, and a CRLF and a combining
+        # mark come before: an exporter counting anything else misplaces it.
+        before = text[:start]
+        return (
+            "\r\n" in before
+            and any(unicodedata.category(c) == "Mn" for c in before)
+            and any(ord(c) > 0xFFFF for c in before)
+        )
+
+    assert any(meaningful(d.text, c[0]) for d in loaded for c in d.cues), (
+        "premise: a cue after an astral emoji, a combining mark and a CRLF"
+    )
 
 
 def doc_for_text(docs: list[Doc], text: str, where: str) -> Doc:

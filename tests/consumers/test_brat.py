@@ -11,10 +11,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import SOURCE_LABEL, Doc, doc_for_text, line_break_fragments
+from conftest import CUE_LABEL, SOURCE_LABEL, Doc, doc_for_text, line_break_fragments
 from pybrat.parser import BratParser
 
-RELATION = "Attribution"
+# Each kind of linked span: its entity type and the type of the relation to it.
+LINKED_TYPES = {"mention": (SOURCE_LABEL, "Attribution"), "cue": (CUE_LABEL, "Cue")}
+LINKED_ENTITY_TYPES = {entity for entity, _ in LINKED_TYPES.values()}
 
 
 @pytest.fixture(scope="module")
@@ -69,14 +71,16 @@ def test_entities_match_the_annotations(examples):
             )
             found.setdefault(entity.type, []).append(spans)
         annotations = sorted(line_break_fragments(doc.text, a.start, a.end) for a in doc.annotations)
-        got = sorted(s for t, spans in found.items() if t != SOURCE_LABEL for s in spans)
+        got = sorted(s for t, spans in found.items() if t not in LINKED_ENTITY_TYPES for s in spans)
         assert got == annotations, f"{where}: annotation entities {got} != fixture {annotations}"
         for a in doc.annotations:
             assert line_break_fragments(doc.text, a.start, a.end) in found.get(a.label, []), (
                 f"{where} {a.id}: no {a.label} entity with fragments {line_break_fragments(doc.text, a.start, a.end)}"
             )
-        mentions = sorted(line_break_fragments(doc.text, *m) for m in doc.mentions)
-        assert sorted(found.get(SOURCE_LABEL, [])) == mentions, f"{where}: Source entities != mentions"
+        for kind, (entity_type, _) in LINKED_TYPES.items():
+            # Each distinct mention or cue once, however many annotations share it.
+            want = sorted(line_break_fragments(doc.text, *m) for m in doc.linked(kind))
+            assert sorted(found.get(entity_type, [])) == want, f"{where}: {entity_type} entities != {kind}s"
 
 
 def test_fragments_split_only_at_line_breaks(examples):
@@ -95,27 +99,45 @@ def test_fragments_split_only_at_line_breaks(examples):
     assert crossing >= 1, "the nasty fixture has an annotation across CRLF; brat must write it as fragments"
 
 
-def test_attribution_relations(examples):
+def test_attribution_and_cue_relations(examples):
+    types = {relation: kind for kind, (_, relation) in LINKED_TYPES.items()}
     for example, doc, _ in examples:
         where = doc.path.name
         by_id = {e.id: e for e in example.entities}
-        got = set()
+        got = {kind: [] for kind in LINKED_TYPES}
         for relation in example.relations:
-            assert relation.type == RELATION, f"{where} {relation.id}: type {relation.type!r}"
-            # As in doccano and Label Studio: from the annotation (Arg1) to its source mention (Arg2).
-            assert relation.arg1.type != SOURCE_LABEL and relation.arg2.type == SOURCE_LABEL, (
-                f"{where} {relation.id}: Arg1 {relation.arg1.type}, Arg2 {relation.arg2.type}"
+            kind = types.get(relation.type)
+            assert kind is not None, f"{where} {relation.id}: type {relation.type!r}"
+            # As in doccano and Label Studio: from the annotation (Arg1) to its mention or cue (Arg2).
+            assert relation.arg1.type not in LINKED_ENTITY_TYPES and relation.arg2.type == LINKED_TYPES[kind][0], (
+                f"{where} {relation.id} {relation.type}: Arg1 {relation.arg1.type}, Arg2 {relation.arg2.type}"
             )
-            assert by_id[relation.arg1.id] is relation.arg1
-            got.add((relation.arg1.type, tuple((s.start, s.end) for s in relation.arg1.spans),
-                     tuple((s.start, s.end) for s in relation.arg2.spans)))
-        want = {
-            (a.label, tuple(line_break_fragments(doc.text, a.start, a.end)), tuple(line_break_fragments(doc.text, *a.mention)))
-            for a in doc.annotations
-            if a.mention is not None
-        }
-        assert got == want, f"{where}: relations {sorted(got)} != fixture attributions {sorted(want)}"
-        assert len(example.relations) == len(want), f"{where}: repeated relations"
+            assert by_id[relation.arg1.id] is relation.arg1 and by_id[relation.arg2.id] is relation.arg2
+            got[kind].append((relation.arg1.type, tuple((s.start, s.end) for s in relation.arg1.spans),
+                              tuple((s.start, s.end) for s in relation.arg2.spans)))
+        for kind in LINKED_TYPES:
+            want = sorted(
+                (a.label, tuple(line_break_fragments(doc.text, a.start, a.end)),
+                 tuple(line_break_fragments(doc.text, *a.linked(kind))))
+                for a in doc.annotations
+                if a.linked(kind) is not None
+            )
+            assert sorted(got[kind]) == want, f"{where}: {kind} relations {sorted(got[kind])} != fixture {want}"
+
+
+def test_cue_lines_quote_the_text_in_code_points(examples):
+    """The raw `T… Cue s e\ttext` lines, read without pybrat: one per distinct cue, offsets in
+    code points of the .txt (not bytes or UTF-16), text exactly what they select."""
+    for _example, doc, ann_lines in examples:
+        got = []
+        for line in ann_lines:
+            fields = line.split("\t")
+            if line.startswith("T") and fields[1].startswith(CUE_LABEL + " "):
+                pieces = [tuple(map(int, piece.split())) for piece in fields[1][len(CUE_LABEL) + 1 :].split(";")]
+                assert fields[2] == " ".join(doc.text[s:e] for s, e in pieces), f"{doc.path.name}: {line!r}"
+                got.append(pieces)
+        want = sorted(line_break_fragments(doc.text, *c) for c in doc.cues)
+        assert sorted(got) == want, f"{doc.path.name}: Cue lines {got} != cues {want}"
 
 
 def test_annotator_notes_carry_notes_and_source_names(examples):
@@ -129,7 +151,7 @@ def test_annotator_notes_carry_notes_and_source_names(examples):
                 notes.setdefault(fields[1].split(" ", 1)[1], []).append(fields[2])
         entity_of = {}
         for entity in example.entities:
-            if entity.type != SOURCE_LABEL:
+            if entity.type not in LINKED_ENTITY_TYPES:
                 entity_of[(entity.type, tuple((s.start, s.end) for s in entity.spans))] = entity.id
         for a in doc.annotations:
             tid = entity_of[(a.label, tuple(line_break_fragments(doc.text, a.start, a.end)))]

@@ -18,7 +18,7 @@ import copy
 import json
 
 import pytest
-from conftest import RELATION_TYPE, SHARED, SOURCE_LABEL, doc_for_text, read_jsonl
+from conftest import LINKED, SHARED, doc_for_text, read_jsonl
 
 DOCCANO_EXAMPLES = SHARED / "fixtures" / "doccano"
 
@@ -128,16 +128,25 @@ def test_labels_entities_and_relations_match_the_fixture(records, docs):
 
         entities = {e["id"]: e for e in record["entities"]}
         spans = {i: (e["start_offset"], e["end_offset"], e["label"]) for i, e in entities.items()}
-        claims = sorted(v for v in spans.values() if v[2] != SOURCE_LABEL)
-        assert claims == sorted((a.start, a.end, a.label) for a in doc.annotations), f"{where}: entities"
-        mentions = [v[:2] for v in spans.values() if v[2] == SOURCE_LABEL]
-        assert sorted(mentions) == sorted(doc.mentions), f"{where}: Source entities != mentions (each once)"
+        # Annotation i is label[i] and entity i; then come the Source and Cue entities.
+        n = len(doc.annotations)
+        assert [spans.get(i) for i in range(n)] == [tuple(x) for x in want_labels], f"{where}: entities 0..{n - 1}"
+        linked_labels = {label for label, _ in LINKED.values()}
+        rest = [v for i, v in spans.items() if i >= n]
+        assert all(v[2] in linked_labels for v in rest), f"{where}: extra entities {rest}"
+        for kind, (label, _) in LINKED.items():
+            found = [v[:2] for v in rest if v[2] == label]
+            assert sorted(found) == sorted(doc.linked(kind)), f"{where}: {label} entities != {kind}s (each once)"
 
-        got = set()
+        kind_of_type = {relation: kind for kind, (_, relation) in LINKED.items()}
+        got = {kind: [] for kind in LINKED}
         for r in record["relations"]:
-            assert r["type"] == RELATION_TYPE, f"{where}: relation type {r['type']!r}"
-            source, target = spans[r["from_id"]], spans[r["to_id"]]
-            assert source[2] != SOURCE_LABEL and target[2] == SOURCE_LABEL, f"{where}: relation {r}"
-            got.add((source, target[:2]))
-        want = {((a.start, a.end, a.label), a.mention) for a in doc.annotations if a.mention is not None}
-        assert got == want and len(record["relations"]) == len(want), f"{where}: relations"
+            kind = kind_of_type.get(r["type"])
+            assert kind is not None, f"{where}: relation type {r['type']!r}"
+            target = spans[r["to_id"]]
+            assert r["from_id"] < n, f"{where}: {r['type']} relation from a linked entity: {r}"
+            assert target[2] == LINKED[kind][0], f"{where}: {r['type']} relation to a {target[2]} entity: {r}"
+            got[kind].append((r["from_id"], target[:2]))
+        for kind, pairs in got.items():
+            want = sorted((i, a.linked(kind)) for i, a in enumerate(doc.annotations) if a.linked(kind) is not None)
+            assert sorted(pairs) == want, f"{where}: {kind} relations {sorted(pairs)} != fixture {want}"

@@ -8,7 +8,7 @@ import json
 
 import jsonschema
 import pytest
-from conftest import FIXTURE_FILES, REPO, read_jsonl
+from conftest import FIXTURE_FILES, REPO, read_jsonl, splits_character
 
 SCHEMA = REPO / "static" / "claimmark.schema.json"
 
@@ -27,6 +27,23 @@ def test_schema_rejects_a_broken_file(validator):
     fixture["annotations"][0]["start"] = -1
     fixture["version"] = 2
     assert len(list(validator.iter_errors(fixture))) >= 2
+
+
+def test_schema_checks_the_cue(validator):
+    fixture = json.loads(FIXTURE_FILES[0].read_text(encoding="utf-8"))
+    with_cue = next(a for a in fixture["annotations"] if (a.get("attribution") or {}).get("cue"))
+    for bad in ({"start": -1, "end": 3}, {"start": 1, "end": "3"}, {"start": 1}, "said"):
+        with_cue["attribution"]["cue"] = bad
+        assert list(validator.iter_errors(fixture)), f"schema accepted cue {bad!r}"
+    with_cue["attribution"]["cue"] = None
+    assert list(validator.iter_errors(fixture)) == []
+
+
+def test_the_premise_helper_finds_split_characters():
+    text = "a\u0301 👨🏻\u200d🚒\r\nx"
+    inside = {i for i in range(len(text) + 1) if splits_character(text, i)}
+    # after a (before its accent), after 👨 (before 🏻), before and after the joiner, CR|LF
+    assert inside == {1, 4, 5, 6, 8}, inside
 
 
 def test_jsonl_of_native_objects_equal_to_the_fixtures(convert, validator):

@@ -19,6 +19,11 @@ SAMPLES = SCHEMA_ROOT / "tools" / "samples"
 # correct/anno11-13 use types dropped from the final spec (see ../shared/README.md).
 DROPPED_FROM_SPEC = {"anno11.json", "anno12.json", "anno13.json"}
 QUOTE_CONTEXT_MAX = 32
+# The body purpose of a source mention and of a reporting cue.
+LINKED_PURPOSE = {"mention": "identifying", "cue": "describing"}
+# Optional ("may") assertions of the suite that a mention or cue body must meet on its own:
+# a Specific Resource by the suite's definition, with a purpose from the model's list (3.3.5).
+BODY_MAYS = ("annotations/bodiesTargets/4-bodySpecificResource.json", "annotations/bodiesTargets/3.3.5-bodyPurpose.json")
 
 
 @pytest.fixture(scope="session")
@@ -139,6 +144,38 @@ def test_validator_checks_text_selectors(suite):
         if assertion not in failed:
             missed[what] = sorted(failed)
     assert not missed, missed
+
+
+def _alone(body: dict) -> dict:
+    """A minimal annotation whose only body is `body`."""
+    return {
+        "@context": ANNO_CONTEXT,
+        "id": "http://example.org/anno",
+        "type": "Annotation",
+        "body": body,
+        "target": "http://example.org/doc",
+    }
+
+
+def test_validator_checks_specific_resource_bodies(suite):
+    """A cue-like body (a SpecificResource with purpose describing and a TextPositionSelector)
+    passes the MUSTs and the body MAYs; a bad selector or a purpose outside the model's list is
+    caught."""
+    mays = [suite.assertion(rel) for rel in BODY_MAYS]
+    good = {
+        "type": "SpecificResource",
+        "purpose": "describing",
+        "source": "http://example.org/doc",
+        "selector": {"type": "TextPositionSelector", "start": 3, "end": 9},
+    }
+    assert suite.failures(suite.annotation_musts, _alone(good)) == []
+    assert suite.failures(mays, _alone(good)) == []
+    bad_purpose = {**good, "purpose": "reporting"}
+    assert {f.assertion for f in suite.failures(mays, _alone(bad_purpose))} == {BODY_MAYS[1]}
+    bad_selector = {**good, "selector": {"type": "TextPositionSelector", "start": "3", "end": 9}}
+    assert "4.2-TextDataPositionSelectorValid.json" in _failed(suite, _alone(bad_selector))
+    no_source = {k: v for k, v in good.items() if k != "source"}
+    assert suite.failures([suite.assertion(BODY_MAYS[0])], _alone(no_source)), "a source-less body passed"
 
 
 def test_validator_checks_collections(suite):
@@ -276,16 +313,28 @@ def test_every_fixture_annotation_is_exported_once_with_its_label_and_source(ite
             f"{where}: identifying TextualBody values {names}, fixture source {expected.source!r}"
         )
         # The source's own words in the text: an identifying SpecificResource on the same
-        # document whose TextPositionSelector is the mention.
+        # document whose TextPositionSelector is the mention. The reporting cue likewise, with
+        # purpose describing (and no describing TextualBody: that purpose is the cue's alone).
         mentions = [b for b in identifying if b.get("type") == "SpecificResource"]
         assert len(identifying) == len(names) + len(mentions), f"{where}: unexpected identifying bodies"
-        if expected.mention is None:
-            assert mentions == [], f"{where}: {expected.id} has no mention but exports {mentions}"
-        else:
-            assert len(mentions) == 1, f"{where}: want one mention body, found {len(mentions)}"
-            assert mentions[0].get("source") == annotation["target"]["source"], where
-            selectors = [x for x in _as_list(mentions[0].get("selector")) if x.get("type") == "TextPositionSelector"]
-            assert [(x["start"], x["end"]) for x in selectors] == [expected.mention], where
+        describing = _bodies(annotation, "describing")
+        cues = [b for b in describing if b.get("type") == "SpecificResource"]
+        assert len(describing) == len(cues), f"{where}: describing bodies that are not SpecificResources"
+        for kind, found in (("mention", mentions), ("cue", cues)):
+            want = expected.linked(kind)
+            if want is None:
+                assert found == [], f"{where}: {expected.id} has no {kind} but exports {found}"
+                continue
+            assert len(found) == 1, f"{where}: want one {kind} body, found {len(found)}"
+            assert _as_list(found[0].get("purpose")) == [LINKED_PURPOSE[kind]], f"{where}: {kind} purposes {found[0].get('purpose')}"
+            assert found[0].get("source") == annotation["target"]["source"], f"{where}: {kind} on another source"
+            selectors = [x for x in _as_list(found[0].get("selector")) if x.get("type") == "TextPositionSelector"]
+            assert [(x["start"], x["end"]) for x in selectors] == [want], f"{where}: {kind} selectors {selectors}"
+            start, end = want
+            assert doc.text[start:end].strip(), f"{where}: {kind} selects nothing"
+        # No body but these: label, source name, mention, cue, note.
+        known = [*tags, *identifying, *describing, *_bodies(annotation, "commenting")]
+        assert len(known) == len(_as_list(annotation.get("body", []))), f"{where}: bodies with other purposes"
         # The note: one commenting TextualBody, absent when the note is empty.
         comments = [(b.get("type"), b.get("value")) for b in _bodies(annotation, "commenting")]
         assert comments == ([("TextualBody", expected.note)] if expected.note else []), (
@@ -297,3 +346,23 @@ def test_every_fixture_annotation_is_exported_once_with_its_label_and_source(ite
     # One target source per document, a different one for each.
     assert all(len(s) == 1 for s in sources_per_doc.values()), sources_per_doc
     assert len({next(iter(s)) for s in sources_per_doc.values()}) == len(docs), sources_per_doc
+
+
+def test_mention_and_cue_bodies_are_specific_resources_with_model_purposes(items, docs, suite):
+    """Each mention and cue body, taken alone as an annotation's body, meets the MUSTs and the
+    suite's Specific Resource and purpose assertions (describing is in the model's list)."""
+    mays = [suite.assertion(rel) for rel in BODY_MAYS]
+    counted = {"mention": 0, "cue": 0}
+    problems = {}
+    for annotation, _doc, _quote, _position in _placed(items, docs):
+        for kind, purpose in LINKED_PURPOSE.items():
+            for body in _bodies(annotation, purpose):
+                if body.get("type") != "SpecificResource":
+                    continue
+                counted[kind] += 1
+                failures = suite.failures(suite.annotation_musts + mays, _alone(body))
+                if failures:
+                    problems[f"{annotation['id']} {kind}"] = [str(f) for f in failures]
+    assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
+    want = {k: sum(a.linked(k) is not None for d in docs for a in d.annotations) for k in counted}
+    assert counted == want, f"mention/cue bodies {counted}, fixtures hold {want}"

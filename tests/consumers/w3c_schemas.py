@@ -88,19 +88,20 @@ class W3CSuite:
             resources.append((contents["id"], Resource.from_contents(contents, default_specification=DRAFT4)))
         return Registry().with_resources(resources)
 
+    def assertion(self, rel: str) -> Assertion:
+        """One assertion schema, by its path under the root."""
+        schema = _load(self.root / rel)
+        jsonschema.Draft4Validator.check_schema(schema)
+        validator = jsonschema.Draft4Validator(
+            schema,
+            registry=self.registry,
+            format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER,
+        )
+        return Assertion(rel, schema, validator)
+
     def assertions(self, test_file: str) -> list[Assertion]:
         listing = _load(self.root / test_file)
-        result = []
-        for rel in listing["assertions"]:
-            schema = _load(self.root / rel)
-            jsonschema.Draft4Validator.check_schema(schema)
-            validator = jsonschema.Draft4Validator(
-                schema,
-                registry=self.registry,
-                format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER,
-            )
-            result.append(Assertion(rel, schema, validator))
-        return result
+        return [self.assertion(rel) for rel in listing["assertions"]]
 
     @cached_property
     def annotation_musts(self) -> list[Assertion]:
