@@ -378,3 +378,45 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn labels_named_like_attribution_parts_stay_annotations() {
+    let text = "Zakharova said “Cue” — 🙂 Source e\u{301} here.";
+    let mut workspace = Workspace::new(Document::new("Reserved names", text));
+    for id in ["Source", "Cue"] {
+        workspace.labels.push(claimmark::model::Label {
+            id: LabelId::new(id),
+            name: id.into(),
+            description: String::new(),
+            color: "#123456".into(),
+        });
+    }
+    let mut editor = Editor::new(workspace);
+    let at = |phrase: &str| {
+        let start = text[..text.find(phrase).unwrap()].chars().count();
+        Span::new(start, start + phrase.chars().count(), text.chars().count()).unwrap()
+    };
+    let mut add = |phrase: &str, label: &str, mention: Option<&str>, cue: Option<&str>| {
+        let attribution = Attribution::named("Maria Zakharova").map(|a| Attribution {
+            mention: mention.map(at),
+            cue: cue.map(at),
+            ..a
+        });
+        let action = Action::Add {
+            span: at(phrase),
+            label: LabelId::new(label),
+            attribution,
+            note: String::new(),
+            now: "2026-11-27T10:00:00Z".into(),
+        };
+        editor.apply(action).unwrap();
+    };
+    add("“Cue”", "Cue", None, None);
+    add("Source e\u{301}", "Source", None, None);
+    add("here", "claim", Some("Zakharova"), Some("said"));
+    let documents = vec![editor.workspace().clone()];
+    for format in Format::ALL {
+        let (back, _, _) = round_trip(format, &documents);
+        assert_eq!(content(&back[0]), content(&documents[0]), "{format:?}");
+    }
+}

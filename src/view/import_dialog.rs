@@ -54,7 +54,7 @@ fn reanchored_view(result: &Reanchored, old: &Workspace) -> Html {
             <p>{ format!(
                 "Placed {} at the same place, {} moved, {} found with small edits; {} not found.",
                 result.exact, result.moved, result.edited, result.unplaced.len()) }
-                if result.mentions_dropped > 0 { { format!(" {} source mention(s) could not be placed; their annotations keep the source's name.", result.mentions_dropped) } }
+                if result.mentions_dropped > 0 { { format!(" {} source mention(s) or reporting cue(s) could not be placed; their annotations keep the source's name.", result.mentions_dropped) } }
             </p>
             if !result.unplaced.is_empty() {
                 <p>{ "Not found in the open text (they are not imported):" }</p>

@@ -15,7 +15,7 @@ from conftest import CUE_LABEL, SOURCE_LABEL, Doc, doc_for_text, line_break_frag
 from pybrat.parser import BratParser
 
 # Each kind of linked span: its entity type and the type of the relation to it.
-LINKED_TYPES = {"mention": (SOURCE_LABEL, "Attribution"), "cue": (CUE_LABEL, "Cue")}
+LINKED_TYPES = {"mention": (SOURCE_LABEL, "Attribution"), "cue": (CUE_LABEL, "Has_cue")}
 LINKED_ENTITY_TYPES = {entity for entity, _ in LINKED_TYPES.values()}
 
 

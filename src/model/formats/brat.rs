@@ -4,7 +4,7 @@
 //! written as fragments split at the break (`T1\tclaim 0 12;13 20\t…`), as brat requires.
 //! Source mentions are `T` lines typed `Source`, linked by `R` lines
 //! `Attribution Arg1:T1 Arg2:T2`; a reporting cue is a `T` line typed `Cue`, linked by
-//! `Cue Arg1:T1 Arg2:T3`. The source name (with or without a mention) is an
+//! `Has_cue Arg1:T1 Arg2:T3`. The source name (with or without a mention) is an
 //! `AnnotatorNotes` line `source: <name>`; a note is an `AnnotatorNotes` line of its own.
 //! Offsets are code points, as brat (Python) counts them. Importing ignores events,
 //! attributes and normalisations, and says how many.
@@ -22,6 +22,8 @@ use crate::model::workspace::Workspace;
 const SOURCE_TYPE: &str = "Source";
 const RELATION: &str = "Attribution";
 const CUE_TYPE: &str = "Cue";
+/// brat keeps entity and relation types in one namespace, so the cue's relation has its own name.
+const CUE_RELATION: &str = "Has_cue";
 const SOURCE_NOTE: &str = "source: ";
 
 /// The pieces of `span` between line breaks, as brat fragments.
@@ -93,7 +95,7 @@ fn ann(workspace: &Workspace) -> String {
         if let Some(attribution) = &annotation.attribution {
             let linked = [
                 (attribution.mention, SOURCE_TYPE, RELATION),
-                (attribution.cue, CUE_TYPE, CUE_TYPE),
+                (attribution.cue, CUE_TYPE, CUE_RELATION),
             ];
             for (span, kind, relation) in linked {
                 let Some(span) = span else { continue };
@@ -216,7 +218,7 @@ fn import_one(
                         .find_map(|a| a.strip_prefix(name))
                         .map(str::to_string)
                 };
-                let kind = [RELATION, CUE_TYPE].into_iter().find(|k| *k == kind);
+                let kind = [RELATION, CUE_RELATION].into_iter().find(|k| *k == kind);
                 match (kind, arg("Arg1:"), arg("Arg2:")) {
                     (Some(kind), Some(from), Some(to)) => relations.push((kind, from, to)),
                     _ => ignored += 1,
@@ -255,7 +257,7 @@ fn import_one(
                 .and_then(|(_, _, to)| bounds.iter().find(|(t, _, _)| t == to))
                 .map(|(_, b, _)| (b.start, b.end))
         };
-        let (mention, cue) = (linked(RELATION), linked(CUE_TYPE));
+        let (mention, cue) = (linked(RELATION), linked(CUE_RELATION));
         let mut source = None;
         let mut note_lines = Vec::new();
         for note in notes.get(id).into_iter().flatten() {

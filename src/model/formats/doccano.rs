@@ -260,11 +260,21 @@ pub fn import(text: &str) -> Decoded {
                         .find(|f| Some(f.key) == r.get("to_id").and_then(Value::as_i64))
                 })
         };
-        for (index, span) in found
+        // Source and Cue entities that a relation points to are parts of attributions; any
+        // others are annotations whose label happens to have that name.
+        let targets: Vec<i64> = relations
             .iter()
-            .enumerate()
-            .filter(|(_, f)| f.label != SOURCE_LABEL && f.label != CUE_LABEL)
-        {
+            .filter(|r| {
+                r.get("type").and_then(Value::as_str).is_some_and(|t| {
+                    t.eq_ignore_ascii_case(RELATION_TYPE) || t.eq_ignore_ascii_case(CUE_RELATION)
+                })
+            })
+            .filter_map(|r| r.get("to_id").and_then(Value::as_i64))
+            .collect();
+        let linked_part = |f: &Found| {
+            (f.label == SOURCE_LABEL || f.label == CUE_LABEL) && targets.contains(&f.key)
+        };
+        for (index, span) in found.iter().enumerate().filter(|(_, f)| !linked_part(f)) {
             let mention = linked(span.key, RELATION_TYPE);
             let cue = linked(span.key, CUE_RELATION);
             let named = sources

@@ -157,7 +157,15 @@ fn import_task(index: usize, task: &Value, problems: &mut Vec<Problem>) -> Optio
             });
             continue;
         };
-        if label == SOURCE_LABEL || label == CUE_LABEL {
+        // Source and Cue regions that a relation points to are parts of attributions; any
+        // others are annotations whose label happens to have that name.
+        let targeted = || {
+            let id = id_of(result);
+            results.iter().any(|r| {
+                kind(r) == "relation" && r.get("to_id").and_then(Value::as_str) == id.as_deref()
+            })
+        };
+        if (label == SOURCE_LABEL || label == CUE_LABEL) && targeted() {
             continue;
         }
         let (Some(start), Some(end)) = (
