@@ -2,11 +2,12 @@
 //! Every control dispatches one `Action::Edit` (or `Delete`), so each change is one undo step.
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::files::now_iso;
-use super::store::{use_store, Msg};
+use super::source_field::SourceField;
+use super::store::{use_store, LinkPart, Linking, Msg};
 use crate::model::snap::{step_word, Edge};
 use crate::model::{Action, Annotation, Attribution, Change, Span};
 
@@ -51,23 +52,19 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
     let on_attribution = {
         let edit = edit.clone();
         let current = annotation.attribution.clone();
-        Callback::from(move |event: Event| {
-            if let Some(input) = event
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            {
-                // A new name keeps the linked mention and cue.
-                let attribution = Attribution::named(&input.value()).map(|named| match &current {
-                    Some(old) => Attribution {
-                        source: named.source,
-                        ..old.clone()
-                    },
-                    None => named,
-                });
-                edit.emit(Change::Attribution(attribution));
-            }
+        Callback::from(move |typed: String| {
+            // A new name keeps the linked mention and cue.
+            let attribution = Attribution::named(&typed).map(|named| match &current {
+                Some(old) => Attribution {
+                    source: named.source,
+                    ..old.clone()
+                },
+                None => named,
+            });
+            edit.emit(Change::Attribution(attribution));
         })
     };
+    let attribution_input = use_node_ref();
     let on_note = {
         let edit = edit.clone();
         Callback::from(move |event: Event| {
@@ -104,10 +101,65 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
         let id = annotation.id.clone();
         Callback::from(move |_| store.dispatch(Msg::Do(Action::Delete { id: id.clone() })))
     };
-    let suggestions = workspace
-        .source_names()
-        .into_iter()
-        .map(|name| html! { <option value={name} /> });
+    // The mention and the cue: what they quote, a button to link one by selecting it, and one
+    // to unlink it.
+    let linking = store
+        .linking
+        .as_ref()
+        .filter(|l| l.id == annotation.id)
+        .map(|l| l.part);
+    let link_row = |part: LinkPart, linked: Option<Span>| {
+        let (name, help) = match part {
+            LinkPart::Mention => ("Mention", "where the text names the source"),
+            LinkPart::Cue => ("Cue", "the reporting verb or phrase"),
+        };
+        let start = {
+            let (store, id) = (store.clone(), annotation.id.clone());
+            Callback::from(move |_| {
+                store.dispatch(Msg::Link(Some(Linking {
+                    id: id.clone(),
+                    part,
+                })))
+            })
+        };
+        let unlink = {
+            let (edit, current) = (edit.clone(), annotation.attribution.clone());
+            Callback::from(move |_| {
+                let attribution = current.clone().map(|a| match part {
+                    LinkPart::Mention => Attribution { mention: None, ..a },
+                    LinkPart::Cue => Attribution { cue: None, ..a },
+                });
+                edit.emit(Change::Attribution(attribution));
+            })
+        };
+        let waiting = linking == Some(part);
+        html! {
+            <div class={classes!("link-row", format!("link-{}", name.to_lowercase()))}>
+                <span class="link-name" title={help}>{ name }</span>
+                if let Some(span) = linked {
+                    <q class="link-quote">{ text.quote(span).chars().take(60).collect::<String>() }</q>
+                } else {
+                    <span class="link-none">{ if waiting { "select it in the text…" } else { "none" } }</span>
+                }
+                <button type="button" class="small" aria-pressed={waiting.to_string()} onclick={start}
+                    aria-label={format!("Link the {} by selecting it in the text", name.to_lowercase())}>
+                    { if linked.is_some() { "Change…" } else { "Link…" } }
+                </button>
+                if linked.is_some() {
+                    <button type="button" class="small" onclick={unlink}
+                        aria-label={format!("Unlink the {}", name.to_lowercase())}>{ "Unlink" }</button>
+                }
+            </div>
+        }
+    };
+    let mention_row = link_row(
+        LinkPart::Mention,
+        annotation.attribution.as_ref().and_then(|a| a.mention),
+    );
+    let cue_row = link_row(
+        LinkPart::Cue,
+        annotation.attribution.as_ref().and_then(|a| a.cue),
+    );
 
     let quote: String = workspace.quote(annotation).chars().take(200).collect();
     let deselect = {
@@ -121,13 +173,16 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
                 <button type="button" class="close" aria-label="Close the editor" onclick={deselect}>{ "×" }</button>
             </div>
             <div class="label-buttons" role="group" aria-label="Label">{ for label_buttons }</div>
-            <label class="field">
-                <span>{ "Attribution" }</span>
-                <input type="text" list="source-suggestions-edit" autocomplete="off"
+            <div class="field">
+                <label for="edit-attribution">{ "Attribution" }</label>
+                <SourceField input={attribution_input} id="edit-attribution"
                     value={annotation.source().unwrap_or_default().to_string()}
-                    placeholder="unattributed" onchange={on_attribution} />
-            </label>
-            <datalist id="source-suggestions-edit">{ for suggestions }</datalist>
+                    placeholder="unattributed" on_commit={on_attribution} />
+            </div>
+            <div class="links" role="group" aria-label="Linked text">
+                { mention_row }
+                { cue_row }
+            </div>
             <label class="field">
                 <span>{ "Note" }</span>
                 <textarea rows="2" value={annotation.note.clone()} onchange={on_note} />

@@ -1,6 +1,5 @@
-//! The side panel: the exercise (if any), a legend of labels, the selected annotation's
-//! editor, then every annotation in text order. Clicking an entry selects it, scrolls to its
-//! highlight and flashes it.
+//! The side panel's Annotations tab: a legend of labels, then every annotation in text order.
+//! Clicking an entry selects it, scrolls to its highlight and flashes it.
 //!
 //! Long lists are windowed like the document: entries have one fixed height, so only those in
 //! (or near) the list's scroll view are rendered, between two spacers.
@@ -11,9 +10,7 @@ use std::rc::Rc;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::annotation_editor::AnnotationEditor;
 use super::store::{use_store, Msg};
-use super::student::ExercisePanel;
 use crate::model::{Annotation, Label};
 
 /// Longest quote shown in an entry, in code points.
@@ -188,21 +185,9 @@ pub fn annotation_list() -> Html {
     } else {
         String::new()
     };
-    let selected = selected_index.map(|i| {
-        let annotation = annotations[i].clone();
-        let key = annotation.id.to_string();
-        html! {
-            <section class="selected-annotation" aria-label="Selected annotation">
-                <AnnotationEditor {key} {annotation} />
-            </section>
-        }
-    });
     html! {
-        <aside class="panel" aria-label="Annotations">
-            <ExercisePanel />
+        <div class="tab-body">
             <ul class="legend" aria-label="Labels">{ for legend }</ul>
-            // Conditional parts sit in stable slots, so that showing them never rebuilds the list.
-            <div class="selected-slot">{ for selected }</div>
             <h2 class="panel-title">{ format!("Annotations ({count})") }</h2>
             <div class="empty-slot">
                 if count == 0 {
@@ -212,6 +197,6 @@ pub fn annotation_list() -> Html {
             <div class="entries-scroll" ref={scroller} {onscroll}>
                 <ol class={classes!("entries", windowed.then_some("is-windowed"))} style={padding}>{ for entries }</ol>
             </div>
-        </aside>
+        </div>
     }
 }

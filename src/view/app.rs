@@ -8,7 +8,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{File, HtmlElement};
 use yew::prelude::*;
 
-use super::annotation_list::AnnotationList;
 use super::autosave::{self, use_autosave};
 use super::dialogs::HelpDialog;
 use super::document::DocumentView;
@@ -17,9 +16,11 @@ use super::exercise_dialog::ExerciseDialog;
 use super::export_dialog::ExportDialog;
 use super::files::{download, file_list, read_files};
 use super::import_dialog::ImportDialog;
+use super::linking::LinkingBanner;
 use super::marks;
 use super::open_dialog::OpenDialog;
 use super::review::ReviewView;
+use super::side_panel::SidePanel;
 use super::storage;
 use super::store::{Msg, NoticeAction, NoticeKind, Store, StoreHandle};
 use super::student::StudentStartDialog;
@@ -260,6 +261,10 @@ fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHan
             }
             return;
         }
+        "Escape" if store.linking.is_some() => {
+            store.dispatch(Msg::Link(None));
+            return;
+        }
         "Escape" if store.selected.is_some() => {
             store.dispatch(Msg::Select(None));
             return;
@@ -497,7 +502,7 @@ pub fn app() -> Html {
             <div class={classes!("layout", many.then_some("has-documents"))}>
                 <DocumentList />
                 <DocumentView />
-                <AnnotationList />
+                <SidePanel />
             </div>
         }
     };
@@ -509,6 +514,7 @@ pub fn app() -> Html {
                     on_exercise={open_dialog(Dialog::Exercise)} on_review={toggle_review(true)} />
                 <div class="status" role="status" aria-live="polite">{ for info_notice }</div>
                 <div class="alerts" role="alert">{ for error_notice }</div>
+                <LinkingBanner />
                 { main }
                 { dialog_view }
                 if *dragging && !*reviewing {

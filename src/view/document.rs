@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::block::{BlockView, Overlay};
 use super::files::now_iso;
 use super::keyboard::{interpret, KeyOutcome, KeySelection};
+use super::linking::{link_selection, show_links};
 use super::selection::{
     anchor_for, clear_selection, current_selection, mark_caret, mark_pending, scroll_to_offset,
     select_span, MenuAnchor,
@@ -117,17 +118,6 @@ pub fn document_view() -> Html {
     );
     let labels = use_memo(workspace.labels.clone(), |labels| Rc::new(labels.clone()));
     let pending = use_state(|| None::<Pending>);
-    // Suggestions for the tag menu, gathered only while it is open.
-    let source_names = use_memo(
-        (doc_id.clone(), store.revision, pending.is_some()),
-        |(_, _, open)| {
-            Rc::new(if *open {
-                workspace.source_names()
-            } else {
-                Vec::new()
-            })
-        },
-    );
     // While a student checks their work: the key's missed spans and their own extra ones.
     let check_overlays = use_memo((doc_id.clone(), store.revision, store.checking), |_| {
         let key = store
@@ -183,6 +173,11 @@ pub fn document_view() -> Html {
                 };
                 if let Some(raw) = current_selection(&root, text.len()) {
                     let span = snap_selection(&text, raw.start, raw.end, snap);
+                    if let (Some(linking), Some(span)) = (store.linking.clone(), span) {
+                        link_selection(&store, &linking, span);
+                        clear_selection();
+                        return;
+                    }
                     pending.set(span.map(|span| Pending {
                         span,
                         anchor: raw.anchor,
@@ -248,6 +243,40 @@ pub fn document_view() -> Html {
             }
         });
     }
+
+    // The selected (or hovered) annotation's mention and cue share a highlight. Rendering can
+    // replace the text nodes, so the marks are set again after every render.
+    let hovered = use_mut_ref(|| None::<AnnotationId>);
+    {
+        let (article, store, hovered) = (article.clone(), store.clone(), hovered.clone());
+        use_effect(move || {
+            if let Some(root) = article.cast::<Element>() {
+                let shown = hovered.borrow().clone().or_else(|| store.selected.clone());
+                show_links(&root, &store, shown.as_ref());
+            }
+        });
+    }
+    let onmouseover = {
+        let (article, store, hovered) = (article.clone(), store.clone(), hovered.clone());
+        Callback::from(move |event: MouseEvent| {
+            let over = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest(".seg[data-ids]").ok().flatten())
+                .and_then(|seg| seg.get_attribute("data-ids"))
+                .and_then(|ids| ids.split(' ').next_back().map(AnnotationId::new));
+            if *hovered.borrow() != over {
+                *hovered.borrow_mut() = over.clone();
+                if let Some(root) = article.cast::<Element>() {
+                    show_links(
+                        &root,
+                        &store,
+                        over.or_else(|| store.selected.clone()).as_ref(),
+                    );
+                }
+            }
+        })
+    };
 
     // A pending mark goes when the selection it marked does.
     {
@@ -329,6 +358,11 @@ pub fn document_view() -> Html {
                     keys.set(Some(selection));
                 }
                 KeyOutcome::OpenMenu(span) => {
+                    if let Some(linking) = store.linking.clone() {
+                        link_selection(&store, &linking, span);
+                        keys.set(Some(KeySelection::caret(span.end())));
+                        return;
+                    }
                     let Some(root) = article.cast::<Element>() else {
                         return;
                     };
@@ -490,7 +524,7 @@ pub fn document_view() -> Html {
     let menu = pending.as_ref().map(|p| {
         html! {
             <TagMenu key="menu" quote={document.text.quote(p.span).to_string()} anchor={p.anchor}
-                labels={(*labels).clone()} sources={(*source_names).clone()}
+                labels={(*labels).clone()}
                 on_choose={on_choose.clone()} on_cancel={on_cancel.clone()} />
         }
     });
@@ -498,7 +532,7 @@ pub fn document_view() -> Html {
         <>
             // Keyed, so that the menu appearing beside it never makes Yew rebuild the article.
             <article key="article" class="doc" lang="en" ref={article} aria-label="Document text"
-                tabindex="0" aria-describedby="caret-help" {onkeydown} {onfocus} {onblur}>
+                tabindex="0" aria-describedby="caret-help" {onkeydown} {onfocus} {onblur} {onmouseover}>
                 <p id="caret-help" class="visually-hidden">
                     { "Arrow keys move a caret (Ctrl: by word; up and down: by sentence; Ctrl+up and down: by paragraph); with Shift they select. Enter opens the tag menu; 1, 2, 3 tag the selection." }
                 </p>

@@ -215,10 +215,10 @@ pub fn select_span(root: &Element, span: Span) -> bool {
     select().is_some()
 }
 
-/// Sets (or, with `None`, clears) the CSS Custom Highlight `name` over `span`, which changes no
-/// DOM and so costs no re-layout of the text. False when the browser lacks the API or the span
-/// is not rendered.
-fn set_highlight(root: &Element, name: &str, span: Option<Span>) -> bool {
+/// Sets the CSS Custom Highlight `name` over the rendered ones of `spans` (none: clears it).
+/// This changes no DOM and so costs no re-layout of the text. False when the browser lacks
+/// the API or no span is rendered.
+pub fn mark_spans(root: &Element, name: &str, spans: &[Span]) -> bool {
     let mark = || -> Option<()> {
         let window = web_sys::window()?;
         let css = Reflect::get(&window, &"CSS".into()).ok()?;
@@ -232,23 +232,24 @@ fn set_highlight(root: &Element, name: &str, span: Option<Span>) -> bool {
                 .ok()
         };
         let key = JsValue::from_str(name);
-        match span {
-            None => {
-                method("delete")?.call1(&highlights, &key).ok()?;
-            }
-            Some(span) => {
-                let range = range_for(root, span)?;
-                let constructor = Reflect::get(&window, &"Highlight".into())
-                    .ok()?
-                    .dyn_into::<Function>()
-                    .ok()?;
-                let highlight = Reflect::construct(&constructor, &Array::of1(&range)).ok()?;
-                method("set")?.call2(&highlights, &key, &highlight).ok()?;
-            }
+        let ranges: Array = spans.iter().filter_map(|s| range_for(root, *s)).collect();
+        if ranges.length() == 0 {
+            method("delete")?.call1(&highlights, &key).ok()?;
+            return spans.is_empty().then_some(());
         }
+        let constructor = Reflect::get(&window, &"Highlight".into())
+            .ok()?
+            .dyn_into::<Function>()
+            .ok()?;
+        let highlight = Reflect::construct(&constructor, &ranges).ok()?;
+        method("set")?.call2(&highlights, &key, &highlight).ok()?;
         Some(())
     };
     mark().is_some()
+}
+
+fn set_highlight(root: &Element, name: &str, span: Option<Span>) -> bool {
+    mark_spans(root, name, span.as_slice())
 }
 
 /// Marks a selection awaiting its label (`::highlight(claimmark-pending)`), or clears the mark.

@@ -44,6 +44,22 @@ pub enum NoticeAction {
     KeepThisTab,
 }
 
+/// Which part of an attribution a text selection will link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkPart {
+    /// Where the text names the source ("Zakharova", "She").
+    Mention,
+    /// The reporting verb or phrase ("said", "urged").
+    Cue,
+}
+
+/// An annotation waiting for the user to select its mention or cue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Linking {
+    pub id: AnnotationId,
+    pub part: LinkPart,
+}
+
 #[derive(Clone)]
 pub struct Store {
     editor: Rc<RefCell<Editor>>,
@@ -57,6 +73,8 @@ pub struct Store {
     pub checking: bool,
     /// An annotation to scroll to and flash; the number makes a repeated request new.
     pub reveal: Option<(AnnotationId, u64)>,
+    /// Set while the next selection links a mention or cue instead of opening the tag menu.
+    pub linking: Option<Linking>,
 }
 
 impl PartialEq for Store {
@@ -68,6 +86,7 @@ impl PartialEq for Store {
             && self.snap_to_words == other.snap_to_words
             && self.checking == other.checking
             && self.reveal == other.reveal
+            && self.linking == other.linking
     }
 }
 
@@ -86,6 +105,8 @@ pub enum Msg {
     Reveal(AnnotationId),
     /// Replace everything with saved work (not an undo step).
     Restore(Corpus),
+    /// Start (or, with `None`, stop) linking a mention or cue from the next selection.
+    Link(Option<Linking>),
 }
 
 impl Store {
@@ -98,6 +119,7 @@ impl Store {
             snap_to_words,
             checking: false,
             reveal: None,
+            linking: None,
         }
     }
 
@@ -155,6 +177,13 @@ impl Reducible for Store {
                 if gone {
                     next.selected = None;
                 }
+                let linking_gone = next
+                    .linking
+                    .as_ref()
+                    .is_some_and(|l| next.editor.borrow().workspace().annotation(&l.id).is_none());
+                if linking_gone {
+                    next.linking = None;
+                }
             }
             Msg::Select(id) => next.selected = id,
             Msg::Notify(kind, text) => next.notify(kind, text),
@@ -166,7 +195,9 @@ impl Reducible for Store {
                 next.editor = Rc::new(RefCell::new(Editor::with_corpus(corpus)));
                 next.revision += 1;
                 next.selected = None;
+                next.linking = None;
             }
+            Msg::Link(linking) => next.linking = linking,
             Msg::Reveal(id) => {
                 let serial = next.reveal.as_ref().map_or(1, |(_, n)| n + 1);
                 next.selected = Some(id.clone());

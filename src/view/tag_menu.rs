@@ -10,6 +10,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::selection::MenuAnchor;
+use super::source_field::SourceField;
 use crate::model::{Label, LabelId};
 
 /// What the user chose in the menu.
@@ -28,8 +29,6 @@ pub struct TagMenuProps {
     /// Where the selection is on the page.
     pub anchor: MenuAnchor,
     pub labels: Rc<Vec<Label>>,
-    /// Names to suggest for the attribution.
-    pub sources: Rc<Vec<String>>,
     pub on_choose: Callback<TagChoice>,
     pub on_cancel: Callback<()>,
 }
@@ -185,10 +184,6 @@ pub fn tag_menu(props: &TagMenuProps) -> Html {
             </button>
         }
     });
-    let suggestions = props
-        .sources
-        .iter()
-        .map(|name| html! { <option value={name.clone()} /> });
     let default_name = default_label
         .as_ref()
         .and_then(|id| props.labels.iter().find(|l| &l.id == id))
@@ -200,12 +195,11 @@ pub fn tag_menu(props: &TagMenuProps) -> Html {
             ref={menu} style={style} onkeydown={onkeydown}>
             <p class="tag-quote">{ format!("“{}”", shorten(&props.quote, 90)) }</p>
             <div class="label-buttons" role="group" aria-label="Label">{ for buttons }</div>
-            <label class="field">
-                <span>{ "Attribution" }</span>
-                <input ref={attribution} type="text" list="source-suggestions" autocomplete="off"
+            <div class="field">
+                <label for="tag-attribution">{ "Attribution" }</label>
+                <SourceField input={attribution} id="tag-attribution"
                     placeholder="Who says it? (empty: unattributed)" />
-            </label>
-            <datalist id="source-suggestions">{ for suggestions }</datalist>
+            </div>
             <label class="field">
                 <span>{ "Note" }</span>
                 <textarea ref={note} rows="2" placeholder="Optional" />

@@ -1,0 +1,340 @@
+//! The Sources tab: every source of the document with its aliases, how many claims,
+//! allegations and proposals it makes, its linked mentions, and ways to rename it, edit its
+//! aliases, merge it into another and step through its annotations; then names found in the
+//! text that are not sources yet, one click to add.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::store::{use_store, Msg, StoreHandle};
+use crate::model::sources::{self, Candidate, SourceEdit, SourceSummary};
+use crate::model::{Action, Label};
+
+/// Names suggested from the text at most.
+const CANDIDATES: usize = 12;
+
+/// What is being edited in place.
+#[derive(Clone, PartialEq)]
+enum Editing {
+    Rename(String),
+    Aliases(String),
+    Merge(String),
+}
+
+fn apply(store: &StoreHandle, edit: SourceEdit) {
+    store.dispatch(Msg::Do(Action::Sources(edit)));
+}
+
+fn input_value(node: &NodeRef) -> String {
+    node.cast::<HtmlInputElement>()
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
+
+#[derive(Properties, PartialEq)]
+struct SourceRowProps {
+    summary: SourceSummary,
+    labels: Rc<Vec<Label>>,
+    /// Names of the other sources (merge targets).
+    others: Rc<Vec<String>>,
+    editing: Option<Editing>,
+    on_edit: Callback<Option<Editing>>,
+}
+
+#[function_component(SourceRow)]
+fn source_row(props: &SourceRowProps) -> Html {
+    let store = use_store();
+    let step = use_state(|| None::<usize>);
+    let field = use_node_ref();
+    let select = use_node_ref();
+    let summary = &props.summary;
+    let name = summary.name.clone();
+    let count = summary.annotations.len();
+
+    let jump = |forward: bool| {
+        let (store, step, ids) = (store.clone(), step.clone(), summary.annotations.clone());
+        Callback::from(move |_| {
+            if ids.is_empty() {
+                return;
+            }
+            let next = match (*step, forward) {
+                (None, true) => 0,
+                (None, false) => ids.len() - 1,
+                (Some(i), true) => (i + 1) % ids.len(),
+                (Some(i), false) => (i + ids.len() - 1) % ids.len(),
+            };
+            step.set(Some(next));
+            store.dispatch(Msg::Reveal(ids[next].clone()));
+        })
+    };
+    let edit = |what: Editing| {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |_| on_edit.emit(Some(what.clone())))
+    };
+    let cancel = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |_| on_edit.emit(None))
+    };
+    let counts = props
+        .labels
+        .iter()
+        .zip(&summary.counts)
+        .filter(|(_, n)| **n > 0)
+        .map(|(label, n)| {
+            html! {
+                <span class="badge" style={format!("--label:{}", label.color)}
+                    title={format!("{n} {}", label.name)}>{ format!("{} {n}", label.name) }</span>
+            }
+        });
+    let form = match &props.editing {
+        Some(Editing::Rename(_)) => {
+            let submit = {
+                let (store, field, on_edit, name) = (
+                    store.clone(),
+                    field.clone(),
+                    props.on_edit.clone(),
+                    name.clone(),
+                );
+                Callback::from(move |event: SubmitEvent| {
+                    event.prevent_default();
+                    apply(
+                        &store,
+                        SourceEdit::Rename {
+                            from: name.clone(),
+                            to: input_value(&field),
+                        },
+                    );
+                    on_edit.emit(None);
+                })
+            };
+            html! {
+                <form class="source-form" onsubmit={submit}>
+                    <label>{ "New name" }<input ref={field} type="text" value={name.clone()} /></label>
+                    <button type="submit">{ "Rename" }</button>
+                    <button type="button" onclick={cancel.clone()}>{ "Cancel" }</button>
+                </form>
+            }
+        }
+        Some(Editing::Aliases(_)) => {
+            let chips = summary.aliases.iter().map(|alias| {
+                let remove = {
+                    let (store, name, aliases, alias) = (store.clone(), name.clone(), summary.aliases.clone(), alias.clone());
+                    Callback::from(move |_| {
+                        let aliases = aliases.iter().filter(|a| **a != alias).cloned().collect();
+                        apply(&store, SourceEdit::SetAliases { name: name.clone(), aliases });
+                    })
+                };
+                html! {
+                    <li class="chip">{ alias }
+                        <button type="button" aria-label={format!("Remove the alias {alias}")} onclick={remove}>{ "×" }</button>
+                    </li>
+                }
+            });
+            let submit = {
+                let (store, field, name, aliases) = (
+                    store.clone(),
+                    field.clone(),
+                    name.clone(),
+                    summary.aliases.clone(),
+                );
+                Callback::from(move |event: SubmitEvent| {
+                    event.prevent_default();
+                    let mut aliases = aliases.clone();
+                    aliases.push(input_value(&field));
+                    apply(
+                        &store,
+                        SourceEdit::SetAliases {
+                            name: name.clone(),
+                            aliases,
+                        },
+                    );
+                    if let Some(input) = field.cast::<HtmlInputElement>() {
+                        input.set_value("");
+                    }
+                })
+            };
+            html! {
+                <form class="source-form" onsubmit={submit}>
+                    <ul class="chips" aria-label={format!("Aliases of {name}")}>{ for chips }</ul>
+                    <label>{ "Add an alias" }<input ref={field} type="text" placeholder="Zakharova, the spokeswoman…" /></label>
+                    <button type="submit">{ "Add" }</button>
+                    <button type="button" onclick={cancel.clone()}>{ "Done" }</button>
+                </form>
+            }
+        }
+        Some(Editing::Merge(_)) => {
+            let submit = {
+                let (store, select, on_edit, name) = (
+                    store.clone(),
+                    select.clone(),
+                    props.on_edit.clone(),
+                    name.clone(),
+                );
+                Callback::from(move |event: SubmitEvent| {
+                    event.prevent_default();
+                    let into = select
+                        .cast::<HtmlSelectElement>()
+                        .map(|s| s.value())
+                        .unwrap_or_default();
+                    apply(
+                        &store,
+                        SourceEdit::Merge {
+                            from: name.clone(),
+                            into,
+                        },
+                    );
+                    on_edit.emit(None);
+                })
+            };
+            let options = props
+                .others
+                .iter()
+                .map(|other| html! { <option value={other.clone()}>{ other }</option> });
+            html! {
+                <form class="source-form" onsubmit={submit}>
+                    <label>{ format!("Merge {name} into") }<select ref={select}>{ for options }</select></label>
+                    <button type="submit" disabled={props.others.is_empty()}>{ "Merge" }</button>
+                    <button type="button" onclick={cancel.clone()}>{ "Cancel" }</button>
+                </form>
+            }
+        }
+        None => html! {},
+    };
+    html! {
+        <li class="source">
+            <div class="source-head">
+                <span class="source-name">{ &summary.name }</span>
+                if !summary.registered {
+                    <span class="source-kind" title="Used in attributions; not in the registry yet">{ "from attributions" }</span>
+                }
+            </div>
+            if !summary.aliases.is_empty() {
+                <p class="source-aliases">{ format!("also: {}", summary.aliases.join(", ")) }</p>
+            }
+            <p class="source-counts">
+                { for counts }
+                if count == 0 { <span class="muted">{ "no annotations yet" }</span> }
+                if !summary.mentions.is_empty() {
+                    <span class="muted">{ format!("{} linked mention(s)", summary.mentions.len()) }</span>
+                }
+            </p>
+            <div class="source-actions">
+                <button type="button" class="small" disabled={count == 0} onclick={jump(false)}
+                    aria-label={format!("Previous annotation by {name}")}>{ "◀" }</button>
+                <span class="step-at">{ step.map_or(format!("{count}"), |i| format!("{}/{count}", i + 1)) }</span>
+                <button type="button" class="small" disabled={count == 0} onclick={jump(true)}
+                    aria-label={format!("Next annotation by {name}")}>{ "▶" }</button>
+                <button type="button" class="small" onclick={edit(Editing::Rename(name.clone()))}>{ "Rename" }</button>
+                <button type="button" class="small" onclick={edit(Editing::Aliases(name.clone()))}>{ "Aliases" }</button>
+                <button type="button" class="small" onclick={edit(Editing::Merge(name.clone()))}
+                    disabled={props.others.is_empty()}>{ "Merge" }</button>
+            </div>
+            { form }
+        </li>
+    }
+}
+
+fn candidate_row(store: &StoreHandle, candidate: &Candidate) -> Html {
+    let (label, edit) = match &candidate.alias_of {
+        Some(source) => (
+            format!("Add as alias of {source}"),
+            SourceEdit::SetAliases {
+                name: source.clone(),
+                aliases: {
+                    let editor = store.editor();
+                    let mut aliases = editor
+                        .workspace()
+                        .sources
+                        .iter()
+                        .find(|s| &s.name == source)
+                        .map(|s| s.aliases.clone())
+                        .unwrap_or_default();
+                    aliases.push(candidate.name.clone());
+                    aliases
+                },
+            },
+        ),
+        None => (
+            "Add".to_string(),
+            SourceEdit::Add {
+                name: candidate.name.clone(),
+                aliases: Vec::new(),
+            },
+        ),
+    };
+    let onclick = {
+        let store = store.clone();
+        Callback::from(move |_| apply(&store, edit.clone()))
+    };
+    html! {
+        <li class="candidate" key={candidate.name.clone()}>
+            <span class="candidate-name">{ &candidate.name }</span>
+            <span class="muted">{ format!("{}×", candidate.occurrences) }</span>
+            <button type="button" class="small" {onclick}
+                aria-label={format!("{label}: {}", candidate.name)}>{ label }</button>
+        </li>
+    }
+}
+
+#[function_component(SourcesPanel)]
+pub fn sources_panel() -> Html {
+    let store = use_store();
+    let editing = use_state(|| None::<(String, Editing)>);
+    let doc_id = store.editor().workspace().document.id().to_string();
+    let summaries = use_memo((doc_id.clone(), store.revision), {
+        let store = store.clone();
+        move |_| sources::summaries(store.editor().workspace())
+    });
+    let names: Vec<String> = summaries.iter().map(|s| s.name.clone()).collect();
+    let known: Vec<String> = summaries
+        .iter()
+        .flat_map(|s| s.aliases.iter().chain([&s.name]).cloned())
+        .collect();
+    let candidates = use_memo((doc_id, known), {
+        let store = store.clone();
+        move |_| sources::candidates(store.editor().workspace(), CANDIDATES)
+    });
+    let labels = Rc::new(store.editor().workspace().labels.clone());
+    let rows = summaries.iter().map(|summary| {
+        let others: Rc<Vec<String>> = Rc::new(
+            names
+                .iter()
+                .filter(|n| **n != summary.name)
+                .cloned()
+                .collect(),
+        );
+        let this = summary.name.clone();
+        let on_edit = {
+            let (editing, this) = (editing.clone(), this.clone());
+            Callback::from(move |what: Option<Editing>| {
+                editing.set(what.map(|w| (this.clone(), w)))
+            })
+        };
+        let mine = editing
+            .as_ref()
+            .filter(|(n, _)| *n == this)
+            .map(|(_, e)| e.clone());
+        html! {
+            <SourceRow key={this.clone()} summary={summary.clone()} labels={labels.clone()} {others}
+                editing={mine} {on_edit} />
+        }
+    });
+    html! {
+        <div class="tab-body sources-tab">
+            <h2 class="panel-title">{ format!("Sources ({})", summaries.len()) }</h2>
+            if summaries.is_empty() {
+                <p class="panel-empty">{ "No sources yet. Type who says it when you tag a span, or add a name found in the text below." }</p>
+            }
+            <div class="entries-scroll">
+                <ul class="sources">{ for rows }</ul>
+                <h3 class="panel-subtitle">{ "Names in the text" }</h3>
+                if candidates.is_empty() {
+                    <p class="panel-empty">{ "Every capitalised name in the text is already a source." }</p>
+                }
+                <ul class="candidates">{ for candidates.iter().map(|c| candidate_row(&store, c)) }</ul>
+            </div>
+        </div>
+    }
+}
