@@ -22,6 +22,7 @@ pub mod reanchor;
 pub mod review;
 pub mod snap;
 pub mod span;
+pub mod stats;
 pub mod text;
 pub mod workspace;
 
@@ -30,5 +31,6 @@ pub use annotation::{Annotation, AnnotationId, Attribution, Label, LabelId, Sour
 pub use corpus::Corpus;
 pub use editor::Editor;
 pub use span::{Span, SpanError};
+pub use stats::Statistics;
 pub use text::{Document, Text};
 pub use workspace::{ExerciseLink, Workspace};
