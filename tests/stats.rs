@@ -86,6 +86,23 @@ fn share_is_covered_over_total_and_zero_without_text() {
 }
 
 #[test]
+fn percent_never_rounds_to_none_or_all() {
+    let check = |covered: usize, total: usize, expected: &str| {
+        let mut stats = Statistics::of(&[]);
+        (stats.covered, stats.total) = (covered, total);
+        assert_eq!(stats.percent(), expected, "{covered} of {total}");
+    };
+    check(0, 0, "0.0%");
+    check(0, 10, "0.0%");
+    check(1, 3, "33.3%");
+    check(1, 8, "12.5%");
+    check(1, 10_000, "<0.1%");
+    check(6, 10_000, "0.1%");
+    check(9_999, 10_000, ">99.9%");
+    check(10, 10, "100.0%");
+}
+
+#[test]
 fn counts_per_label_and_source() {
     let ws = workspace(
         TEXT,

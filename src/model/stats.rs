@@ -133,6 +133,19 @@ impl Statistics {
         }
     }
 
+    /// [`Statistics::share`] as a percentage with one decimal ("15.5%"); a share that is not
+    /// zero (or not whole) never rounds to "0.0%" (or "100.0%"), but reads "<0.1%" (">99.9%").
+    pub fn percent(&self) -> String {
+        let percent = self.share() * 100.0;
+        if self.covered > 0 && percent < 0.05 {
+            "<0.1%".to_string()
+        } else if self.covered < self.total && percent >= 99.95 {
+            ">99.9%".to_string()
+        } else {
+            format!("{percent:.1}%")
+        }
+    }
+
     /// The source × label table as CSV (RFC 4180: CRLF line ends, fields with a comma, quote
     /// or line break quoted, quotes doubled): a header `source,<label names…>,total`, then one
     /// row per source in [`Statistics::sources`] order, the unattributed row named
