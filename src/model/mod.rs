@@ -1,5 +1,6 @@
 //! The pure core of claimmark: document text, spans, annotations, a corpus of documents, the
-//! one [`Action`] enum and the [`Editor`] that applies it, layout for reading, and file codecs.
+//! one [`Action`] enum and the [`Editor`] that applies it, layout for reading, statistics and
+//! their chart, and file codecs.
 //!
 //! Nothing here knows about the browser. The browser crates (yew, web-sys, js-sys) are
 //! dependencies of the wasm32 target only, so using them from this module fails to compile on
@@ -11,6 +12,7 @@ pub mod action;
 pub mod anchor;
 pub mod annotation;
 pub mod caret;
+pub mod chart;
 pub mod corpus;
 pub mod editor;
 pub mod exercise;
@@ -25,13 +27,16 @@ pub mod search;
 pub mod snap;
 pub mod sources;
 pub mod span;
+pub mod stats;
 pub mod text;
 pub mod workspace;
 
 pub use action::{Action, ActionError, Change, Outcome};
 pub use annotation::{Annotation, AnnotationId, Attribution, Label, LabelId, Source};
+pub use chart::Chart;
 pub use corpus::Corpus;
 pub use editor::Editor;
 pub use span::{Span, SpanError};
+pub use stats::Statistics;
 pub use text::{Document, Text};
 pub use workspace::{ExerciseLink, Workspace};

@@ -1,0 +1,190 @@
+//! The pieces of a chart that are not placement: which bars, and the text helpers (summary,
+//! description, shortening, colours, tick steps).
+
+use super::{Chart, RowKind, CHAR_WIDTH, FALLBACK_COLOR, FSI, MAX_LABEL_CHARS, PDI, TITLE};
+use crate::model::snap::is_attached;
+use crate::model::stats::{SourceRow, Statistics};
+
+/// A row before placement.
+pub(super) struct Bar {
+    pub kind: RowKind,
+    pub name: String,
+    pub shown: String,
+    pub counts: Vec<usize>,
+    pub total: usize,
+}
+
+/// The bars in order: top sources, "Other sources (N)", "Unattributed".
+pub(super) fn bars(stats: &Statistics, max_rows: usize) -> Vec<Bar> {
+    let (named, unattributed): (Vec<&SourceRow>, Vec<&SourceRow>) =
+        stats.sources.iter().partition(|row| row.name.is_some());
+    let room = max_rows - unattributed.len().min(1);
+    let shown = if named.len() > room {
+        room - 1
+    } else {
+        named.len()
+    };
+    let mut bars: Vec<Bar> = named[..shown]
+        .iter()
+        .map(|row| {
+            let name = row.name.clone().unwrap_or_default();
+            Bar {
+                kind: RowKind::Source,
+                shown: isolate(&shorten(&name)),
+                name,
+                counts: row.counts.clone(),
+                total: row.total,
+            }
+        })
+        .collect();
+    let rest = &named[shown..];
+    if !rest.is_empty() {
+        let mut counts = vec![0; stats.labels.len()];
+        for row in rest {
+            counts
+                .iter_mut()
+                .zip(&row.counts)
+                .for_each(|(sum, n)| *sum += n);
+        }
+        let name = format!("Other sources ({})", rest.len());
+        bars.push(Bar {
+            kind: RowKind::Other(rest.len()),
+            shown: name.clone(),
+            name,
+            total: counts.iter().sum(),
+            counts,
+        });
+    }
+    for row in unattributed {
+        bars.push(Bar {
+            kind: RowKind::Unattributed,
+            name: "Unattributed".into(),
+            shown: "Unattributed".into(),
+            counts: row.counts.clone(),
+            total: row.total,
+        });
+    }
+    bars
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub(super) fn summary(stats: &Statistics) -> String {
+    format!(
+        "{} · {} · {} of the text annotated",
+        plural(stats.documents, "document", "documents"),
+        plural(stats.annotations, "annotation", "annotations"),
+        stats.percent()
+    )
+}
+
+/// "Title: summary. Source: total (label count, …). … Legend: …" with full names.
+pub(super) fn describe(chart: &Chart) -> String {
+    let mut description = format!("{TITLE}: {}.", chart.summary.text);
+    for row in &chart.rows {
+        let parts: Vec<String> = row
+            .segments
+            .iter()
+            .map(|s| format!("{} {}", s.label_name, s.count))
+            .collect();
+        description.push_str(&format!(
+            " {}: {} ({}).",
+            row.name,
+            row.total,
+            parts.join(", ")
+        ));
+    }
+    let legend: Vec<String> = chart
+        .legend
+        .iter()
+        .map(|l| format!("{} {}", l.name, l.count))
+        .collect();
+    description.push_str(&format!(" All labels: {}.", legend.join(", ")));
+    description
+}
+
+/// The smallest of 1, 2, 5, 10, 20, 50, … that cuts `max` into at most five steps.
+pub fn nice_step(max: usize) -> usize {
+    let mut magnitude = 1usize;
+    loop {
+        for factor in [1, 2, 5] {
+            let step = magnitude.saturating_mul(factor);
+            if step.saturating_mul(5) >= max {
+                return step;
+            }
+        }
+        magnitude = magnitude.saturating_mul(10);
+    }
+}
+
+/// `name` cut to at most [`MAX_LABEL_CHARS`] narrow characters' width (see [`units`]), ending
+/// in "…", never inside a letter with its accents or an emoji sequence.
+pub fn shorten(name: &str) -> String {
+    if name.chars().map(units).sum::<usize>() <= MAX_LABEL_CHARS {
+        return name.to_string();
+    }
+    let chars: Vec<char> = name.chars().collect();
+    let (mut cut, mut used) = (0, 0);
+    while cut < chars.len() && used + units(chars[cut]) < MAX_LABEL_CHARS {
+        used += units(chars[cut]);
+        cut += 1;
+    }
+    while cut > 0 && (is_attached(chars[cut]) || chars[cut - 1] == '\u{200D}') {
+        cut -= 1;
+    }
+    let kept: String = chars[..cut].iter().collect();
+    format!("{}…", kept.trim_end())
+}
+
+/// User text wrapped in a directional isolate.
+pub(super) fn isolate(text: &str) -> String {
+    format!("{FSI}{text}{PDI}")
+}
+
+/// A character's width in narrow characters, roughly: 2 for wide ones (CJK, Hangul, emoji),
+/// 0 for marks, joiners, modifiers and isolates, else 1.
+fn units(c: char) -> usize {
+    match c {
+        FSI | PDI => 0,
+        c if is_attached(c) => 0,
+        c if ('\u{1100}'..='\u{115F}').contains(&c) || c >= '\u{2E80}' => 2,
+        _ => 1,
+    }
+}
+
+/// An estimate of the width of `text` at [`super::FONT_SIZE`].
+pub(super) fn text_width(text: &str) -> f64 {
+    text.chars().map(units).sum::<usize>() as f64 * CHAR_WIDTH
+}
+
+/// `color` if it is `#rrggbb` (lower-cased), else [`FALLBACK_COLOR`].
+pub fn safe_color(color: &str) -> String {
+    let hex = color.strip_prefix('#').unwrap_or("");
+    if hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        color.to_ascii_lowercase()
+    } else {
+        FALLBACK_COLOR.to_string()
+    }
+}
+
+/// Black or white, whichever has more contrast (WCAG relative luminance) on `#rrggbb`.
+pub fn text_color_on(color: &str) -> &'static str {
+    let channel = |i: usize| {
+        let v = u8::from_str_radix(color.get(i..i + 2).unwrap_or("77"), 16).unwrap_or(0x77);
+        let v = v as f64 / 255.0;
+        if v <= 0.040_45 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    // Contrast with black (L + 0.05) / 0.05 against contrast with white 1.05 / (L + 0.05).
+    if (luminance + 0.05) * (luminance + 0.05) >= 0.05 * 1.05 {
+        "#000000"
+    } else {
+        "#ffffff"
+    }
+}
