@@ -390,3 +390,32 @@ fn the_chart_follows_the_statistics() {
     );
     assert_ne!(a.to_svg(), b.to_svg());
 }
+
+#[test]
+fn narrow_charts_keep_their_geometry_and_shorten_names_more() {
+    let spec = [
+        (
+            "Ministry of Foreign Affairs of the Islamic Republic 🙂",
+            "claim",
+            3,
+        ),
+        ("Kabul", "allegation", 2),
+        ("", "proposal", 1),
+    ];
+    let marks = marks(&spec);
+    let ws = workspace(marks.len(), &marks);
+    let stats = Statistics::of(&[&ws]);
+    let wide = Chart::source_by_label(&stats, 10);
+    for width in [200.0, 360.0, 480.0, 640.0] {
+        let chart = Chart::sized(&stats, 10, width);
+        assert_eq!(chart.width, width.max(chart::MIN_WIDTH));
+        assert_invariants(&chart);
+        let label = plain(&chart.rows[0].label.text);
+        assert!(label.chars().count() <= plain(&wide.rows[0].label.text).chars().count());
+        assert!(
+            label.chars().count() as f64 * 7.0 <= chart.plot_x,
+            "{label:?} fits left of the plot at {width}px"
+        );
+    }
+    assert_eq!(Chart::sized(&stats, 10, 640.0), wide);
+}

@@ -11,7 +11,7 @@
 mod parts;
 mod svg;
 
-pub use parts::{nice_step, safe_color, shorten, text_color_on};
+pub use parts::{nice_step, safe_color, shorten, shorten_to, text_color_on};
 
 use super::annotation::LabelId;
 use super::stats::Statistics;
@@ -37,6 +37,10 @@ pub const TEXT_COLOR: &str = "#000000";
 pub const FALLBACK_COLOR: &str = "#777777";
 
 const ROW_LABEL_WIDTH: f64 = 200.0;
+/// The narrowest row labels, the share of the width they take, and the narrowest chart.
+const MIN_ROW_LABEL_WIDTH: f64 = 96.0;
+const ROW_LABEL_SHARE: f64 = 0.3125;
+pub const MIN_WIDTH: f64 = 320.0;
 const TOTAL_WIDTH: f64 = 48.0;
 const ROW_HEIGHT: f64 = 26.0;
 const BAR_HEIGHT: f64 = 18.0;
@@ -167,7 +171,17 @@ impl Chart {
     /// annotations, then "Other sources (N)" summing the rest when they do not all fit, then
     /// "Unattributed" when some annotations have no source.
     pub fn source_by_label(stats: &Statistics, max_rows: usize) -> Chart {
-        let bars = bars(stats, max_rows.max(2));
+        Chart::sized(stats, max_rows, WIDTH)
+    }
+
+    /// [`Chart::source_by_label`] drawn `width` px wide (at least [`MIN_WIDTH`]), for narrow
+    /// places such as the side panel: row labels get a proportional share of the width and are
+    /// shortened to fit it.
+    pub fn sized(stats: &Statistics, max_rows: usize, width: f64) -> Chart {
+        let width = width.max(MIN_WIDTH);
+        let row_label_width = (width * ROW_LABEL_SHARE).clamp(MIN_ROW_LABEL_WIDTH, ROW_LABEL_WIDTH);
+        let label_chars = ((row_label_width / CHAR_WIDTH) as usize).min(MAX_LABEL_CHARS);
+        let bars = bars(stats, max_rows.max(2), label_chars);
         let text = |x, y, text: String, anchor, size| ChartText {
             x,
             y,
@@ -194,10 +208,10 @@ impl Chart {
             Anchor::Start,
             FONT_SIZE,
         );
-        let plot_x = MARGIN + ROW_LABEL_WIDTH;
-        let plot_width = WIDTH - plot_x - TOTAL_WIDTH - MARGIN;
+        let plot_x = MARGIN + row_label_width;
+        let plot_width = width - plot_x - TOTAL_WIDTH - MARGIN;
         let mut chart = Chart {
-            width: WIDTH,
+            width,
             height: PLOT_TOP + 2.0 * FONT_SIZE + MARGIN,
             title,
             summary,
@@ -302,9 +316,13 @@ impl Chart {
             .collect();
         let (mut x, mut y) = (MARGIN, axis_y + 30.0);
         for label in &stats.labels {
-            let shown = format!("{} ({})", isolate(&shorten(&label.name)), label.count);
-            let width = SWATCH + 6.0 + text_width(&shown) + 18.0;
-            if x > MARGIN && x + width > WIDTH - MARGIN {
+            let shown = format!(
+                "{} ({})",
+                isolate(&shorten_to(&label.name, label_chars)),
+                label.count
+            );
+            let item_width = SWATCH + 6.0 + text_width(&shown) + 18.0;
+            if x > MARGIN && x + item_width > width - MARGIN {
                 (x, y) = (MARGIN, y + LEGEND_LINE);
             }
             let baseline = y + SWATCH / 2.0 + BASELINE_SHIFT;
@@ -317,7 +335,7 @@ impl Chart {
                 y,
                 text: text(x + SWATCH + 6.0, baseline, shown, Anchor::Start, FONT_SIZE),
             });
-            x += width;
+            x += item_width;
         }
         chart.height = y + SWATCH + MARGIN;
         chart.description = describe(&chart);

@@ -8,13 +8,18 @@ use crate::model::formats::{InputFile, MAX_IMPORT_BYTES};
 
 /// Offers `contents` to the user as a download named `name`.
 pub fn download(name: &str, mime: &str, contents: &[u8]) -> Result<(), String> {
-    let fail = |what: &str| format!("could not start the download ({what})");
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob =
-        Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(|_| fail("url"))?;
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "could not start the download (blob)".to_string())?;
+    download_blob(name, &blob)
+}
+
+/// Starts the browser's download of `blob` as a file called `name`.
+pub fn download_blob(name: &str, blob: &Blob) -> Result<(), String> {
+    let fail = |what: &str| format!("could not start the download ({what})");
+    let url = Url::create_object_url_with_blob(blob).map_err(|_| fail("url"))?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| fail("no document"))?;

@@ -9,6 +9,7 @@ pub mod annotation_list;
 pub mod app;
 pub mod autosave;
 pub mod block;
+pub mod chart_view;
 pub mod dialogs;
 pub mod document;
 pub mod document_list;

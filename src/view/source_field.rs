@@ -35,9 +35,16 @@ pub fn source_field(props: &SourceFieldProps) -> Html {
     let typed = use_state(|| props.value.to_string());
     let open = use_state(|| false);
     let active = use_state(|| None::<usize>);
+    // The input is not controlled (Yew would reset what the user types on every render):
+    // its value is set when the owner's value changes.
     {
-        let (typed, value) = (typed.clone(), props.value.clone());
-        use_effect_with(value, move |value| typed.set(value.to_string()));
+        let (typed, input) = (typed.clone(), props.input.clone());
+        use_effect_with(props.value.clone(), move |value| {
+            if let Some(field) = input.cast::<web_sys::HtmlInputElement>() {
+                field.set_value(value);
+            }
+            typed.set(value.to_string());
+        });
     }
     let found: Rc<Vec<SourceMatch>> = {
         let editor = store.editor();
@@ -154,7 +161,7 @@ pub fn source_field(props: &SourceFieldProps) -> Html {
                 role="combobox" aria-autocomplete="list" aria-expanded={showing.to_string()}
                 aria-controls={list_id.clone()}
                 aria-activedescendant={active.filter(|_| showing).map(option_id)}
-                value={props.value.clone()} placeholder={props.placeholder.clone()}
+                placeholder={props.placeholder.clone()}
                 {oninput} {onchange} {onkeydown} {onblur}
                 onfocus={{ let open = open.clone(); Callback::from(move |_| open.set(true)) }} />
             <ul id={list_id} role="listbox" aria-label="Sources" class="suggestions" hidden={!showing}>

@@ -15,7 +15,7 @@ pub(super) struct Bar {
 }
 
 /// The bars in order: top sources, "Other sources (N)", "Unattributed".
-pub(super) fn bars(stats: &Statistics, max_rows: usize) -> Vec<Bar> {
+pub(super) fn bars(stats: &Statistics, max_rows: usize, label_chars: usize) -> Vec<Bar> {
     let (named, unattributed): (Vec<&SourceRow>, Vec<&SourceRow>) =
         stats.sources.iter().partition(|row| row.name.is_some());
     let room = max_rows - unattributed.len().min(1);
@@ -30,7 +30,7 @@ pub(super) fn bars(stats: &Statistics, max_rows: usize) -> Vec<Bar> {
             let name = row.name.clone().unwrap_or_default();
             Bar {
                 kind: RowKind::Source,
-                shown: isolate(&shorten(&name)),
+                shown: isolate(&shorten_to(&name, label_chars)),
                 name,
                 counts: row.counts.clone(),
                 total: row.total,
@@ -122,12 +122,17 @@ pub fn nice_step(max: usize) -> usize {
 /// `name` cut to at most [`MAX_LABEL_CHARS`] narrow characters' width (see [`units`]), ending
 /// in "…", never inside a letter with its accents or an emoji sequence.
 pub fn shorten(name: &str) -> String {
-    if name.chars().map(units).sum::<usize>() <= MAX_LABEL_CHARS {
+    shorten_to(name, MAX_LABEL_CHARS)
+}
+
+/// [`shorten`] to at most `max` narrow characters' width.
+pub fn shorten_to(name: &str, max: usize) -> String {
+    if name.chars().map(units).sum::<usize>() <= max {
         return name.to_string();
     }
     let chars: Vec<char> = name.chars().collect();
     let (mut cut, mut used) = (0, 0);
-    while cut < chars.len() && used + units(chars[cut]) < MAX_LABEL_CHARS {
+    while cut < chars.len() && used + units(chars[cut]) < max {
         used += units(chars[cut]);
         cut += 1;
     }
