@@ -20,6 +20,7 @@ use super::linking::LinkingBanner;
 use super::marks;
 use super::open_dialog::OpenDialog;
 use super::review::ReviewView;
+use super::search_bar::SearchBar;
 use super::side_panel::SidePanel;
 use super::storage;
 use super::store::{Msg, NoticeAction, NoticeKind, Store, StoreHandle};
@@ -201,7 +202,15 @@ fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHan
     let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
         return;
     };
-    if typing_in_field(event) || key.default_prevented() || **dialog != Dialog::None {
+    if **dialog != Dialog::None || key.default_prevented() {
+        return;
+    }
+    if (key.ctrl_key() || key.meta_key()) && key.key().eq_ignore_ascii_case("f") {
+        key.prevent_default();
+        store.dispatch(Msg::Search(true));
+        return;
+    }
+    if typing_in_field(event) {
         return;
     }
     let command = key.ctrl_key() || key.meta_key();
@@ -501,7 +510,10 @@ pub fn app() -> Html {
         html! {
             <div class={classes!("layout", many.then_some("has-documents"))}>
                 <DocumentList />
-                <DocumentView />
+                <div class="doc-column">
+                    <SearchBar />
+                    <DocumentView />
+                </div>
                 <SidePanel />
             </div>
         }

@@ -13,8 +13,8 @@ use super::files::now_iso;
 use super::keyboard::{interpret, KeyOutcome, KeySelection};
 use super::linking::{link_selection, show_links};
 use super::selection::{
-    anchor_for, clear_selection, current_selection, mark_caret, mark_pending, scroll_to_offset,
-    select_span, MenuAnchor,
+    anchor_for, center_offset, clear_selection, current_selection, mark_caret, mark_pending,
+    scroll_to_offset, select_span, MenuAnchor,
 };
 use super::storage;
 use super::store::{use_store, Msg};
@@ -277,6 +277,38 @@ pub fn document_view() -> Html {
             }
         })
     };
+
+    // Bringing an offset into view (search): render its block first if it is outside the window.
+    let centring = use_mut_ref(|| None::<usize>);
+    {
+        let (centring, blocks, scroll_to, article) = (
+            centring.clone(),
+            blocks.clone(),
+            scroll_to.clone(),
+            article.clone(),
+        );
+        let request = store.scroll_to;
+        use_effect_with(request.map(|(_, serial)| serial), move |_| {
+            let (Some((at, _)), Some(root)) = (request, article.cast::<Element>()) else {
+                return;
+            };
+            if !center_offset(&root, at) {
+                scroll_to.emit(blocks.0.partition_point(|b| b.end <= at));
+                *centring.borrow_mut() = Some(at);
+            }
+        });
+    }
+    {
+        let (centring, article) = (centring.clone(), article.clone());
+        use_effect(move || {
+            let at = *centring.borrow();
+            if let (Some(at), Some(root)) = (at, article.cast::<Element>()) {
+                if center_offset(&root, at) {
+                    *centring.borrow_mut() = None;
+                }
+            }
+        });
+    }
 
     // A pending mark goes when the selection it marked does.
     {

@@ -26,6 +26,7 @@ pub mod open_dialog;
 pub mod panic;
 pub mod review;
 pub mod review_parts;
+pub mod search_bar;
 pub mod selection;
 pub mod side_panel;
 pub mod source_field;

@@ -288,3 +288,17 @@ pub fn scroll_to_offset(root: &Element, at: usize) {
         }
     }
 }
+
+/// Scrolls the text at `at` to the middle of the window. False when it is not rendered.
+pub fn center_offset(root: &Element, at: usize) -> bool {
+    let Some((node, _)) = offset_to_point(root, at) else {
+        return false;
+    };
+    let Some(element) = node.parent_element() else {
+        return false;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    true
+}

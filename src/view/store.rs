@@ -75,6 +75,10 @@ pub struct Store {
     pub reveal: Option<(AnnotationId, u64)>,
     /// Set while the next selection links a mention or cue instead of opening the tag menu.
     pub linking: Option<Linking>,
+    /// Whether the search bar is open; the number grows with each request to focus it.
+    pub search: Option<u64>,
+    /// A text offset to bring into view; the number makes a repeated request new.
+    pub scroll_to: Option<(usize, u64)>,
 }
 
 impl PartialEq for Store {
@@ -87,6 +91,8 @@ impl PartialEq for Store {
             && self.checking == other.checking
             && self.reveal == other.reveal
             && self.linking == other.linking
+            && self.search == other.search
+            && self.scroll_to == other.scroll_to
     }
 }
 
@@ -107,6 +113,10 @@ pub enum Msg {
     Restore(Corpus),
     /// Start (or, with `None`, stop) linking a mention or cue from the next selection.
     Link(Option<Linking>),
+    /// Open (and focus) or close the search bar.
+    Search(bool),
+    /// Bring a text offset into view.
+    ScrollTo(usize),
 }
 
 impl Store {
@@ -120,6 +130,8 @@ impl Store {
             checking: false,
             reveal: None,
             linking: None,
+            search: None,
+            scroll_to: None,
         }
     }
 
@@ -198,6 +210,13 @@ impl Reducible for Store {
                 next.linking = None;
             }
             Msg::Link(linking) => next.linking = linking,
+            Msg::Search(open) => {
+                next.search = open.then(|| self.search.map_or(1, |n| n + 1));
+            }
+            Msg::ScrollTo(offset) => {
+                let serial = next.scroll_to.map_or(1, |(_, n)| n + 1);
+                next.scroll_to = Some((offset, serial));
+            }
             Msg::Reveal(id) => {
                 let serial = next.reveal.as_ref().map_or(1, |(_, n)| n + 1);
                 next.selected = Some(id.clone());
