@@ -19,6 +19,7 @@ use super::import_dialog::ImportDialog;
 use super::linking::LinkingBanner;
 use super::marks;
 use super::open_dialog::OpenDialog;
+use super::report::ReportView;
 use super::review::ReviewView;
 use super::search_bar::SearchBar;
 use super::side_panel::SidePanel;
@@ -30,6 +31,14 @@ use crate::model::exercise::{self, Exercise};
 use crate::model::formats::{self, texts, Format, ImportReport};
 use crate::model::text::Document;
 use crate::model::{Action, Corpus, Workspace};
+
+/// What fills the page under the toolbar.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Annotate,
+    Review,
+    Report,
+}
 
 /// Which dialog is open.
 #[derive(Clone, PartialEq)]
@@ -294,7 +303,7 @@ pub fn app() -> Html {
     let store = use_reducer(initial_store);
     let dialog = use_state(|| Dialog::None);
     let dragging = use_state(|| false);
-    let reviewing = use_state(|| false);
+    let screen = use_state(|| Screen::Annotate);
 
     let loaded = use_autosave(store.clone());
     {
@@ -497,14 +506,16 @@ pub fn app() -> Html {
         let dialog = dialog.clone();
         Callback::from(move |_| dialog.set(which.clone()))
     };
-    let toggle_review = |on: bool| {
-        let reviewing = reviewing.clone();
-        Callback::from(move |_| reviewing.set(on))
+    let show = |which: Screen| {
+        let screen = screen.clone();
+        Callback::from(move |_| screen.set(which))
     };
     let main = if !loaded {
         html! { <p class="loading" role="status">{ "Opening your work…" }</p> }
-    } else if *reviewing {
-        html! { <ReviewView on_close={toggle_review(false)} /> }
+    } else if *screen == Screen::Review {
+        html! { <ReviewView on_close={show(Screen::Annotate)} /> }
+    } else if *screen == Screen::Report {
+        html! { <ReportView on_close={show(Screen::Annotate)} /> }
     } else {
         let many = store.editor().corpus().len() > 1;
         html! {
@@ -523,13 +534,13 @@ pub fn app() -> Html {
             <div class={classes!("app", dragging.then_some("is-dragging"))} {ondragover} {ondragleave} {ondrop}>
                 <Toolbar on_open={open_dialog(Dialog::Open)} on_import={on_import}
                     on_export={open_dialog(Dialog::Export)} on_help={open_dialog(Dialog::Help)}
-                    on_exercise={open_dialog(Dialog::Exercise)} on_review={toggle_review(true)} />
+                    on_exercise={open_dialog(Dialog::Exercise)} on_review={show(Screen::Review)} on_report={show(Screen::Report)} />
                 <div class="status" role="status" aria-live="polite">{ for info_notice }</div>
                 <div class="alerts" role="alert">{ for error_notice }</div>
                 <LinkingBanner />
                 { main }
                 { dialog_view }
-                if *dragging && !*reviewing {
+                if *dragging && *screen == Screen::Annotate {
                     <div class="drop-overlay" aria-hidden="true">
                         <p>{ "Drop annotation files to import them, or .txt files to open them" }</p>
                     </div>

@@ -24,6 +24,7 @@ pub mod linking;
 pub mod marks;
 pub mod open_dialog;
 pub mod panic;
+pub mod report;
 pub mod review;
 pub mod review_parts;
 pub mod search_bar;

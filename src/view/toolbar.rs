@@ -1,5 +1,5 @@
 //! The slim toolbar: Open, Import, Export, Undo/Redo, word snapping, the classroom (New
-//! exercise, Review), Help.
+//! exercise, Review), the printable Report, Help.
 
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
@@ -16,6 +16,7 @@ pub struct ToolbarProps {
     pub on_help: Callback<()>,
     pub on_exercise: Callback<()>,
     pub on_review: Callback<()>,
+    pub on_report: Callback<()>,
 }
 
 #[function_component(Toolbar)]
@@ -83,6 +84,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 title="Make an exercise from this document: labels, instructions, answer key; a file or a link">{ "New exercise…" }</button>
             <button type="button" onclick={emit(&props.on_review)}
                 title="Score students' submissions against the key; agreement, comparison and chart">{ "Review" }</button>
+            <button type="button" onclick={emit(&props.on_report)}
+                title="Print / report: the annotated article with legend, annotations and statistics, ready to print or save as PDF">{ "Report" }</button>
             <button type="button" onclick={emit(&props.on_help)} aria-keyshortcuts="?" title="Keys, format and limits (?)">{ "Help" }</button>
         </header>
     }
