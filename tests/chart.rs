@@ -416,6 +416,11 @@ fn narrow_charts_keep_their_geometry_and_shorten_names_more() {
             label.chars().count() as f64 * 7.0 <= chart.plot_x,
             "{label:?} fits left of the plot at {width}px"
         );
+        let summary = &chart.summary.text;
+        assert!(
+            summary.chars().count() as f64 * 7.0 <= chart.width - 2.0 * chart::MARGIN,
+            "{summary:?} fits at {width}px"
+        );
     }
     assert_eq!(Chart::sized(&stats, 10, 640.0), wide);
 }

@@ -466,3 +466,25 @@ fn names_in_text_skip_sentence_words_possessives_and_headlines() {
     );
     check("ALL CAPS AND A B", &[]);
 }
+
+#[test]
+fn only_name_like_words_make_a_candidate_an_alias() {
+    let text = "Officials met. Afghan officials said so. Officials agreed. Zakharova spoke.";
+    let mut ws = Workspace::new(Document::new("t", text));
+    ws.sources = vec![
+        source("Afghan officials", &[]),
+        source("Maria Zakharova", &[]),
+    ];
+    let found: Vec<(String, Option<String>)> = sources::candidates(&ws, 10)
+        .into_iter()
+        .map(|c| (c.name, c.alias_of))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Zakharova".to_string(), Some("Maria Zakharova".to_string())),
+            ("Officials".to_string(), None),
+        ],
+        "“Officials” recurs, so it is a name, but not a short form of “Afghan officials”"
+    );
+}

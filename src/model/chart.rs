@@ -204,7 +204,7 @@ impl Chart {
         let summary = text(
             MARGIN,
             MARGIN + 36.0,
-            summary(stats),
+            summary(stats, width - 2.0 * MARGIN),
             Anchor::Start,
             FONT_SIZE,
         );

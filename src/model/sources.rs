@@ -14,6 +14,7 @@ use super::action::ActionError;
 use super::annotation::{collapse_whitespace, AnnotationId, Attribution, Source};
 use super::names::capitalised_names;
 use super::span::Span;
+use super::text::Text;
 use super::workspace::Workspace;
 
 /// A change to the shown document's sources.
@@ -333,6 +334,27 @@ pub(crate) fn plan(
     }
 }
 
+/// Whether the occurrence of `name` at `span` is part of a source's full name or alias written
+/// out in the text ("Afghan" in "Afghan officials said").
+fn inside_a_known_name(text: &Text, span: Span, name: &str, sources: &[Source]) -> bool {
+    let name = name.to_lowercase();
+    sources
+        .iter()
+        .flat_map(|s| std::iter::once(&s.name).chain(&s.aliases))
+        .any(|known| {
+            let lower = known.to_lowercase();
+            let Some(byte) = lower.find(&name) else {
+                return false;
+            };
+            let before = lower[..byte].chars().count();
+            let Some(start) = span.start().checked_sub(before) else {
+                return false;
+            };
+            let end = start + lower.chars().count();
+            end <= text.len() && text.slice(start, end).to_lowercase() == lower
+        })
+}
+
 /// Names in the text that are not sources yet, short forms of sources and then the most
 /// frequent first (at most `limit`).
 /// A name that is a word of a source's name ("Zakharova") is offered as that source's alias.
@@ -341,8 +363,9 @@ pub fn candidates(ws: &Workspace, limit: usize) -> Vec<Candidate> {
     let mut found: Vec<Candidate> = Vec::new();
     // Lone words at a sentence start count only if the name recurs or shortens a source's.
     let mut unconfirmed: Vec<bool> = Vec::new();
-    for (name, span, lone) in capitalised_names(&ws.document.text) {
-        if find(&sources, &name).is_some() {
+    let text = &ws.document.text;
+    for (name, span, lone) in capitalised_names(text) {
+        if find(&sources, &name).is_some() || inside_a_known_name(text, span, &name, &sources) {
             continue;
         }
         match found.iter().position(|c| c.name == name) {
@@ -355,9 +378,16 @@ pub fn candidates(ws: &Workspace, limit: usize) -> Vec<Candidate> {
                 let alias_of = sources
                     .iter()
                     .find(|s| {
-                        let theirs: Vec<String> =
-                            key(&s.name).split(' ').map(str::to_string).collect();
-                        theirs.len() > words.len() && words.iter().all(|w| theirs.contains(w))
+                        // Only the name-like (capitalised) words of a source count: "Officials"
+                        // does not shorten "Afghan officials".
+                        let all = s.name.split(' ').count();
+                        let theirs: Vec<String> = s
+                            .name
+                            .split(' ')
+                            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                            .map(str::to_lowercase)
+                            .collect();
+                        all > words.len() && words.iter().all(|w| theirs.contains(w))
                     })
                     .map(|s| s.name.clone());
                 unconfirmed.push(lone && alias_of.is_none());

@@ -133,12 +133,17 @@ pub fn statistics_panel() -> Html {
             }
         })
     };
+    // Downloads are the full-width chart, which reads well in print.
+    let full = {
+        let stats = stats.clone();
+        move || Chart::source_by_label(&stats, CHART_ROWS)
+    };
     let svg = {
-        let chart = chart.clone();
+        let full = full.clone();
         save(
             format!("{stem}-sources.svg"),
             "image/svg+xml",
-            Rc::new(move || chart.to_svg().into_bytes()),
+            Rc::new(move || full().to_svg().into_bytes()),
         )
     };
     let csv = {
@@ -150,8 +155,9 @@ pub fn statistics_panel() -> Html {
         )
     };
     let png = {
-        let (chart, name) = (chart.clone(), format!("{stem}-sources.png"));
+        let name = format!("{stem}-sources.png");
         Callback::from(move |_| {
+            let chart = full();
             download_png(
                 &chart.to_svg(),
                 chart.width,

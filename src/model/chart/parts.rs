@@ -71,10 +71,19 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-pub(super) fn summary(stats: &Statistics) -> String {
-    format!(
+pub(super) fn summary(stats: &Statistics, room: f64) -> String {
+    let long = format!(
         "{} · {} · {} of the text annotated",
         plural(stats.documents, "document", "documents"),
+        plural(stats.annotations, "annotation", "annotations"),
+        stats.percent()
+    );
+    if text_width(&long) <= room {
+        return long;
+    }
+    format!(
+        "{} · {} · {} covered",
+        plural(stats.documents, "doc", "docs"),
         plural(stats.annotations, "annotation", "annotations"),
         stats.percent()
     )
