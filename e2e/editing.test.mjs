@@ -53,10 +53,13 @@ test('keys tag, nested spans stay clickable, the panel edits, undo and redo cove
   assert.equal(await entries(page).count(), 2);
   assert.deepEqual(await page.locator('.entry .badge').allTextContents(), ['Claim', 'Proposal']);
 
-  // Autocomplete offers the sources already used.
+  // Autocomplete offers the sources already used that match what is typed.
   await dragOver(page, 'Kremlin');
-  const options = await page.locator('#source-suggestions option').evaluateAll((o) => o.map((x) => x.value));
+  await menuOf(page).getByLabel('Attribution').fill('a');
+  const options = await menuOf(page).getByRole('option').evaluateAll((o) => o.map((x) => x.querySelector('.suggestion-name').textContent));
   assert.deepEqual(options, ['Maria Zakharova', 'Russia']);
+  await menuOf(page).getByLabel('Attribution').press('Escape');
+  assert.equal(await menuOf(page).getByRole('option').first().isVisible(), false, 'Escape closes the suggestions first');
   await page.keyboard.press('Escape');
   await menuOf(page).waitFor({ state: 'detached' });
   assert.equal(await entries(page).count(), 2, 'Escape adds nothing');
