@@ -10,14 +10,16 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
+use crate::model::chart::Chart;
 use crate::model::formats::{self, brat, Format, InputFile};
 use crate::model::review::{Annotator, Review};
+use crate::model::stats::Statistics;
 use crate::model::workspace::Workspace;
 
 const USAGE: &str = "\
 usage: claimmark convert --to FORMAT INPUT... [-o OUT]
        claimmark validate FILE...
-       claimmark stats [--json] FILE...
+       claimmark stats [--json | --csv | --svg] FILE...
        claimmark agree [--json] KEY SUBMISSION...
 
 FORMAT is one of: native, w3c, spacy, doccano, label-studio, brat.
@@ -278,8 +280,18 @@ fn validate(paths: &[String]) -> Finished {
 }
 
 fn stats(args: &[String]) -> Finished {
-    let as_json = args.iter().any(|a| a == "--json");
-    let paths: Vec<String> = args.iter().filter(|a| *a != "--json").cloned().collect();
+    let flag = |name: &str| args.iter().any(|a| a == name);
+    let paths: Vec<String> = args
+        .iter()
+        .filter(|a| !a.starts_with("--"))
+        .cloned()
+        .collect();
+    if let Some(unknown) = args
+        .iter()
+        .find(|a| a.starts_with("--") && !["--json", "--csv", "--svg"].contains(&a.as_str()))
+    {
+        return usage(&format!("stats has no option {unknown}"));
+    }
     if paths.is_empty() {
         return usage("stats needs at least one FILE");
     }
@@ -287,52 +299,54 @@ fn stats(args: &[String]) -> Finished {
         Ok(documents) => documents,
         Err(errors) => return failed(errors),
     };
-    let mut labels: BTreeMap<String, usize> = BTreeMap::new();
-    let mut sources: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-    let mut total = 0;
-    for annotation in documents.iter().flat_map(|d| d.annotations()) {
-        total += 1;
-        *labels.entry(annotation.label.to_string()).or_default() += 1;
-        let source = annotation.source().unwrap_or("(unattributed)").to_string();
-        *sources
-            .entry(source)
-            .or_default()
-            .entry(annotation.label.to_string())
-            .or_default() += 1;
-    }
-    let stdout = if as_json {
-        let value = json!({ "documents": documents.len(), "annotations": total, "labels": labels, "sources": sources });
+    let stats = Statistics::of(&documents.iter().collect::<Vec<_>>());
+    let stdout = if flag("--json") {
+        let labels: BTreeMap<&str, usize> = stats
+            .labels
+            .iter()
+            .map(|l| (l.id.as_str(), l.count))
+            .collect();
+        let sources: BTreeMap<&str, BTreeMap<&str, usize>> = stats
+            .sources
+            .iter()
+            .map(|row| {
+                let counts = stats
+                    .labels
+                    .iter()
+                    .zip(&row.counts)
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(l, n)| (l.id.as_str(), *n))
+                    .collect();
+                (row.name.as_deref().unwrap_or("(unattributed)"), counts)
+            })
+            .collect();
+        let value = json!({
+            "documents": stats.documents, "annotations": stats.annotations,
+            "labels": labels, "sources": sources,
+            "covered": stats.covered, "characters": stats.total, "share": stats.share(),
+        });
         format!(
             "{}\n",
             serde_json::to_string_pretty(&value).unwrap_or_default()
         )
+    } else if flag("--csv") {
+        stats.to_csv()
+    } else if flag("--svg") {
+        Chart::source_by_label(&stats, 12).to_svg()
     } else {
         let mut out = format!(
-            "{} document(s), {total} annotation(s)\n\nlabel\tcount\n",
-            documents.len()
+            "{} document(s), {} annotation(s), {} of the text annotated ({} of {} characters)\n\nlabel\tcount\n",
+            stats.documents, stats.annotations, stats.percent(), stats.covered, stats.total
         );
-        for (label, count) in &labels {
-            out.push_str(&format!("{label}\t{count}\n"));
+        for label in &stats.labels {
+            out.push_str(&format!("{}\t{}\n", label.id, label.count));
         }
-        let columns: Vec<&String> = labels.keys().collect();
-        out.push_str(&format!(
-            "\nsource\t{}\ttotal\n",
-            columns
-                .iter()
-                .map(|c| c.as_str())
-                .collect::<Vec<_>>()
-                .join("\t")
-        ));
-        for (source, counts) in &sources {
-            let cells: Vec<String> = columns
-                .iter()
-                .map(|c| counts.get(*c).copied().unwrap_or(0).to_string())
-                .collect();
-            out.push_str(&format!(
-                "{source}\t{}\t{}\n",
-                cells.join("\t"),
-                counts.values().sum::<usize>()
-            ));
+        let columns: Vec<&str> = stats.labels.iter().map(|l| l.id.as_str()).collect();
+        out.push_str(&format!("\nsource\t{}\ttotal\n", columns.join("\t")));
+        for row in &stats.sources {
+            let cells: Vec<String> = row.counts.iter().map(usize::to_string).collect();
+            let name = row.name.as_deref().unwrap_or("(unattributed)");
+            out.push_str(&format!("{name}\t{}\t{}\n", cells.join("\t"), row.total));
         }
         out
     };

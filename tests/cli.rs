@@ -124,8 +124,26 @@ fn stats_count_labels_and_sources() {
     assert_eq!(stats["labels"]["claim"], 3);
     assert_eq!(stats["sources"]["Maria Zakharova"]["claim"], 2);
     assert_eq!(stats["sources"]["(unattributed)"]["claim"], 1);
+    assert_eq!(stats["characters"], 2446);
     let table = String::from_utf8(run(&args(&["stats", &fixture("seed")])).stdout).unwrap();
-    assert!(table.contains("Kabul\t1\t0\t0\t1"), "{table}");
+    assert!(table.contains("source\tclaim\tallegation\tproposal\ttotal\nMaria Zakharova\t2\t0\t0\t2\nKabul\t0\t1\t0\t1\n"), "{table}");
+    let csv = String::from_utf8(run(&args(&["stats", "--csv", &fixture("seed")])).stdout).unwrap();
+    assert!(
+        csv.starts_with("source,Claim,Allegation,Proposal,total\r\n"),
+        "{csv}"
+    );
+    let svg = String::from_utf8(run(&args(&["stats", "--svg", &fixture("seed")])).stdout).unwrap();
+    assert!(
+        svg.contains("<svg") && svg.contains("Maria Zakharova"),
+        "{svg}"
+    );
+    let bad = run(&args(&["stats", "--pdf", &fixture("seed")]));
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("stats has no option --pdf"),
+        "{}",
+        bad.stderr
+    );
 }
 
 #[test]
