@@ -97,6 +97,11 @@ pub fn help_dialog(props: &HelpProps) -> Html {
             "select its annotation (click again for the one around it)",
         ),
         ("[ / ]", "previous / next document"),
+        (
+            "Ctrl+F",
+            "search the text; Enter / Shift+Enter: next / previous match",
+        ),
+        ("↓ ↑ then Enter", "take a suggested source in an attribution field"),
         ("?", "this help"),
     ];
     let labels = props.labels.iter().map(|l| html! {
