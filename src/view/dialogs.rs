@@ -101,7 +101,10 @@ pub fn help_dialog(props: &HelpProps) -> Html {
             "Ctrl+F",
             "search the text; Enter / Shift+Enter: next / previous match",
         ),
-        ("↓ ↑ then Enter", "take a suggested source in an attribution field"),
+        (
+            "↓ ↑ then Enter",
+            "take a suggested source in an attribution field",
+        ),
         ("?", "this help"),
     ];
     let labels = props.labels.iter().map(|l| html! {

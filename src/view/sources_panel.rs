@@ -216,14 +216,15 @@ fn source_row(props: &SourceRowProps) -> Html {
             <p class="source-counts">
                 { for counts }
                 if count == 0 { <span class="muted">{ "no annotations yet" }</span> }
-                if !summary.mentions.is_empty() {
-                    <span class="muted">{ format!("{} linked mention(s)", summary.mentions.len()) }</span>
-                }
+
             </p>
+            if !mentions.is_empty() {
+                <p class="source-mentions">{ format!("named in the text as {}", mentions.join(", ")) }</p>
+            }
             <div class="source-actions">
                 <button type="button" class="small" disabled={count == 0} onclick={jump(false)}
                     aria-label={format!("Previous annotation by {name}")}>{ "◀" }</button>
-                <span class="step-at">{ step.map_or(format!("{count}"), |i| format!("{}/{count}", i + 1)) }</span>
+                <span class="step-at">{ step.filter(|i| *i < count).map_or(format!("{count}"), |i| format!("{}/{count}", i + 1)) }</span>
                 <button type="button" class="small" disabled={count == 0} onclick={jump(true)}
                     aria-label={format!("Next annotation by {name}")}>{ "▶" }</button>
                 <button type="button" class="small" onclick={edit(Editing::Rename(name.clone()))}>{ "Rename" }</button>

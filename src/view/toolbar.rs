@@ -1,4 +1,4 @@
-//! The slim toolbar: Open, Import, Export, Undo/Redo, word snapping, the classroom (New
+//! The slim toolbar: Open, Import, Export, Undo/Redo, Find, word snapping, the classroom (New
 //! exercise, Review), the printable Report, Help.
 
 use web_sys::{File, HtmlInputElement};
@@ -55,6 +55,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             store.dispatch(Msg::SetSnap(input.checked()));
         })
     };
+    let open_search = {
+        let store = store.clone();
+        Callback::from(move |_| store.dispatch(Msg::Search(true)))
+    };
     let emit = |callback: &Callback<()>| {
         let callback = callback.clone();
         Callback::from(move |_| callback.emit(()))
@@ -75,6 +79,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">{ "Undo" }</button>
             <button type="button" onclick={dispatch(|| Action::Redo)} disabled={!can_redo}
                 aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
+            <button type="button" onclick={open_search} aria-keyshortcuts="Control+F"
+                title="Search the text, then tag one or all matches (Ctrl+F)">{ "Find" }</button>
             <label class="toggle" title="Selections that start or end inside a word take the whole word">
                 <input type="checkbox" checked={store.snap_to_words} onchange={on_snap} />
                 { "Snap to words" }
