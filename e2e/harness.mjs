@@ -8,18 +8,19 @@ import { startServer } from '../scripts/serve.mjs';
 export const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 export const ARTIFACTS = fileURLToPath(new URL('./artifacts', import.meta.url));
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
-];
+/** How every test starts Chromium (also for chromium.launchPersistentContext). */
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
+  ],
+};
 
 /** Starts the server and a browser; returns { server, browser, url, close }. */
 export async function launch() {
   const server = await startServer({ root: DIST, port: 0 });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(CHROMIUM);
   const url = `http://127.0.0.1:${server.address().port}/`;
   mkdirSync(ARTIFACTS, { recursive: true });
   return {

@@ -103,7 +103,8 @@ test('hostile text stays text, no script runs, and the app asks the network for 
   const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
+  // The context hears every tab's requests and the service worker's own (its cache downloads).
+  context.on('request', (r) => requests.push(r.url()));
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   await context.addInitScript(() => {
