@@ -39,7 +39,8 @@ async function clearMarks(page) {
 
 /** One run of one case in a fresh browser context. */
 async function runCase(browser, url, name) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  // No service worker: its first install would compete with what is measured.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, serviceWorkers: 'block' });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -151,7 +152,7 @@ async function runCase(browser, url, name) {
 
 /** Time for the static floor page to parse, lay out and paint. */
 async function floor(browser, url, name) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`${url}bench/${name}.floor.html`);
   const painted = await page.evaluate(() => new Promise((resolve) => {

@@ -24,6 +24,8 @@ use super::store::{Msg, NoticeAction, NoticeKind, StoreHandle};
 
 /// Quiet time after the last change before saving.
 const SAVE_DELAY_MS: u32 = 300;
+/// How long the app waits for saved work before opening without it (saving paused).
+const LOAD_PATIENCE_MS: u32 = 5_000;
 const CHANNEL: &str = "claimmark";
 
 thread_local! {
@@ -129,9 +131,45 @@ pub fn use_autosave(store: StoreHandle) -> bool {
     {
         let (store, loaded, saved) = (store.clone(), loaded.clone(), saved.clone());
         use_effect_with((), move |_| {
+            // If the browser's storage does not answer in time, the app opens on the seed with
+            // saving paused, so that nothing saved can be overwritten; a late answer restores
+            // the saved work if nothing was changed meanwhile.
+            let timed_out = Rc::new(Cell::new(false));
+            let guard = {
+                let (store, loaded, timed_out) = (store.clone(), loaded.clone(), timed_out.clone());
+                Timeout::new(LOAD_PATIENCE_MS, move || {
+                    timed_out.set(true);
+                    PAUSED.with(|p| p.set(true));
+                    store.dispatch(Msg::Notify(
+                        NoticeKind::Error,
+                        "The browser's storage has not answered, so your saved work is not shown yet and this tab is not saving. Reload the page to try again; nothing saved is lost.".into(),
+                    ));
+                    loaded.set(true);
+                })
+            };
+            let start_revision = store.revision;
             wasm_bindgen_futures::spawn_local(async move {
+                let result = storage::load_corpus().await;
+                drop(guard);
+                if timed_out.get() {
+                    if let Ok(Some(corpus)) = result {
+                        if store.revision == start_revision {
+                            PAUSED.with(|p| p.set(false));
+                            JUST_LOADED.with(|j| j.set(true));
+                            store.dispatch(Msg::Restore(corpus));
+                            store.dispatch(Msg::Notify(
+                                NoticeKind::Info,
+                                "Your saved work is restored".into(),
+                            ));
+                        }
+                    } else if result.is_ok() {
+                        PAUSED.with(|p| p.set(false));
+                        store.dispatch(Msg::DismissNotice);
+                    }
+                    return;
+                }
                 // What is shown once this is done needs no saving until it changes.
-                match storage::load_corpus().await {
+                match result {
                     Ok(Some(corpus)) => {
                         *saved.borrow_mut() = Some(store.revision + 1);
                         store.dispatch(Msg::Restore(corpus));

@@ -77,6 +77,19 @@ fn source_row(props: &SourceRowProps) -> Html {
         let on_edit = props.on_edit.clone();
         Callback::from(move |_| on_edit.emit(None))
     };
+    // The distinct words its linked mentions use ("Zakharova", "She").
+    let mentions: Vec<String> = {
+        let editor = store.editor();
+        let text = &editor.workspace().document.text;
+        let mut quotes: Vec<String> = Vec::new();
+        for span in &summary.mentions {
+            let quote = format!("“{}”", text.quote(*span));
+            if !quotes.contains(&quote) {
+                quotes.push(quote);
+            }
+        }
+        quotes
+    };
     let counts = props
         .labels
         .iter()
