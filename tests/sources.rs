@@ -131,6 +131,15 @@ fn suggestions_match_names_and_aliases_prefix_first() {
     );
     check("off", &[("Pakistani officials", None)]);
     check("xyz", &[]);
+    // An empty field lists every source.
+    check(
+        " ",
+        &[
+            ("Kabul", None),
+            ("Maria Zakharova", None),
+            ("Pakistani officials", None),
+        ],
+    );
 }
 
 #[test]

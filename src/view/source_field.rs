@@ -49,7 +49,8 @@ pub fn source_field(props: &SourceFieldProps) -> Html {
     let found: Rc<Vec<SourceMatch>> = {
         let editor = store.editor();
         let text = (*typed).clone();
-        Rc::new(if text.trim().is_empty() {
+        // An empty field lists the sources already used, once the user is in it.
+        Rc::new(if text.trim().is_empty() && !*open {
             Vec::new()
         } else {
             sources::matches(editor.workspace(), &text, SHOWN)
