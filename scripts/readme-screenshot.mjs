@@ -1,5 +1,6 @@
-// Regenerates docs/screenshot.png: the seed article with a few annotations and the tag menu
-// open. Needs a release build in dist/ (scripts/build-web.sh).
+// Regenerates docs/screenshot.png (the seed article with a few annotations and the tag menu
+// open, suggesting a source) and docs/screenshot-tools.png (search, a linked mention and cue,
+// the Statistics tab). Needs a release build in dist/ (scripts/build-web.sh).
 import { launch, openApp, dragOver } from '../e2e/harness.mjs';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +21,21 @@ try {
   await dragOver(page, 'both Pakistan and Afghanistan as essential regional partners');
   await page.getByRole('dialog', { name: 'Tag selection' }).getByLabel('Attribution').fill('Zakh');
   await page.screenshot({ path: fileURLToPath(new URL('../docs/screenshot.png', import.meta.url)) });
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.locator('.entry').nth(1).click();
+  const editor = page.getByRole('group', { name: 'Edit annotation' });
+  await editor.getByRole('button', { name: 'Link the cue by selecting it in the text' }).click();
+  await dragOver(page, 'announced');
+  await editor.getByRole('button', { name: 'Link the mention by selecting it in the text' }).click();
+  await dragOver(page, 'Maria Zakharova');
+  await page.getByRole('tab', { name: 'Statistics' }).click();
+  await page.keyboard.press('Control+f');
+  await page.getByRole('searchbox').fill('pakistan');
+  await page.getByRole('searchbox').press('Enter');
+  await page.locator('.entry, svg.stats-chart').first().waitFor();
+  await page.screenshot({ path: fileURLToPath(new URL('../docs/screenshot-tools.png', import.meta.url)) });
 } finally {
   await env.close();
 }
