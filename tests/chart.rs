@@ -2,30 +2,24 @@
 //! and the standalone SVG (parsed with roxmltree: well-formed, escaped, readable text).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use claimmark::model::chart::{
     self, nice_step, safe_color, shorten, text_color_on, Chart, RowKind, EMPTY_MESSAGE,
 };
-use claimmark::model::{
-    Action, Attribution, Document, Editor, LabelId, Span, Statistics, Workspace,
-};
+use claimmark::model::{Document, Statistics, Workspace};
+use common::tagged;
 
 /// A workspace on a text of `words` five-code-point words; mark i tags word i with
 /// (label, source), an empty source being unattributed.
 fn workspace(words: usize, marks: &[(&str, &str)]) -> Workspace {
     let text = "w🙂rd ".repeat(words);
-    let mut editor = Editor::new(Workspace::new(Document::new("t", text.as_str())));
-    for (i, &(label, source)) in marks.iter().enumerate() {
-        let span = Span::new(i * 5, i * 5 + 4, words * 5).unwrap();
-        let add = Action::Add {
-            span,
-            label: LabelId::new(label),
-            attribution: Attribution::named(source),
-            note: String::new(),
-            now: String::new(),
-        };
-        editor.apply(add).unwrap();
-    }
-    editor.workspace().clone()
+    let marks: Vec<_> = marks
+        .iter()
+        .enumerate()
+        .map(|(i, &(label, source))| (i * 5, i * 5 + 4, label, source))
+        .collect();
+    tagged(Workspace::new(Document::new("t", text.as_str())), &marks)
 }
 
 /// Marks giving each (source, label, count) its count of annotations.

@@ -2,10 +2,13 @@
 //! scikit-learn and the krippendorff package in tests/consumers/test_agreement.py).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use claimmark::model::metrics::{
     cohen_kappa, krippendorff_alpha, pair_relaxed, score, unit_categories, Mark,
 };
-use claimmark::model::{Action, Attribution, Document, Editor, LabelId, Source, Span, Workspace};
+use claimmark::model::{Document, Source, Workspace};
+use common::tagged;
 
 const TEXT: &str = "Kabul 🙂 accused Islamabad. Islamabad denied it. Both propose talks.";
 
@@ -13,19 +16,7 @@ const TEXT: &str = "Kabul 🙂 accused Islamabad. Islamabad denied it. Both prop
 fn annotated(marks: &[(usize, usize, &str, &str)], sources: Vec<Source>) -> Workspace {
     let mut workspace = Workspace::new(Document::new("t", TEXT));
     workspace.sources = sources;
-    let mut editor = Editor::new(workspace);
-    for &(start, end, label, source) in marks {
-        let span = Span::new(start, end, TEXT.chars().count()).unwrap();
-        let add = Action::Add {
-            span,
-            label: LabelId::new(label),
-            attribution: Attribution::named(source),
-            note: String::new(),
-            now: String::new(),
-        };
-        editor.apply(add).unwrap();
-    }
-    editor.workspace().clone()
+    tagged(workspace, marks)
 }
 
 fn mark(start: usize, end: usize, label: &str) -> Mark {

@@ -2,35 +2,24 @@
 //! coverage in code points, and the CSV table. Data is built through the editor, as the app does.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use claimmark::model::stats::union_len;
-use claimmark::model::{
-    Action, Attribution, Document, Editor, Label, LabelId, Span, Statistics, Workspace,
-};
+use claimmark::model::{Action, Document, Editor, Label, LabelId, Span, Statistics, Workspace};
+use common::{tagged, Mark};
 
 /// 71 code points, 92 UTF-8 bytes, 75 UTF-16 units.
 const TEXT: &str = "“Zakharova” said — 🙂 👨🏻‍🚒 Cafe\u{301} talks failed.\r\nKabul accused Islamabad.";
 
-/// (start, end, label, source); an empty source is unattributed.
-type Mark<'a> = (usize, usize, &'a str, &'a str);
-
-/// A workspace on `text` with `labels` (the defaults when `None`) and `marks` added by the editor.
+/// A workspace on `text` with `labels` (the defaults when `None`) and `marks`.
 fn workspace(text: &str, labels: Option<Vec<Label>>, marks: &[Mark]) -> Workspace {
-    let mut editor = Editor::new(Workspace::new(Document::new("t", text)));
+    let mut ws = Workspace::new(Document::new("t", text));
     if let Some(labels) = labels {
+        let mut editor = Editor::new(ws);
         editor.apply(Action::SetLabels(labels)).unwrap();
+        ws = editor.workspace().clone();
     }
-    for &(start, end, label, source) in marks {
-        let span = Span::new(start, end, text.chars().count()).unwrap();
-        let add = Action::Add {
-            span,
-            label: LabelId::new(label),
-            attribution: Attribution::named(source),
-            note: String::new(),
-            now: String::new(),
-        };
-        editor.apply(add).unwrap();
-    }
-    editor.workspace().clone()
+    tagged(ws, marks)
 }
 
 fn label(id: &str, name: &str, color: &str) -> Label {
