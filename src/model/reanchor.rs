@@ -47,11 +47,11 @@ fn place(old: &Text, new: &Text, span: Span) -> Option<(Span, Placement)> {
     }
     let prefix = old.slice(start.saturating_sub(CONTEXT), start);
     let suffix = old.slice(end, end + CONTEXT);
-    let hint = Some(start * new.len() / old.len().max(1));
-    if let Some(found) = find_quote(new, quote, prefix, suffix, hint) {
+    let hint = start * new.len() / old.len().max(1);
+    if let Some(found) = find_quote(new, quote, prefix, suffix, Some(hint)) {
         return Some((found, Placement::Moved));
     }
-    edited_copy(new, quote, hint.unwrap_or(0)).map(|found| (found, Placement::Edited))
+    edited_copy(new, quote, hint).map(|found| (found, Placement::Edited))
 }
 
 /// A stretch of `new` that begins and ends like `quote` and is about as long: the quote with

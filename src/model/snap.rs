@@ -139,21 +139,24 @@ pub enum Edge {
     End,
 }
 
+/// A test on the character next to a position (`None` past either end of the text).
+type CharTest<'a> = &'a dyn Fn(Option<char>) -> bool;
+
 /// Moves a span edge by one word (a run of non-whitespace): a start goes to the previous or
 /// next word start, an end to the previous or next word end. Gives `index` when there is no
 /// word that way.
+
 pub fn step_word(text: &Text, index: usize, edge: Edge, forward: bool) -> usize {
     let is_space = |c: Option<char>| c.is_some_and(char::is_whitespace);
     let is_word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
     let mut i = index.min(text.len());
     match (edge, forward) {
         (Edge::Start, false) | (Edge::End, false) => {
-            let (first, second): (&dyn Fn(Option<char>) -> bool, &dyn Fn(Option<char>) -> bool) =
-                if edge == Edge::Start {
-                    (&is_space, &is_word)
-                } else {
-                    (&is_word, &is_space)
-                };
+            let (first, second): (CharTest, CharTest) = if edge == Edge::Start {
+                (&is_space, &is_word)
+            } else {
+                (&is_word, &is_space)
+            };
             while i > 0 && first(text.char_before(i)) {
                 i -= 1;
             }
@@ -163,12 +166,11 @@ pub fn step_word(text: &Text, index: usize, edge: Edge, forward: bool) -> usize 
             i
         }
         (Edge::Start, true) | (Edge::End, true) => {
-            let (first, second): (&dyn Fn(Option<char>) -> bool, &dyn Fn(Option<char>) -> bool) =
-                if edge == Edge::Start {
-                    (&is_word, &is_space)
-                } else {
-                    (&is_space, &is_word)
-                };
+            let (first, second): (CharTest, CharTest) = if edge == Edge::Start {
+                (&is_word, &is_space)
+            } else {
+                (&is_space, &is_word)
+            };
             while i < text.len() && first(text.char_at(i)) {
                 i += 1;
             }

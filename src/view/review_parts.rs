@@ -73,7 +73,7 @@ pub fn score_table(props: &ReviewPart) -> Html {
     });
     let headers = COLUMNS.iter().enumerate().map(|(i, title)| {
         let sort = sort.clone();
-        let aria = (i == column).then(|| if ascending { "ascending" } else { "descending" });
+        let aria = (i == column).then_some(if ascending { "ascending" } else { "descending" });
         let onclick = Callback::from(move |_| {
             let (c, a) = *sort;
             sort.set(if c == i { (i, !a) } else { (i, i == 0) });

@@ -120,7 +120,7 @@ pub fn load_exercise(id: &str) -> Option<Exercise> {
 pub fn load_snap_setting() -> bool {
     local_storage()
         .and_then(|s| s.get_item(SNAP_KEY).ok().flatten())
-        .map_or(true, |v| v != "off")
+        .is_none_or(|v| v != "off")
 }
 
 pub fn save_snap_setting(on: bool) {
