@@ -145,7 +145,6 @@ type CharTest<'a> = &'a dyn Fn(Option<char>) -> bool;
 /// Moves a span edge by one word (a run of non-whitespace): a start goes to the previous or
 /// next word start, an end to the previous or next word end. Gives `index` when there is no
 /// word that way.
-
 pub fn step_word(text: &Text, index: usize, edge: Edge, forward: bool) -> usize {
     let is_space = |c: Option<char>| c.is_some_and(char::is_whitespace);
     let is_word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
