@@ -21,6 +21,8 @@ use crate::model::{Action, Attribution, LabelId, Span, Text};
 
 /// Matches highlighted at once, around the current one (all are counted and taggable).
 const HIGHLIGHTED: usize = 400;
+/// How long scrolling must pause before the matches now rendered are marked.
+const SCROLL_PAUSE_MS: u32 = 80;
 
 /// Runs `pattern` as a browser regular expression over `text`; a bad pattern is an error
 /// message for the user.
@@ -155,12 +157,25 @@ pub fn search_bar() -> Html {
         let (spans, current) = (spans.clone(), *current);
         use_effect(move || {
             show(if open { &spans } else { &[] }, current);
+            // Marking waits for a pause in scrolling, so that scrolling stays smooth.
+            let pending = Rc::new(std::cell::RefCell::new(
+                None::<gloo_timers::callback::Timeout>,
+            ));
             let listener = open.then(|| {
-                let spans = spans.clone();
+                let (spans, pending) = (spans.clone(), pending.clone());
                 let window = web_sys::window().expect("a browser window");
-                gloo_events::EventListener::new(&window, "scroll", move |_| show(&spans, current))
+                gloo_events::EventListener::new(&window, "scroll", move |_| {
+                    let spans = spans.clone();
+                    let timer = gloo_timers::callback::Timeout::new(SCROLL_PAUSE_MS, move || {
+                        show(&spans, current)
+                    });
+                    *pending.borrow_mut() = Some(timer);
+                })
             });
-            move || drop(listener)
+            move || {
+                drop(listener);
+                drop(pending.borrow_mut().take());
+            }
         });
     }
     if !open {
