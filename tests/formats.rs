@@ -285,6 +285,35 @@ fn w3c_import_recovers_moved_text_by_its_quote() {
     );
 }
 
+#[test]
+fn w3c_purposes_may_be_lists() {
+    let original = fixture("nasty");
+    let w3c = formats::export(Format::W3c, &[&original]);
+    // Another tool may write every purpose as a one-element list, as the model allows.
+    let listed = String::from_utf8(w3c.bytes)
+        .unwrap()
+        .replace(
+            "\"purpose\": \"describing\"",
+            "\"purpose\": [\"describing\"]",
+        )
+        .replace(
+            "\"purpose\": \"tagging\"",
+            "\"purpose\": [\"tagging\", \"classifying\"]",
+        )
+        .replace(
+            "\"purpose\": \"identifying\"",
+            "\"purpose\": [\"identifying\"]",
+        );
+    assert!(listed.contains("[\"describing\"]"), "the fixture has a cue");
+    let known = [Workspace::new(original.document.clone())];
+    let input = InputFile {
+        name: "a.jsonld".into(),
+        bytes: listed.into_bytes(),
+    };
+    let report = formats::import(&[input], &known).unwrap();
+    assert_eq!(content(&report.documents[0]), content(&original));
+}
+
 /// Characters that break offset arithmetic in other tools.
 const ALPHABET: &[&str] = &[
     "a",

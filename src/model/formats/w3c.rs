@@ -235,6 +235,15 @@ fn selector<'v>(
         .find(|s| s.get("type").and_then(Value::as_str) == Some(kind))
 }
 
+/// Whether a body has `purpose`, given as one string or a list of them (both are allowed).
+fn has_purpose(body: &Map<String, Value>, purpose: &str) -> bool {
+    match body.get("purpose") {
+        Some(Value::String(one)) => one == purpose,
+        Some(Value::Array(many)) => many.iter().any(|p| p.as_str() == Some(purpose)),
+        _ => false,
+    }
+}
+
 fn str_of<'v>(object: &'v Map<String, Value>, key: &str) -> &'v str {
     object.get(key).and_then(Value::as_str).unwrap_or("")
 }
@@ -372,7 +381,7 @@ pub fn import(text: &str, known: &[Workspace]) -> Decoded {
             bodies
                 .iter()
                 .find(|b| {
-                    str_of(b, "type") == "TextualBody" && purposes.contains(&str_of(b, "purpose"))
+                    str_of(b, "type") == "TextualBody" && purposes.iter().any(|p| has_purpose(b, p))
                 })
                 .map(|b| str_of(b, "value").to_string())
         };
@@ -387,7 +396,7 @@ pub fn import(text: &str, known: &[Workspace]) -> Decoded {
             bodies
                 .iter()
                 .filter(|b| str_of(b, "type") == "SpecificResource")
-                .filter(|b| (str_of(b, "purpose") == "describing") == describing)
+                .filter(|b| has_purpose(b, "describing") == describing)
                 .find_map(|b| {
                     let s = selector(&objects(b.get("selector")), "TextPositionSelector")?;
                     Some((s.get("start")?.as_i64()?, s.get("end")?.as_i64()?))
