@@ -54,22 +54,30 @@ pub fn import(files: &[InputFile], known: &[Workspace]) -> Result<ImportReport, 
     if files.is_empty() {
         return Err(invalid("import", "no file was given"));
     }
-    let mut expanded = Vec::new();
+    // Zip entries are unpacked; other files are borrowed, never copied (a 4 MB import would
+    // otherwise hold its bytes twice at the peak of the browser's memory).
+    let mut unpacked = Vec::new();
+    for file in files.iter().filter(|f| extension(&f.name) == "zip") {
+        let entries =
+            zip::read_stored(&file.bytes).map_err(|message| invalid(&file.name, message))?;
+        unpacked.push(
+            entries
+                .into_iter()
+                .map(|(name, bytes)| InputFile { name, bytes })
+                .collect::<Vec<_>>(),
+        );
+    }
+    let mut unpacked = unpacked.iter();
+    let mut expanded: Vec<&InputFile> = Vec::new();
     for file in files {
         if extension(&file.name) == "zip" {
-            let entries =
-                zip::read_stored(&file.bytes).map_err(|message| invalid(&file.name, message))?;
-            expanded.extend(
-                entries
-                    .into_iter()
-                    .map(|(name, bytes)| InputFile { name, bytes }),
-            );
+            expanded.extend(unpacked.next().into_iter().flatten());
         } else {
-            expanded.push(file.clone());
+            expanded.push(file);
         }
     }
     let (brat_files, others): (Vec<&InputFile>, Vec<&InputFile>) = expanded
-        .iter()
+        .into_iter()
         .partition(|f| matches!(extension(&f.name).as_str(), "ann" | "txt"));
 
     let mut report: Option<ImportReport> = None;
