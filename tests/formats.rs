@@ -16,11 +16,8 @@ fn fixture(name: &str) -> Workspace {
         .workspace
 }
 
-/// What every format must keep of an annotation: span, label, source, mention, cue and note, in
-/// text order. Formats with an id slot keep ids too; that is checked separately.
-fn content(
-    workspace: &Workspace,
-) -> Vec<(
+/// Start, end, label, source, mention, cue and note of one annotation.
+type Kept = (
     usize,
     usize,
     String,
@@ -28,7 +25,11 @@ fn content(
     Option<(usize, usize)>,
     Option<(usize, usize)>,
     String,
-)> {
+);
+
+/// What every format must keep of an annotation: span, label, source, mention, cue and note, in
+/// text order. Formats with an id slot keep ids too; that is checked separately.
+fn content(workspace: &Workspace) -> Vec<Kept> {
     workspace
         .annotations()
         .iter()
