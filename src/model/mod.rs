@@ -22,6 +22,7 @@ pub mod metrics;
 pub mod names;
 pub mod offsets;
 pub mod reanchor;
+pub mod rehearsal;
 pub mod review;
 pub mod search;
 pub mod snap;

@@ -72,12 +72,14 @@ impl Text {
             return self.string.len();
         }
         let checkpoint = index / CHECKPOINT_EVERY;
-        let from = self.checkpoints[checkpoint];
-        let skip = index - checkpoint * CHECKPOINT_EVERY;
-        match self.string[from..].char_indices().nth(skip) {
-            Some((byte, _)) => from + byte,
-            None => self.string.len(),
+        let bytes = self.string.as_bytes();
+        let mut at = self.checkpoints[checkpoint];
+        // Step over whole characters by their lead byte's width (`index < len`, so every
+        // step lands on a character boundary inside the string).
+        for _ in 0..index - checkpoint * CHECKPOINT_EVERY {
+            at += utf8_width(bytes[at]);
         }
+        at
     }
 
     /// The text between two code point offsets (clamped to the text, empty when reversed).
@@ -134,9 +136,28 @@ impl Document {
     }
 }
 
+/// The length in bytes of the UTF-8 character that starts with `lead`.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+const HASH_PIECE_BYTES: usize = 8 * 1024;
+
 /// The content id of a text: `sha256:` and the hex digest of its UTF-8 bytes.
 pub fn content_id(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
+    // Hashed in pieces: a browser first runs WebAssembly with a quick baseline compiler and
+    // swaps in optimised code only between calls, so one call over a whole 1 MB text would run
+    // entirely unoptimised (several times slower).
+    let mut hasher = Sha256::new();
+    for piece in text.as_bytes().chunks(HASH_PIECE_BYTES) {
+        hasher.update(piece);
+    }
+    let digest = hasher.finalize();
     let mut id = String::with_capacity(7 + 64);
     id.push_str("sha256:");
     for byte in digest.iter() {
@@ -190,11 +211,31 @@ mod tests {
     }
 
     #[test]
+    fn byte_offsets_match_char_indices_everywhere() {
+        let long = MIXED.repeat(40);
+        let text = Text::new(long.as_str());
+        let boundaries: Vec<usize> = long.char_indices().map(|(byte, _)| byte).collect();
+        for (index, byte) in boundaries.iter().enumerate() {
+            assert_eq!(text.byte_offset(index), *byte, "byte_offset({index})");
+        }
+        assert_eq!(text.byte_offset(boundaries.len()), long.len());
+        assert_eq!(text.byte_offset(boundaries.len() + 7), long.len());
+    }
+
+    #[test]
     fn content_id_is_sha256_of_utf8() {
         assert_eq!(
             content_id("abc"),
             "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
+        // Hashing in pieces gives the one-shot digest, across piece boundaries too.
+        let long = MIXED.repeat(2000);
+        let one_shot: String = Sha256::digest(long.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert!(long.len() > 2 * HASH_PIECE_BYTES);
+        assert_eq!(content_id(&long), format!("sha256:{one_shot}"));
     }
 
     #[test]

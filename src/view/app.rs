@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{File, HtmlElement};
 use yew::prelude::*;
@@ -298,6 +299,23 @@ fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHan
     store.dispatch(Msg::Do(action));
 }
 
+/// Runs `model::rehearsal` once the browser is idle, so that the first import of the session
+/// runs compiled code (see that module).
+fn rehearse_when_idle() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let rehearse = Closure::once_into_js(|| {
+        let _ = std::hint::black_box(crate::model::rehearsal::rehearse());
+    });
+    if window
+        .request_idle_callback(rehearse.unchecked_ref())
+        .is_err()
+    {
+        let _ = window.set_timeout_with_callback(rehearse.unchecked_ref());
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let store = use_reducer(initial_store);
@@ -310,6 +328,7 @@ pub fn app() -> Html {
         let (store, dialog) = (store.clone(), dialog.clone());
         use_effect_with(loaded, move |loaded| {
             if *loaded {
+                rehearse_when_idle();
                 if let Some(exercise) = exercise_in_link(&store) {
                     dialog.set(Dialog::StartExercise(Rc::new(exercise)));
                 }

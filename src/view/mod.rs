@@ -16,6 +16,7 @@ pub mod document_list;
 pub mod exercise_dialog;
 pub mod export_dialog;
 pub mod files;
+pub mod frames;
 pub mod idb;
 pub mod import_dialog;
 pub mod keyboard;

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::annotation_editor::AnnotationEditor;
 use super::annotation_list::AnnotationList;
+use super::frames::after_paint;
 use super::sources_panel::SourcesPanel;
 use super::statistics::StatisticsPanel;
 use super::store::use_store;
@@ -38,11 +39,25 @@ impl Tab {
 pub fn side_panel() -> Html {
     let store = use_store();
     let tab = use_state(|| Tab::Annotations);
+    // A newly selected annotation's editor appears one frame after the selection, so that the
+    // highlight of an annotation just added is painted first (the form costs milliseconds of
+    // layout). Until then the previous editor stays, and no selection hides it at once.
+    let editing = use_state(|| store.selected.clone());
+    {
+        let editing = editing.clone();
+        use_effect_with(store.selected.clone(), move |selected| {
+            let selected = selected.clone();
+            if *editing != selected {
+                after_paint(move || editing.set(selected));
+            }
+        });
+    }
     let selected = {
         let editor = store.editor();
         store
             .selected
             .as_ref()
+            .and(editing.as_ref())
             .and_then(|id| editor.workspace().annotation(id).cloned())
     };
     let selected = selected.map(|annotation| {

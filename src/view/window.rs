@@ -13,6 +13,7 @@ use gloo_events::EventListener;
 use web_sys::Element;
 use yew::prelude::*;
 
+use super::frames::after_frame;
 use crate::model::layout::{Block, BlockKind};
 
 /// Documents with more blocks than this are windowed.
@@ -83,14 +84,6 @@ fn visible(container: &Element) -> Option<(f64, f64)> {
     let height = window.inner_height().ok()?.as_f64()?;
     let top = container.get_bounding_client_rect().top();
     Some((-top - OVERSCAN, -top + height + OVERSCAN))
-}
-
-/// Runs `f` from the next animation frame.
-fn after_frame(f: impl FnOnce() + 'static) {
-    if let Some(window) = web_sys::window() {
-        let callback = wasm_bindgen::closure::Closure::once_into_js(f);
-        let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&callback));
-    }
 }
 
 /// Records the rendered blocks' heights; true when any estimate changed.

@@ -1,0 +1,34 @@
+//! Running code at the browser's frame boundaries: just before the next frame is laid out
+//! ([`after_frame`]), or just after it has been painted ([`after_paint`]).
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Runs `f` in the next animation frame, before that frame's layout and paint.
+pub fn after_frame(f: impl FnOnce() + 'static) {
+    if let Some(window) = web_sys::window() {
+        let callback = Closure::once_into_js(f);
+        let _ = window.request_animation_frame(callback.unchecked_ref());
+    }
+}
+
+/// Runs `f` once the next frame has been painted: a message posted from the next animation
+/// frame is delivered right after that frame's paint (a zero timeout would also wait for the
+/// timer queue, which Chromium serves after other work and not before 1 ms).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    after_frame(move || match web_sys::MessageChannel::new() {
+        Ok(channel) => {
+            let (receiver, sender) = (channel.port1(), channel.port2());
+            // The closure owns the channel, so both ports live until the message arrives.
+            let on_message = Closure::once_into_js(move || {
+                f();
+                channel.port1().close();
+            });
+            receiver.set_onmessage(Some(on_message.unchecked_ref()));
+            let _ = sender.post_message(&wasm_bindgen::JsValue::NULL);
+        }
+        Err(_) => {
+            gloo_timers::callback::Timeout::new(0, f).forget();
+        }
+    });
+}
