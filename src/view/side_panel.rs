@@ -11,6 +11,7 @@ use super::sources_panel::SourcesPanel;
 use super::statistics::StatisticsPanel;
 use super::store::use_store;
 use super::student::ExercisePanel;
+use crate::model::AnnotationId;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -39,16 +40,17 @@ impl Tab {
 pub fn side_panel() -> Html {
     let store = use_store();
     let tab = use_state(|| Tab::Annotations);
-    // A newly selected annotation's editor appears one frame after the selection, so that the
-    // highlight of an annotation just added is painted first (the form costs milliseconds of
-    // layout). Until then the previous editor stays, and no selection hides it at once.
-    let editing = use_state(|| store.selected.clone());
+    // The editor of an annotation just added appears one frame after it, so that its highlight
+    // is painted first (the form costs milliseconds of layout). Meanwhile no editor is shown:
+    // never the previous one, which keys such as E would otherwise reach.
+    let revealed = use_state(|| None::<AnnotationId>);
+    let wait = store.selected_just_added() && *revealed != store.selected;
     {
-        let editing = editing.clone();
-        use_effect_with(store.selected.clone(), move |selected| {
-            let selected = selected.clone();
-            if *editing != selected {
-                after_paint(move || editing.set(selected));
+        let revealed = revealed.clone();
+        use_effect_with((store.selected.clone(), wait), move |(selected, wait)| {
+            if *wait {
+                let selected = selected.clone();
+                after_paint(move || revealed.set(selected));
             }
         });
     }
@@ -57,7 +59,7 @@ pub fn side_panel() -> Html {
         store
             .selected
             .as_ref()
-            .and(editing.as_ref())
+            .filter(|_| !wait)
             .and_then(|id| editor.workspace().annotation(id).cloned())
     };
     let selected = selected.map(|annotation| {

@@ -79,6 +79,16 @@ pub struct Store {
     pub search: Option<u64>,
     /// A text offset to bring into view; the number makes a repeated request new.
     pub scroll_to: Option<(usize, u64)>,
+    /// The annotation added last, with the revision that added it.
+    pub added: Option<(AnnotationId, u64)>,
+}
+
+impl Store {
+    /// Whether the selected annotation was added by the latest change.
+    pub fn selected_just_added(&self) -> bool {
+        matches!((&self.added, &self.selected), (Some((id, revision)), Some(selected))
+            if id == selected && *revision == self.revision)
+    }
 }
 
 impl PartialEq for Store {
@@ -93,6 +103,7 @@ impl PartialEq for Store {
             && self.linking == other.linking
             && self.search == other.search
             && self.scroll_to == other.scroll_to
+            && self.added == other.added
     }
 }
 
@@ -132,6 +143,7 @@ impl Store {
             linking: None,
             search: None,
             scroll_to: None,
+            added: None,
         }
     }
 
@@ -172,6 +184,7 @@ impl Reducible for Store {
                     }
                     Ok(Outcome::Added(id)) => {
                         next.revision += 1;
+                        next.added = Some((id.clone(), next.revision));
                         next.selected = Some(id);
                         next.notice = None;
                     }
