@@ -163,7 +163,8 @@ fn import_into(
     files: Vec<InputFile>,
     documents: &mut Vec<Workspace>,
 ) -> Result<(), String> {
-    let report = formats::import(&files, documents).map_err(|error| {
+    let known: Vec<&Workspace> = documents.iter().collect();
+    let report = formats::import(&files, &known).map_err(|error| {
         format!(
             "{name}: {}",
             error.to_string().replace('\n', &format!("\n{name}: "))
@@ -253,7 +254,7 @@ fn validate(paths: &[String]) -> Finished {
         match load(std::slice::from_ref(path)).or_else(|e| {
             // A W3C file needs the documents given before it.
             let file = read_input(Path::new(path)).map_err(|m| vec![m])?;
-            formats::import(&[file], &known)
+            formats::import(&[file], &known.iter().collect::<Vec<_>>())
                 .map(|r| r.documents)
                 .map_err(|_| e)
         }) {

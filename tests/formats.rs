@@ -66,7 +66,7 @@ fn round_trip(format: Format, documents: &[Workspace]) -> (Vec<Workspace>, Vec<u
         name: first.name.clone(),
         bytes: first.bytes.clone(),
     };
-    let report = formats::import(&[input], &known)
+    let report = formats::import(&[input], &known.iter().collect::<Vec<_>>())
         .unwrap_or_else(|e| panic!("{format:?} import failed: {e}"));
     assert_eq!(report.format, format, "recognised as its own format");
     let back: Vec<&Workspace> = report.documents.iter().collect();
@@ -267,7 +267,7 @@ fn w3c_import_recovers_moved_text_by_its_quote() {
             name: "a.jsonld".into(),
             bytes: w3c.bytes,
         }],
-        &[moved],
+        &[&moved],
     )
     .unwrap();
     let placed = &report.documents[0];
@@ -306,7 +306,7 @@ fn w3c_purposes_may_be_lists() {
             "\"purpose\": [\"identifying\"]",
         );
     assert!(listed.contains("[\"describing\"]"), "the fixture has a cue");
-    let known = [Workspace::new(original.document.clone())];
+    let known = [&Workspace::new(original.document.clone())];
     let input = InputFile {
         name: "a.jsonld".into(),
         bytes: listed.into_bytes(),

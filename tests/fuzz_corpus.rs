@@ -31,7 +31,7 @@ fn the_fuzz_corpus_never_panics() {
                 name: names[selector as usize % names.len()].into(),
                 bytes: bytes.to_vec(),
             };
-            let _ = import(&[file], &[Workspace::seed()]);
+            let _ = import(&[file], &[&Workspace::seed()]);
         }
     }
     for data in inputs("native") {
@@ -44,7 +44,7 @@ fn the_fuzz_corpus_never_panics() {
     }
     for data in inputs("w3c") {
         if let Ok(text) = std::str::from_utf8(&data) {
-            let _ = w3c::import(text, &[Workspace::seed()]);
+            let _ = w3c::import(text, &[&Workspace::seed()]);
         }
     }
     for data in inputs("jsonl") {

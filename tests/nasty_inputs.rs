@@ -48,7 +48,7 @@ fn every_nasty_input_gets_a_precise_message_in_the_app_and_the_cli() {
                 name: file_name.into(),
                 bytes: bytes.clone(),
             }],
-            &[Workspace::seed()],
+            &[&Workspace::seed()],
         );
         match (expected, &result) {
             (None, Ok(report)) => assert!(!report.documents.is_empty(), "{name}"),

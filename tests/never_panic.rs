@@ -73,7 +73,7 @@ proptest! {
     #[test]
     fn importers_never_panic(input in jsonish()) {
         let _ = native::import(&input);
-        let _ = w3c::import(&input, &[Workspace::seed()]);
+        let _ = w3c::import(&input, &[&Workspace::seed()]);
         let _ = spacy::import(&input);
         let _ = doccano::import(&input);
         let _ = label_studio::import(&input);
@@ -81,7 +81,7 @@ proptest! {
         let _ = exercise::import(&input);
         let _ = exercise::from_fragment(&input);
         for name in ["x.json", "x.jsonl", "x.ann", "x.zip", "x"] {
-            let _ = import(&[InputFile { name: name.into(), bytes: input.as_bytes().to_vec() }], &[Workspace::seed()]);
+            let _ = import(&[InputFile { name: name.into(), bytes: input.as_bytes().to_vec() }], &[&Workspace::seed()]);
         }
     }
 

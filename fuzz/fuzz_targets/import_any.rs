@@ -9,5 +9,5 @@ fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else { return };
     let names = ["a.json", "a.jsonl", "a.jsonld", "a.zip", "a.ann", "a.txt", "a"];
     let file = InputFile { name: names[selector as usize % names.len()].into(), bytes: bytes.to_vec() };
-    let _ = import(&[file], &[Workspace::seed()]);
+    let _ = import(&[file], &[&Workspace::seed()]);
 });

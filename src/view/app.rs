@@ -108,13 +108,12 @@ fn start_import(files: Vec<File>, store: StoreHandle, dialog: UseStateHandle<Dia
             let editor = store.editor();
             let corpus = editor.corpus();
             // The shown document first: W3C annotations without a known document land there.
-            let mut known = vec![corpus.current().clone()];
+            let mut known = vec![corpus.current()];
             known.extend(
                 corpus
                     .documents()
                     .iter()
-                    .filter(|d| d.document.id() != corpus.current().document.id())
-                    .cloned(),
+                    .filter(|d| d.document.id() != corpus.current().document.id()),
             );
             formats::import(&inputs, &known)
         };

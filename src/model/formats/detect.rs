@@ -46,7 +46,7 @@ fn stem(name: &str) -> &str {
 }
 
 /// Reads every file and combines their documents.
-pub fn import(files: &[InputFile], known: &[Workspace]) -> Result<ImportReport, ImportError> {
+pub fn import(files: &[InputFile], known: &[&Workspace]) -> Result<ImportReport, ImportError> {
     let total: usize = files.iter().map(|f| f.bytes.len()).sum();
     if total > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: total });
@@ -184,7 +184,7 @@ fn import_brat(files: &[&InputFile]) -> Result<(Vec<Workspace>, Vec<String>), Im
 }
 
 /// Recognises and reads one JSON or JSON Lines file.
-fn import_one(file: &InputFile, known: &[Workspace]) -> Result<(Format, Decoded), ImportError> {
+fn import_one(file: &InputFile, known: &[&Workspace]) -> Result<(Format, Decoded), ImportError> {
     let text = text_of(file)?;
     // A clean native file is read without building a JSON value tree first.
     if let Some(imported) = native::read_clean(text) {
@@ -260,7 +260,7 @@ fn problems_of(error: ImportError) -> Vec<Problem> {
 fn import_value(
     text: &str,
     value: &Value,
-    known: &[Workspace],
+    known: &[&Workspace],
 ) -> Result<(Format, Decoded), ImportError> {
     let first = match value {
         Value::Array(items) => items.first().unwrap_or(&Value::Null),

@@ -178,6 +178,6 @@ impl ImportReport {
 
 /// Reads `files` as one import. The format is recognised from names and content. `known` are
 /// the documents already open: formats that do not carry the text (W3C) are placed on them.
-pub fn import(files: &[InputFile], known: &[Workspace]) -> Result<ImportReport, ImportError> {
+pub fn import(files: &[InputFile], known: &[&Workspace]) -> Result<ImportReport, ImportError> {
     detect::import(files, known)
 }

@@ -267,7 +267,7 @@ fn items(root: &Value) -> Result<Vec<&Map<String, Value>>, Problem> {
     Ok(list)
 }
 
-pub fn import(text: &str, known: &[Workspace]) -> Decoded {
+pub fn import(text: &str, known: &[&Workspace]) -> Decoded {
     let root: Value = serde_json::from_str(text).map_err(|e| {
         vec![Problem {
             at: "file".into(),
@@ -275,7 +275,7 @@ pub fn import(text: &str, known: &[Workspace]) -> Decoded {
         }]
     })?;
     let annotations = items(&root).map_err(|p| vec![p])?;
-    let Some(fallback) = known.first() else {
+    let Some(&fallback) = known.first() else {
         return Err(vec![Problem {
             at: "file".into(),
             message: "W3C annotations do not carry their text: open the document first".into(),
@@ -296,6 +296,7 @@ pub fn import(text: &str, known: &[Workspace]) -> Decoded {
         let source = str_of(target, "source");
         let workspace = known
             .iter()
+            .copied()
             .find(|w| source.strip_prefix(DOCUMENT_PREFIX) == Some(hex_of(w)))
             .unwrap_or(fallback);
         let key = workspace.document.id().to_string();
