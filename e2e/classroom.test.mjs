@@ -6,21 +6,11 @@ import { readFile } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openApp, dragOver, screenshot } from './harness.mjs';
+import { launch, openApp, screenshot, tagWithKey as tag } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
-
-async function tag(page, phrase, key, source) {
-  await dragOver(page, phrase);
-  const menu = page.getByRole('dialog', { name: 'Tag selection' });
-  await menu.waitFor();
-  if (source) await menu.getByLabel('Attribution').fill(source);
-  await menu.focus();
-  await page.keyboard.press(key);
-  await menu.waitFor({ state: 'detached' });
-}
 
 const saved = mkdtempSync(join(tmpdir(), 'claimmark-class-'));
 

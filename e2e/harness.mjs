@@ -92,6 +92,29 @@ export async function dragOver(page, phrase, { scroll = true } = {}) {
   return end;
 }
 
+/** Drags over `phrase`, types the attribution (if any) and tags it with key `key` (1, 2, 3). */
+export async function tagWithKey(page, phrase, key, source = '') {
+  const menu = await openTagMenu(page, phrase, source);
+  await menu.focus();
+  await page.keyboard.press(key);
+  await menu.waitFor({ state: 'detached' });
+}
+
+/** Drags over `phrase`, types the attribution (if any) and clicks the button of `label`. */
+export async function tagWithButton(page, phrase, label, source = '') {
+  const menu = await openTagMenu(page, phrase, source);
+  await menu.getByRole('button', { name: label, exact: true }).click();
+  await menu.waitFor({ state: 'detached' });
+}
+
+async function openTagMenu(page, phrase, source) {
+  await dragOver(page, phrase);
+  const menu = page.getByRole('dialog', { name: 'Tag selection' });
+  await menu.waitFor();
+  if (source) await menu.getByLabel('Attribution').fill(source);
+  return menu;
+}
+
 /** Saves a screenshot under e2e/artifacts/ for a person to look at. */
 export async function screenshot(page, name) {
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png` });

@@ -7,7 +7,7 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { launch, openApp, dragOver, screenshot, DIST, CHROMIUM } from './harness.mjs';
+import { launch, openApp, screenshot, tagWithButton, DIST, CHROMIUM } from './harness.mjs';
 import { startServer } from '../scripts/serve.mjs';
 import { makeServiceWorker } from '../scripts/make-sw.mjs';
 
@@ -55,15 +55,6 @@ async function until(page, predicate, arg) {
   }
 }
 
-/** Tags `phrase` as a claim with the real mouse and the tag menu's button. */
-async function tagClaim(page, phrase) {
-  await dragOver(page, phrase);
-  const menu = page.getByRole('dialog', { name: 'Tag selection' });
-  await menu.waitFor();
-  await menu.getByRole('button', { name: 'Claim', exact: true }).click();
-  await menu.waitFor({ state: 'detached' });
-}
-
 test('after one visit the app opens and annotates with the network gone', { timeout: 30_000 }, async () => {
   const site = await serveCopy();
   const { version } = makeServiceWorker(site.root);
@@ -77,7 +68,7 @@ test('after one visit the app opens and annotates with the network gone', { time
   await page.waitForSelector('article.doc p.block');
   assert.match(await page.locator('p.block').first().textContent(), /Russia has formally offered/);
 
-  await tagClaim(page, 'Russia has formally offered');
+  await tagWithButton(page, 'Russia has formally offered', 'Claim');
   assert.equal(await page.locator('mark.hl').first().getAttribute('data-badge'), 'Claim');
   assert.match(await page.locator('.entry').first().textContent(), /Claim.*Russia has formally offered/s);
   await screenshot(page, 'offline');
@@ -104,7 +95,7 @@ test('a changed deployment gets a new cache and the old one is deleted', { timeo
   assert.equal(await paper(), 'rgb(251, 250, 247)', 'this load is still the old version, whole');
   await until(page, async (name) => (await caches.keys()).join() === name, `claimmark-${second.version}`);
   // The page keeps working under the new worker, and its work carries over to the new version.
-  await tagClaim(page, 'Maria Zakharova announced');
+  await tagWithButton(page, 'Maria Zakharova announced', 'Claim');
   await page.reload();
   await page.locator('.entry').first().waitFor();
   assert.equal(await paper(), 'rgb(244, 249, 255)', 'the next load is the new version');

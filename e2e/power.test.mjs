@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openApp, dragOver, screenshot } from './harness.mjs';
+import { launch, openApp, dragOver, screenshot, tagWithButton as tag } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -12,16 +12,6 @@ after(async () => { await env?.close(); });
 
 /** Code point slice, as Python's text[start:end]. */
 const slice = (text, start, end) => Array.from(text).slice(start, end).join('');
-
-/** Drags over `phrase`, fills the attribution and picks `label` in the tag menu. */
-async function tag(page, phrase, label, source = '') {
-  await dragOver(page, phrase);
-  const menu = page.getByRole('dialog', { name: 'Tag selection' });
-  await menu.waitFor();
-  if (source) await menu.getByLabel('Attribution').fill(source);
-  await menu.getByRole('button', { name: label, exact: true }).click();
-  await menu.waitFor({ state: 'detached' });
-}
 
 /** Exports the open document as claimmark JSON and returns it parsed. */
 async function exportNative(page) {

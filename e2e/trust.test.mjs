@@ -3,21 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openApp, dragOver, screenshot } from './harness.mjs';
+import { launch, openApp, screenshot, tagWithKey as tag } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
-
-async function tag(page, phrase, key, source = '') {
-  await dragOver(page, phrase);
-  const menu = page.getByRole('dialog', { name: 'Tag selection' });
-  await menu.waitFor();
-  if (source) await menu.getByLabel('Attribution').fill(source);
-  await menu.focus();
-  await page.keyboard.press(key);
-  await menu.waitFor({ state: 'detached' });
-}
 
 test('a reload right after a change keeps it', async () => {
   const { page } = await openApp(env);
