@@ -28,6 +28,18 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/**
+ * Defines `__afterPaint(f)` in every page: `f` runs right after the next frame is painted (a
+ * message posted from the animation frame), as the app's own "→ painted" marks do.
+ */
+function defineAfterPaint() {
+  window.__afterPaint = (f) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => f();
+    channel.port2.postMessage(null);
+  });
+}
+
 /** Resolves with the time of the latest mark called `name` once it exists. */
 async function waitForMark(page, name, timeout = 120_000) {
   return page.waitForFunction((n) => {
@@ -44,6 +56,7 @@ async function clearMarks(page) {
 async function runCase(browser, url, name) {
   // No service worker: its first install would compete with what is measured.
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, serviceWorkers: 'block' });
+  await context.addInitScript(defineAfterPaint);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -83,13 +96,9 @@ async function runCase(browser, url, name) {
   // The floor for "→ painted": a key that changes nothing, timed to the same after-paint point.
   await page.evaluate(() => {
     window.__floor = null;
-    addEventListener('keydown', (event) => {
+    addEventListener('keydown', () => {
       const t = performance.now();
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => { window.__floor = performance.now() - t; };
-        channel.port2.postMessage(null);
-      });
+      window.__afterPaint(() => { window.__floor = performance.now() - t; });
     }, { once: true, capture: true });
   });
   await page.keyboard.press('Shift');
@@ -128,11 +137,7 @@ async function runCase(browser, url, name) {
     window.__keys = [];
     addEventListener('keydown', () => {
       const t = performance.now();
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => window.__keys.push(performance.now() - t);
-        channel.port2.postMessage(null);
-      });
+      window.__afterPaint(() => window.__keys.push(performance.now() - t));
     }, true);
   });
   for (const key of 'Zakha') {
@@ -185,14 +190,11 @@ async function runCase(browser, url, name) {
 /** Time for the static floor page to parse, lay out and paint. */
 async function floor(browser, url, name) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
+  await context.addInitScript(defineAfterPaint);
   const page = await context.newPage();
   await page.goto(`${url}bench/${name}.floor.html`);
   const painted = await page.evaluate(() => new Promise((resolve) => {
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve(performance.now());
-      channel.port2.postMessage(null);
-    });
+    window.__afterPaint(() => resolve(performance.now()));
   }));
   await context.close();
   return painted;
