@@ -297,3 +297,14 @@ fn the_crash_banner_says_work_is_saved() {
         .contains("your work is saved"));
     banner.remove();
 }
+
+#[wasm_bindgen_test]
+fn warming_the_menu_fonts_leaves_the_page_as_it_was() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let body = document.body().unwrap();
+    let before = body.inner_html();
+    let focused = document.active_element();
+    claimmark::view::warm_up::menu_fonts();
+    assert_eq!(body.inner_html(), before, "the sample is removed");
+    assert_eq!(document.active_element(), focused, "focus does not move");
+}

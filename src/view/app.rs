@@ -298,14 +298,16 @@ fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHan
     store.dispatch(Msg::Do(action));
 }
 
-/// Runs `model::rehearsal` once the browser is idle, so that the first import of the session
-/// runs compiled code (see that module).
+/// Runs `model::rehearsal` and `warm_up::menu_fonts` once the browser is idle, so that the
+/// first import of the session runs compiled code and the first tag menu finds its fonts cached
+/// (see those modules).
 fn rehearse_when_idle() {
     let Some(window) = web_sys::window() else {
         return;
     };
     let rehearse = Closure::once_into_js(|| {
         let _ = std::hint::black_box(crate::model::rehearsal::rehearse());
+        super::warm_up::menu_fonts();
     });
     if window
         .request_idle_callback(rehearse.unchecked_ref())

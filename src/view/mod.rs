@@ -39,6 +39,7 @@ pub mod store;
 pub mod student;
 pub mod tag_menu;
 pub mod toolbar;
+pub mod warm_up;
 pub mod window;
 
 /// Mounts the app into `<main id="app">` (or the body) and installs the panic hook.
