@@ -1,8 +1,10 @@
 //! Host tests of `Editor::apply`: every action, its checks, and undo/redo over all of them.
 #![cfg(not(target_arch = "wasm32"))]
 
+use claimmark::model::annotation::default_labels;
 use claimmark::model::{
-    Action, ActionError, Attribution, Change, Document, Editor, LabelId, Outcome, Span, Workspace,
+    Action, ActionError, Annotation, AnnotationId, Attribution, Change, Document, Editor, LabelId,
+    Outcome, Span, Workspace,
 };
 
 const TEXT: &str = "“Zakharova” said — 🙂 👨🏻‍🚒 Cafe\u{301} talks failed.\r\nKabul accused Islamabad.";
@@ -229,6 +231,51 @@ fn fresh_ids_never_collide_after_deletes_and_imports() {
         panic!("not added")
     };
     assert_eq!(id.as_str(), "a3");
+}
+
+/// The next id is one past the highest `a<n>` present: deleting that annotation frees its
+/// number, undoing the delete takes it back, and ids of other shapes do not count.
+#[test]
+fn the_next_id_follows_the_highest_numbered_id_present() {
+    let next = |ed: &Editor| ed.workspace().fresh_id().as_str().to_string();
+    let delete = |ed: &mut Editor, id: &str| {
+        ed.apply(Action::Delete {
+            id: AnnotationId::new(id),
+        })
+        .unwrap();
+    };
+    let mut ed = editor();
+    assert_eq!(next(&ed), "a1");
+    for (start, end) in [(0, 3), (4, 8), (9, 11)] {
+        add(&mut ed, start, end, "claim", "");
+    }
+    assert_eq!(next(&ed), "a4");
+    delete(&mut ed, "a3");
+    assert_eq!(next(&ed), "a3");
+    ed.apply(Action::Undo).unwrap();
+    assert_eq!(next(&ed), "a4");
+    delete(&mut ed, "a1");
+    assert_eq!(next(&ed), "a4");
+    delete(&mut ed, "a3");
+    delete(&mut ed, "a2");
+    assert_eq!(next(&ed), "a1");
+
+    let annotation = |id: &str, start: usize| Annotation {
+        id: AnnotationId::new(id),
+        span: span(start, start + 2),
+        label: LabelId::new("claim"),
+        attribution: None,
+        note: String::new(),
+        created: String::new(),
+        modified: String::new(),
+    };
+    let imported = ["a10", "x99", "a2", "a", "b7"]
+        .iter()
+        .enumerate()
+        .map(|(i, id)| annotation(id, i * 3))
+        .collect();
+    let ws = Workspace::from_parts(Document::new("t", TEXT), default_labels(), vec![], imported);
+    assert_eq!(ws.fresh_id().as_str(), "a11");
 }
 
 #[test]

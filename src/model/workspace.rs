@@ -24,6 +24,9 @@ pub struct Workspace {
     /// The exercise this is a submission for, if any.
     pub exercise: Option<ExerciseLink>,
     annotations: Vec<Annotation>,
+    /// The highest `n` of an `a<n>` id among `annotations` (0 if none), kept up to date by every
+    /// change so that a new id does not need a pass over all of them.
+    highest_number: u64,
 }
 
 /// What a student's workspace keeps of its exercise (the answer key stays with the exercise).
@@ -46,6 +49,7 @@ impl Workspace {
             annotator: String::new(),
             exercise: None,
             annotations: Vec::new(),
+            highest_number: 0,
         }
     }
 
@@ -63,6 +67,7 @@ impl Workspace {
         mut annotations: Vec<Annotation>,
     ) -> Workspace {
         annotations.sort_by(|a, b| order(a).cmp(&order(b)));
+        let highest_number = highest_number(&annotations);
         Workspace {
             document,
             labels,
@@ -71,6 +76,7 @@ impl Workspace {
             annotator: String::new(),
             exercise: None,
             annotations,
+            highest_number,
         }
     }
 
@@ -104,13 +110,7 @@ impl Workspace {
 
     /// Ids no annotation uses yet, in sequence after the highest `a<number>` present.
     pub fn fresh_ids(&self) -> impl Iterator<Item = AnnotationId> {
-        let highest = self
-            .annotations
-            .iter()
-            .filter_map(|a| a.id.as_str().strip_prefix('a')?.parse::<u64>().ok())
-            .max()
-            .unwrap_or(0);
-        (highest + 1..).map(|n| AnnotationId::new(&format!("a{n}")))
+        (self.highest_number + 1..).map(|n| AnnotationId::new(&format!("a{n}")))
     }
 
     /// Every source name worth suggesting: registry names, their aliases, and names used in
@@ -164,7 +164,9 @@ impl Workspace {
     pub(crate) fn insert(&mut self, annotation: Annotation) {
         let key = order(&annotation);
         let at = self.annotations.partition_point(|a| order(a) < key);
+        let number = id_number(&annotation.id).unwrap_or(0);
         self.annotations.insert(at, annotation);
+        self.highest_number = self.highest_number.max(number);
     }
 
     /// Renames attributed sources: `rename` returns the new name for a source, or `None` to
@@ -182,8 +184,26 @@ impl Workspace {
     /// Removes and returns the annotation with `id`.
     pub(crate) fn remove(&mut self, id: &AnnotationId) -> Option<Annotation> {
         let at = self.annotations.iter().position(|a| &a.id == id)?;
-        Some(self.annotations.remove(at))
+        let removed = self.annotations.remove(at);
+        if id_number(id) == Some(self.highest_number) {
+            self.highest_number = highest_number(&self.annotations);
+        }
+        Some(removed)
     }
+}
+
+/// `n` of an id `a<n>`.
+fn id_number(id: &AnnotationId) -> Option<u64> {
+    id.as_str().strip_prefix('a')?.parse().ok()
+}
+
+/// The highest `n` of an `a<n>` id, or 0.
+fn highest_number(annotations: &[Annotation]) -> u64 {
+    annotations
+        .iter()
+        .filter_map(|a| id_number(&a.id))
+        .max()
+        .unwrap_or(0)
 }
 
 /// Sort key for text order; the id breaks ties so the order is total.
