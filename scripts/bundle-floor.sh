@@ -9,7 +9,7 @@ shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-[[ -f dist/claimmark_bg.wasm ]] || scripts/build-web.sh
+scripts/build-web.sh
 
 out=target/bundle-floor
 mkdir -p "$out"
@@ -18,7 +18,9 @@ mkdir -p "$out"
 
 features="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue"
-gz() { gzip -9c "$@" | wc -c; }
+# Gzipped size in bytes, by the same zlib (level 9) as bench/run.mjs, so the figures compare.
+gz() { node -e 'const z = require("node:zlib"), fs = require("node:fs");
+  process.stdout.write(String(z.gzipSync(fs.readFileSync(process.argv[1]), { level: 9 }).length))' "$1"; }
 kb() { awk -v b="$1" 'BEGIN { printf "%.0f KB", b / 1024 }'; }
 
 # Builds one program (by its wasm file's stem) into $out/<name>/ and prints the gzipped size of
