@@ -1,8 +1,8 @@
 //! Warms the browser's font caches for the tag menu, once, when the page is idle after opening.
 //!
 //! The first time Chromium lays out a font face it has not used yet (the menu's italic quote,
-//! its bold label names, the monospace key caps), it looks the face and its fallbacks up: about
-//! 2–3 ms each on Linux, all paid in the frame that shows the user's first menu. Laying out an
+//! its bold label names, the monospace key caps), it looks the face and its fallbacks up: 2.5 to
+//! 3.5 ms each on Linux, all paid in the frame that shows the user's first menu. Laying out an
 //! invisible sample of the menu's markup beforehand moves that cost to idle time. The sample uses
 //! the stylesheet's own classes, so it follows any change of fonts there.
 
