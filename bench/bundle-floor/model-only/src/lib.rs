@@ -1,13 +1,15 @@
-//! claimmark's model with everything the app ships reachable from one function, and no user
+//! claimmark's model with its main features reachable from one function, and no user
 //! interface: import and export in every format, editing with undo, search, layout, sources,
 //! names, statistics and chart, exercises, review and agreement. What it adds to the minimal Yew
-//! app is what the model adds to the bundle whatever the components are.
+//! app is at least what the model adds to the bundle whatever the components are; what it leaves
+//! out (source edits, re-anchoring, scoring) would only add more.
 
 use claimmark::model::{
     self, exercise, formats, layout, names, review, search, sources, Action, Attribution, Chart,
     Editor, LabelId, Span, Statistics,
 };
-/// Runs every model feature on the given file. The inputs come from the page, so nothing folds away.
+
+/// Runs the model's main features on the given file. The inputs come from the page, so nothing folds away.
 pub fn exercise_model(
     name: String,
     bytes: Vec<u8>,
