@@ -5,6 +5,8 @@
 //! labels (case-insensitively, creating a label for a name it has not seen), and records a
 //! [`Problem`] naming the record instead of panicking.
 
+use std::collections::HashSet;
+
 use crate::model::annotation::{
     default_labels, Annotation, AnnotationId, Attribution, Label, LabelId, Source,
 };
@@ -45,6 +47,9 @@ pub struct DocumentBuilder {
     labels: Vec<Label>,
     sources: Vec<Source>,
     annotations: Vec<Annotation>,
+    /// The ids in `annotations`, and the lowest `n` for which `a<n>` may still be free.
+    taken: HashSet<String>,
+    next_free: usize,
 }
 
 impl DocumentBuilder {
@@ -64,6 +69,8 @@ impl DocumentBuilder {
             labels,
             sources: Vec::new(),
             annotations: Vec::new(),
+            taken: HashSet::new(),
+            next_free: 1,
         }
     }
 
@@ -178,11 +185,10 @@ impl DocumentBuilder {
             .id
             .filter(|id| !id.is_empty() && !id.contains(char::is_whitespace))
         {
-            Some(id) if !self.annotations.iter().any(|a| a.id.as_str() == id) => {
-                AnnotationId::new(&id)
-            }
+            Some(id) if !self.taken.contains(&id) => AnnotationId::new(&id),
             _ => self.fresh_id(),
         };
+        self.taken.insert(id.to_string());
         self.annotations.push(Annotation {
             id,
             span,
@@ -198,14 +204,13 @@ impl DocumentBuilder {
         });
     }
 
-    fn fresh_id(&self) -> AnnotationId {
-        let taken = |n: usize| {
-            self.annotations
-                .iter()
-                .any(|a| a.id.as_str() == format!("a{n}"))
-        };
-        let n = (1..).find(|&n| !taken(n)).unwrap_or(1);
-        AnnotationId::new(&format!("a{n}"))
+    /// The lowest `a<n>` not taken. Ids are only ever added, so the search resumes where the
+    /// last one stopped.
+    fn fresh_id(&mut self) -> AnnotationId {
+        while self.taken.contains(&format!("a{}", self.next_free)) {
+            self.next_free += 1;
+        }
+        AnnotationId::new(&format!("a{}", self.next_free))
     }
 
     pub fn finish(self) -> Workspace {

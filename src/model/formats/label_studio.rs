@@ -8,6 +8,8 @@
 //! a reporting cue is a region labelled `Cue`, linked by a relation labelled `cue`.
 //! The labelling config that loads this is in the README.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::{json, Map, Value};
 
 use super::build::{DocumentBuilder, Draft};
@@ -95,6 +97,93 @@ fn textarea_text(value: &Map<String, Value>) -> Option<String> {
     }
 }
 
+fn kind(result: &Value) -> &str {
+    result.get("type").and_then(Value::as_str).unwrap_or("")
+}
+
+fn id_of(result: &Value) -> Option<&str> {
+    result.get("id").and_then(Value::as_str)
+}
+
+fn value_of(result: &Value) -> Map<String, Value> {
+    result
+        .get("value")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// One task's results looked up by id, so that linking each region to its textareas and
+/// relations does not scan every result again.
+struct ResultIndex<'a> {
+    /// The first `labels` region with each id.
+    regions: HashMap<&'a str, &'a Value>,
+    /// The first `textarea` result for each (id, `from_name`).
+    textareas: HashMap<(&'a str, &'a str), &'a Value>,
+    /// The `to_id` of every relation (`None` where it is missing or not a string).
+    targets: HashSet<Option<&'a str>>,
+    /// Each `from_id`'s relations' `to_id`s, in file order.
+    relations: HashMap<&'a str, Vec<Option<&'a str>>>,
+}
+
+impl<'a> ResultIndex<'a> {
+    fn new(results: &'a [Value]) -> ResultIndex<'a> {
+        let mut index = ResultIndex {
+            regions: HashMap::new(),
+            textareas: HashMap::new(),
+            targets: HashSet::new(),
+            relations: HashMap::new(),
+        };
+        for result in results {
+            match kind(result) {
+                "labels" => {
+                    if let Some(id) = id_of(result) {
+                        index.regions.entry(id).or_insert(result);
+                    }
+                }
+                "textarea" => {
+                    let from = result.get("from_name").and_then(Value::as_str);
+                    if let (Some(id), Some(from)) = (id_of(result), from) {
+                        index.textareas.entry((id, from)).or_insert(result);
+                    }
+                }
+                "relation" => {
+                    let to = result.get("to_id").and_then(Value::as_str);
+                    index.targets.insert(to);
+                    if let Some(from) = result.get("from_id").and_then(Value::as_str) {
+                        index.relations.entry(from).or_default().push(to);
+                    }
+                }
+                _ => {}
+            }
+        }
+        index
+    }
+
+    /// Whether a relation points to the region with this id.
+    fn targeted(&self, id: Option<&str>) -> bool {
+        self.targets.contains(&id)
+    }
+
+    /// The text of region `id`'s textarea named `from`.
+    fn textarea(&self, id: &str, from: &str) -> Option<String> {
+        textarea_text(&value_of(self.textareas.get(&(id, from))?))
+    }
+
+    /// The offsets of the first region labelled `wanted` that a relation from `id` points to.
+    fn linked(&self, id: &str, wanted: &str) -> Option<(i64, i64)> {
+        self.relations.get(id)?.iter().find_map(|to| {
+            let target = self.regions.get((*to)?)?;
+            let v = value_of(target);
+            let labels = v.get("labels").and_then(Value::as_array)?;
+            if labels.first().and_then(Value::as_str) != Some(wanted) {
+                return None;
+            }
+            Some((v.get("start")?.as_i64()?, v.get("end")?.as_i64()?))
+        })
+    }
+}
+
 fn import_task(index: usize, task: &Value, problems: &mut Vec<Problem>) -> Option<Workspace> {
     let at = format!("task {}", index + 1);
     let data = task.get("data").and_then(Value::as_object);
@@ -118,27 +207,7 @@ fn import_task(index: usize, task: &Value, problems: &mut Vec<Problem>) -> Optio
         .and_then(Value::as_array)
         .map(Vec::as_slice)
         .unwrap_or(&[]);
-    let kind = |r: &Value| {
-        r.get("type")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string()
-    };
-    let id_of = |r: &Value| r.get("id").and_then(Value::as_str).map(str::to_string);
-    let value_of = |r: &Value| {
-        r.get("value")
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default()
-    };
-    let regions: Vec<&Value> = results.iter().filter(|r| kind(r) == "labels").collect();
-    let textarea = |id: &str, from: &str| {
-        results
-            .iter()
-            .filter(|r| kind(r) == "textarea" && id_of(r).as_deref() == Some(id))
-            .find(|r| r.get("from_name").and_then(Value::as_str) == Some(from))
-            .and_then(|r| textarea_text(&value_of(r)))
-    };
+    let index = ResultIndex::new(results);
     for (number, result) in results.iter().enumerate() {
         if kind(result) != "labels" {
             continue;
@@ -159,13 +228,7 @@ fn import_task(index: usize, task: &Value, problems: &mut Vec<Problem>) -> Optio
         };
         // Source and Cue regions that a relation points to are parts of attributions; any
         // others are annotations whose label happens to have that name.
-        let targeted = || {
-            let id = id_of(result);
-            results.iter().any(|r| {
-                kind(r) == "relation" && r.get("to_id").and_then(Value::as_str) == id.as_deref()
-            })
-        };
-        if (label == SOURCE_LABEL || label == CUE_LABEL) && targeted() {
+        if (label == SOURCE_LABEL || label == CUE_LABEL) && index.targeted(id_of(result)) {
             continue;
         }
         let (Some(start), Some(end)) = (
@@ -175,36 +238,17 @@ fn import_task(index: usize, task: &Value, problems: &mut Vec<Problem>) -> Optio
             continue;
         };
         let id = id_of(result).unwrap_or_default();
-        let linked = |wanted: &str| {
-            results
-                .iter()
-                .filter(|r| {
-                    kind(r) == "relation"
-                        && r.get("from_id").and_then(Value::as_str) == Some(id.as_str())
-                })
-                .find_map(|r| {
-                    let to = r.get("to_id").and_then(Value::as_str)?;
-                    let target = regions
-                        .iter()
-                        .find(|region| id_of(region).as_deref() == Some(to))?;
-                    let v = value_of(target);
-                    let labels = v.get("labels").and_then(Value::as_array)?;
-                    if labels.first().and_then(Value::as_str) != Some(wanted) {
-                        return None;
-                    }
-                    Some((v.get("start")?.as_i64()?, v.get("end")?.as_i64()?))
-                })
-        };
+        let linked = |wanted: &str| index.linked(id, wanted);
         let (mention, cue) = (linked(SOURCE_LABEL), linked(CUE_LABEL));
         let draft = Draft {
-            id: Some(id.clone()),
+            id: Some(id.to_string()),
             start,
             end,
             label: label.to_string(),
-            source: textarea(&id, "source"),
+            source: index.textarea(id, "source"),
             mention,
             cue,
-            note: textarea(&id, "note").unwrap_or_default(),
+            note: index.textarea(id, "note").unwrap_or_default(),
             quote: string(&value, "text").map(str::to_string),
             ..Draft::default()
         };
