@@ -23,3 +23,15 @@ pub fn tagged(workspace: Workspace, marks: &[Mark]) -> Workspace {
     }
     editor.workspace().clone()
 }
+
+/// A committed fixture document (`tests/data/fixtures/NAME.claimmark.json`), imported.
+pub fn fixture(name: &str) -> Workspace {
+    let path = format!(
+        "{}/tests/data/fixtures/{name}.claimmark.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).expect("a committed fixture");
+    claimmark::model::formats::native::import(&text)
+        .expect("a valid fixture")
+        .workspace
+}
