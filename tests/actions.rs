@@ -143,15 +143,15 @@ fn undo_and_redo_cover_every_change() {
     let history = history;
 
     for expected in history.iter().rev().skip(1) {
-        ed.apply(Action::Undo).unwrap();
+        ed.undo().unwrap();
         assert_eq!(ed.corpus().documents(), expected.documents());
     }
-    assert_eq!(ed.apply(Action::Undo), Err(ActionError::NothingToUndo));
+    assert_eq!(ed.undo(), Err(ActionError::NothingToUndo));
     for expected in history.iter().skip(1) {
-        ed.apply(Action::Redo).unwrap();
+        ed.redo().unwrap();
         assert_eq!(ed.corpus().documents(), expected.documents());
     }
-    assert_eq!(ed.apply(Action::Redo), Err(ActionError::NothingToRedo));
+    assert_eq!(ed.redo(), Err(ActionError::NothingToRedo));
 }
 
 #[test]
@@ -175,18 +175,15 @@ fn opening_known_texts_only_shows_them_and_navigation_is_not_undone() {
         "already open: shown, not replaced"
     );
     assert_eq!(ed.workspace().annotations().len(), 1);
-    ed.apply(Action::Show { index: 0 }).unwrap();
-    ed.apply(Action::Undo).unwrap();
+    ed.show(0).unwrap();
+    ed.undo().unwrap();
     assert_eq!(
         ed.corpus().current_index(),
         1,
         "undo shows the document it changed"
     );
     assert!(ed.workspace().annotations().is_empty());
-    assert_eq!(
-        ed.apply(Action::Show { index: 9 }),
-        Err(ActionError::UnknownDocument(9))
-    );
+    assert_eq!(ed.show(9), Err(ActionError::UnknownDocument(9)));
     ed.apply(Action::Close { index: 0 }).unwrap();
     ed.apply(Action::Close { index: 0 }).unwrap();
     assert_eq!(
@@ -206,7 +203,7 @@ fn editing_to_the_same_value_records_no_step() {
         now: "later".into(),
     });
     assert_eq!(same, Ok(Outcome::Unchanged));
-    ed.apply(Action::Undo).unwrap();
+    ed.undo().unwrap();
     assert!(ed.workspace().annotations().is_empty());
 }
 
@@ -214,7 +211,7 @@ fn editing_to_the_same_value_records_no_step() {
 fn a_new_action_clears_redo() {
     let mut ed = editor();
     add(&mut ed, 0, 11, "claim", "");
-    ed.apply(Action::Undo).unwrap();
+    ed.undo().unwrap();
     assert!(ed.can_redo());
     add(&mut ed, 12, 16, "claim", "");
     assert!(!ed.can_redo());
@@ -252,7 +249,7 @@ fn the_next_id_follows_the_highest_numbered_id_present() {
     assert_eq!(next(&ed), "a4");
     delete(&mut ed, "a3");
     assert_eq!(next(&ed), "a3");
-    ed.apply(Action::Undo).unwrap();
+    ed.undo().unwrap();
     assert_eq!(next(&ed), "a4");
     delete(&mut ed, "a1");
     assert_eq!(next(&ed), "a4");
@@ -309,6 +306,6 @@ fn label_sets_can_change_but_not_lose_labels_in_use() {
     let mut bad_colour = labels.clone();
     bad_colour[0].color = "red".into();
     assert!(ed.apply(Action::SetLabels(bad_colour)).is_err());
-    ed.apply(Action::Undo).unwrap();
+    ed.undo().unwrap();
     assert_eq!(ed.workspace().labels.len(), 3);
 }

@@ -267,7 +267,7 @@ fn registry_edits_carry_every_attribution_and_undo_in_one_step() {
     );
 
     for _ in 0..3 {
-        ed.apply(Action::Undo).unwrap();
+        ed.undo().unwrap();
     }
     assert_eq!(ed.workspace(), &before, "three edits, three undo steps");
 }
@@ -386,7 +386,7 @@ fn tagging_many_spans_is_one_step_and_skips_those_already_tagged() {
         ed.apply(many(kabul.clone(), "proposal")),
         Err(ActionError::AlreadyTagged)
     );
-    ed.apply(Action::Undo).unwrap();
+    ed.undo().unwrap();
     assert_eq!(
         ed.workspace().annotations().len(),
         1,

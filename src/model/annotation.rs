@@ -28,6 +28,52 @@ impl fmt::Display for AnnotationId {
     }
 }
 
+/// `n` of an annotation id `a<n>`.
+pub fn id_number(id: &AnnotationId) -> Option<u64> {
+    id.as_str().strip_prefix('a')?.parse().ok()
+}
+
+/// Hands out annotation ids no annotation uses: `a<n>` after the highest `a<n>` it has seen.
+/// The one rule for new ids, in the editor and in every importer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct IdAllocator {
+    highest: u64,
+}
+
+impl IdAllocator {
+    /// An allocator that has seen `ids`.
+    pub fn seeing<'a>(ids: impl IntoIterator<Item = &'a AnnotationId>) -> IdAllocator {
+        let highest = ids.into_iter().filter_map(id_number).max().unwrap_or(0);
+        IdAllocator { highest }
+    }
+
+    /// Remembers an id in use.
+    pub fn see(&mut self, id: &AnnotationId) {
+        self.highest = self.highest.max(id_number(id).unwrap_or(0));
+    }
+
+    /// The highest `n` of an `a<n>` seen (0 if none).
+    pub fn highest(&self) -> u64 {
+        self.highest
+    }
+
+    /// Fresh ids in sequence, without taking them.
+    pub fn fresh(&self) -> impl Iterator<Item = AnnotationId> {
+        (self.highest + 1..).map(|n| AnnotationId::new(&format!("a{n}")))
+    }
+
+    /// Takes the next fresh id.
+    pub fn take(&mut self) -> AnnotationId {
+        self.highest += 1;
+        AnnotationId::new(&format!("a{}", self.highest))
+    }
+}
+
+/// Whether `color` is a CSS hex colour `#rrggbb`, the form labels store.
+pub fn is_hex_color(color: &str) -> bool {
+    color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
 /// The id of a label ("claim", "allegation", "proposal", or a custom one).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LabelId(Rc<str>);

@@ -10,7 +10,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::action::ActionError;
 use super::annotation::{collapse_whitespace, AnnotationId, Attribution, Source};
 use super::names::capitalised_names;
 use super::span::Span;
@@ -194,8 +193,18 @@ pub fn summaries(ws: &Workspace) -> Vec<SourceSummary> {
     summaries
 }
 
-fn refuse(why: String) -> ActionError {
-    ActionError::BadSource(why)
+/// Why a registry edit was refused; the text says it to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceError(pub String);
+
+impl std::fmt::Display for SourceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn refuse(why: String) -> SourceError {
+    SourceError(why)
 }
 
 /// Tidied, non-empty aliases without repeats and without the source's own name.
@@ -217,7 +226,7 @@ fn check_free(
     sources: &[Source],
     owner: Option<&str>,
     names: &[String],
-) -> Result<(), ActionError> {
+) -> Result<(), SourceError> {
     for name in names {
         if let Some(other) = find(sources, name) {
             if owner.is_none_or(|owner| key(owner) != key(&other.name)) {
@@ -245,7 +254,7 @@ fn reattributed(ws: &Workspace, from: &str, to: &str) -> Workspace {
 pub(crate) fn plan(
     ws: &Workspace,
     edit: SourceEdit,
-) -> Result<Option<(Workspace, String)>, ActionError> {
+) -> Result<Option<(Workspace, String)>, SourceError> {
     let sources = all_sources(ws);
     let existing = |name: &str| {
         find(&sources, name)

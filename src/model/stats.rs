@@ -3,7 +3,7 @@
 //!
 //! [`Statistics::of`] takes the documents to count (one for the open document, all for the
 //! corpus) and costs O(n log n) in annotations; the view recomputes it on every change.
-//! [`super::chart`] turns it into a chart; [`Statistics::to_csv`] into a table.
+//! The chart module turns it into a chart; [`Statistics::to_csv`] into a table.
 
 use std::collections::HashMap;
 

@@ -2,12 +2,14 @@
 //!
 //! A [`Workspace`] keeps its annotations in text order (see [`Span::text_order_key`]) with
 //! unique ids, and every annotation's span lies inside the document and uses a known label.
-//! Only [`crate::model::editor`] mutates a workspace, through the methods here that keep
-//! those invariants.
+//! Only the editor's primitive edits mutate a workspace, through the `pub(crate)` methods here
+//! that keep those invariants.
 
 use std::collections::BTreeSet;
 
-use super::annotation::{default_labels, Annotation, AnnotationId, Label, LabelId, Source};
+use super::annotation::{
+    default_labels, id_number, Annotation, AnnotationId, IdAllocator, Label, LabelId, Source,
+};
 use super::span::Span;
 use super::text::{seed_document, Document};
 
@@ -24,9 +26,9 @@ pub struct Workspace {
     /// The exercise this is a submission for, if any.
     pub exercise: Option<ExerciseLink>,
     annotations: Vec<Annotation>,
-    /// The highest `n` of an `a<n>` id among `annotations` (0 if none), kept up to date by every
-    /// change so that a new id does not need a pass over all of them.
-    highest_number: u64,
+    /// Has seen the highest `a<n>` id among `annotations`, kept up to date by every change so
+    /// that a new id does not need a pass over all of them.
+    ids: IdAllocator,
 }
 
 /// What a student's workspace keeps of its exercise (the answer key stays with the exercise).
@@ -49,7 +51,7 @@ impl Workspace {
             annotator: String::new(),
             exercise: None,
             annotations: Vec::new(),
-            highest_number: 0,
+            ids: IdAllocator::default(),
         }
     }
 
@@ -67,7 +69,7 @@ impl Workspace {
         mut annotations: Vec<Annotation>,
     ) -> Workspace {
         annotations.sort_by(|a, b| order(a).cmp(&order(b)));
-        let highest_number = highest_number(&annotations);
+        let ids = IdAllocator::seeing(annotations.iter().map(|a| &a.id));
         Workspace {
             document,
             labels,
@@ -76,7 +78,7 @@ impl Workspace {
             annotator: String::new(),
             exercise: None,
             annotations,
-            highest_number,
+            ids,
         }
     }
 
@@ -110,7 +112,7 @@ impl Workspace {
 
     /// Ids no annotation uses yet, in sequence after the highest `a<number>` present.
     pub fn fresh_ids(&self) -> impl Iterator<Item = AnnotationId> {
-        (self.highest_number + 1..).map(|n| AnnotationId::new(&format!("a{n}")))
+        self.ids.fresh()
     }
 
     /// Every source name worth suggesting: registry names, their aliases, and names used in
@@ -164,9 +166,8 @@ impl Workspace {
     pub(crate) fn insert(&mut self, annotation: Annotation) {
         let key = order(&annotation);
         let at = self.annotations.partition_point(|a| order(a) < key);
-        let number = id_number(&annotation.id).unwrap_or(0);
+        self.ids.see(&annotation.id);
         self.annotations.insert(at, annotation);
-        self.highest_number = self.highest_number.max(number);
     }
 
     /// Renames attributed sources: `rename` returns the new name for a source, or `None` to
@@ -185,25 +186,11 @@ impl Workspace {
     pub(crate) fn remove(&mut self, id: &AnnotationId) -> Option<Annotation> {
         let at = self.annotations.iter().position(|a| &a.id == id)?;
         let removed = self.annotations.remove(at);
-        if id_number(id) == Some(self.highest_number) {
-            self.highest_number = highest_number(&self.annotations);
+        if id_number(id) == Some(self.ids.highest()) {
+            self.ids = IdAllocator::seeing(self.annotations.iter().map(|a| &a.id));
         }
         Some(removed)
     }
-}
-
-/// `n` of an id `a<n>`.
-fn id_number(id: &AnnotationId) -> Option<u64> {
-    id.as_str().strip_prefix('a')?.parse().ok()
-}
-
-/// The highest `n` of an `a<n>` id, or 0.
-fn highest_number(annotations: &[Annotation]) -> u64 {
-    annotations
-        .iter()
-        .filter_map(|a| id_number(&a.id))
-        .max()
-        .unwrap_or(0)
 }
 
 /// Sort key for text order; the id breaks ties so the order is total.

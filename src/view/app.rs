@@ -144,7 +144,7 @@ fn start_exercise(store: &StoreHandle, exercise: &Exercise, name: String) {
         })
     };
     match existing {
-        Some(index) => store.dispatch(Msg::Do(Action::Show { index })),
+        Some(index) => store.dispatch(Msg::Show(index)),
         None => store.dispatch(Msg::Do(Action::Import {
             documents: vec![exercise.student_workspace(&name)],
             description: format!("start the exercise as {name}"),
@@ -244,12 +244,12 @@ fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHan
             [next.map(|a| a.id.clone()), previous.map(|a| a.id.clone())],
         )
     };
-    let action = match key.key().as_str() {
-        "z" | "Z" if command && key.shift_key() => Action::Redo,
-        "z" | "Z" if command => Action::Undo,
-        "y" | "Y" if command => Action::Redo,
-        "[" if !command && current > 0 => Action::Show { index: current - 1 },
-        "]" if !command && current + 1 < count => Action::Show { index: current + 1 },
+    let msg = match key.key().as_str() {
+        "z" | "Z" if command && key.shift_key() => Msg::Redo,
+        "z" | "Z" if command => Msg::Undo,
+        "y" | "Y" if command => Msg::Redo,
+        "[" if !command && current > 0 => Msg::Show(current - 1),
+        "]" if !command && current + 1 < count => Msg::Show(current + 1),
         "j" | "k" if !command => {
             let [next, previous] = neighbour;
             if let Some(id) = if key.key() == "j" { next } else { previous } {
@@ -262,7 +262,7 @@ fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHan
             let Some(id) = store.selected.clone() else {
                 return;
             };
-            Action::Delete { id }
+            Msg::Do(Action::Delete { id })
         }
         "e" if !command && store.selected.is_some() => {
             key.prevent_default();
@@ -295,7 +295,7 @@ fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHan
         _ => return,
     };
     key.prevent_default();
-    store.dispatch(Msg::Do(action));
+    store.dispatch(msg);
 }
 
 /// Runs `model::rehearsal` and `warm_up::menu_fonts` once the browser is idle, so that the

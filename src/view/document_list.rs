@@ -18,7 +18,7 @@ pub fn document_list() -> Html {
     let items = corpus.documents().iter().enumerate().map(|(index, workspace)| {
         let show = {
             let store = store.clone();
-            Callback::from(move |_| store.dispatch(Msg::Do(Action::Show { index })))
+            Callback::from(move |_| store.dispatch(Msg::Show(index)))
         };
         let close = {
             let store = store.clone();

@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{Action, AnnotationId, Corpus, Editor, Outcome};
+use crate::model::{Action, ActionError, AnnotationId, Corpus, Editor, Outcome};
 
 /// How a notice looks and whether it is announced politely or assertively.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,6 +111,11 @@ impl PartialEq for Store {
 pub enum Msg {
     /// Apply a model action; its outcome or error becomes the notice.
     Do(Action),
+    /// Undo or redo the latest step; the status becomes the notice.
+    Undo,
+    Redo,
+    /// Show another document (not an undo step).
+    Show(usize),
     Select(Option<AnnotationId>),
     Notify(NoticeKind, String),
     /// A notice with buttons.
@@ -167,49 +172,58 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Runs one editor call on this next store and takes its outcome: the revision, selection
+    /// and notice follow. When nothing changed, the previous store stays (nothing renders).
+    fn settle(
+        mut self,
+        previous: Rc<Store>,
+        call: impl FnOnce(&mut Editor) -> Result<Outcome, ActionError>,
+    ) -> Rc<Store> {
+        let result = call(&mut self.editor.borrow_mut());
+        match result {
+            Ok(Outcome::Unchanged) => return previous,
+            Ok(Outcome::Shown) => {
+                self.revision += 1;
+                self.selected = None;
+                self.checking = false;
+            }
+            Ok(Outcome::Added(id)) => {
+                self.revision += 1;
+                self.added = Some((id.clone(), self.revision));
+                self.selected = Some(id);
+                self.notice = None;
+            }
+            Ok(Outcome::Changed(description)) => {
+                self.revision += 1;
+                let text = capitalise(&description);
+                self.notify(NoticeKind::Info, text);
+            }
+            Err(error) => self.notify(NoticeKind::Error, capitalise(&error.to_string())),
+        }
+        let editor = Rc::clone(&self.editor);
+        let editor = editor.borrow();
+        let exists = |id: &AnnotationId| editor.workspace().annotation(id).is_some();
+        if self.selected.as_ref().is_some_and(|id| !exists(id)) {
+            self.selected = None;
+        }
+        if self.linking.as_ref().is_some_and(|l| !exists(&l.id)) {
+            self.linking = None;
+        }
+        Rc::new(self)
+    }
+}
+
 impl Reducible for Store {
     type Action = Msg;
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
         match msg {
-            Msg::Do(action) => {
-                let result = next.editor.borrow_mut().apply(action);
-                match result {
-                    Ok(Outcome::Unchanged) => return self,
-                    Ok(Outcome::Shown) => {
-                        next.revision += 1;
-                        next.selected = None;
-                        next.checking = false;
-                    }
-                    Ok(Outcome::Added(id)) => {
-                        next.revision += 1;
-                        next.added = Some((id.clone(), next.revision));
-                        next.selected = Some(id);
-                        next.notice = None;
-                    }
-                    Ok(Outcome::Changed(description)) => {
-                        next.revision += 1;
-                        let text = capitalise(&description);
-                        next.notify(NoticeKind::Info, text);
-                    }
-                    Err(error) => next.notify(NoticeKind::Error, capitalise(&error.to_string())),
-                }
-                let gone = next
-                    .selected
-                    .as_ref()
-                    .is_some_and(|id| next.editor.borrow().workspace().annotation(id).is_none());
-                if gone {
-                    next.selected = None;
-                }
-                let linking_gone = next
-                    .linking
-                    .as_ref()
-                    .is_some_and(|l| next.editor.borrow().workspace().annotation(&l.id).is_none());
-                if linking_gone {
-                    next.linking = None;
-                }
-            }
+            Msg::Do(action) => return next.settle(self, |editor| editor.apply(action)),
+            Msg::Undo => return next.settle(self, Editor::undo),
+            Msg::Redo => return next.settle(self, Editor::redo),
+            Msg::Show(index) => return next.settle(self, |editor| editor.show(index)),
             Msg::Select(id) => next.selected = id,
             Msg::Notify(kind, text) => next.notify(kind, text),
             Msg::NotifyWithActions(kind, text, actions) => next.notify_with(kind, text, actions),

@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use super::files::file_list;
 use super::store::{use_store, Msg};
-use crate::model::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -27,9 +26,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         (editor.can_undo(), editor.can_redo())
     };
     let file_input = use_node_ref();
-    let dispatch = |action: fn() -> Action| {
+    let dispatch = |msg: fn() -> Msg| {
         let store = store.clone();
-        Callback::from(move |_| store.dispatch(Msg::Do(action())))
+        Callback::from(move |_| store.dispatch(msg()))
     };
     let pick_file = {
         let file_input = file_input.clone();
@@ -75,9 +74,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <button type="button" onclick={emit(&props.on_export)}
                 title="Download this document or all documents in one of six formats">{ "Export…" }</button>
             <span class="separator" aria-hidden="true"></span>
-            <button type="button" onclick={dispatch(|| Action::Undo)} disabled={!can_undo}
+            <button type="button" onclick={dispatch(|| Msg::Undo)} disabled={!can_undo}
                 aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">{ "Undo" }</button>
-            <button type="button" onclick={dispatch(|| Action::Redo)} disabled={!can_redo}
+            <button type="button" onclick={dispatch(|| Msg::Redo)} disabled={!can_redo}
                 aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
             <button type="button" onclick={open_search} aria-keyshortcuts="Control+F"
                 title="Search the text, then tag one or all matches (Ctrl+F)">{ "Find" }</button>

@@ -1,7 +1,7 @@
 //! The pieces of a chart that are not placement: which bars, and the text helpers (summary,
 //! description, shortening, colours, tick steps).
 
-use super::{Chart, RowKind, CHAR_WIDTH, FALLBACK_COLOR, FSI, MAX_LABEL_CHARS, PDI, TITLE};
+use super::shape::{Chart, RowKind, CHAR_WIDTH, FALLBACK_COLOR, FSI, MAX_LABEL_CHARS, PDI, TITLE};
 use crate::model::snap::is_attached;
 use crate::model::stats::{SourceRow, Statistics};
 
@@ -168,7 +168,7 @@ fn units(c: char) -> usize {
     }
 }
 
-/// An estimate of the width of `text` at [`super::FONT_SIZE`].
+/// An estimate of the width of `text` at [`super::shape::FONT_SIZE`].
 pub(super) fn text_width(text: &str) -> f64 {
     text.chars().map(units).sum::<usize>() as f64 * CHAR_WIDTH
 }

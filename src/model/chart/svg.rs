@@ -4,9 +4,18 @@
 
 use std::fmt::Write;
 
-use super::{Anchor, Chart, ChartText, FONT_FAMILY, FONT_SIZE, GRID_COLOR, TEXT_COLOR};
+use super::shape::{
+    Anchor, Chart, ChartText, LegendItem, FONT_FAMILY, FONT_SIZE, GRID_COLOR, TEXT_COLOR,
+};
 
-pub(super) fn write(chart: &Chart) -> String {
+impl Chart {
+    /// The chart as a standalone SVG document: what "Download SVG" saves.
+    pub fn to_svg(&self) -> String {
+        write(self)
+    }
+}
+
+fn write(chart: &Chart) -> String {
     let (width, height) = (number(chart.width), number(chart.height));
     let mut svg = String::with_capacity(4096);
     svg.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -80,7 +89,7 @@ pub(super) fn write(chart: &Chart) -> String {
             number(item.x),
             number(item.y),
             escape(&item.color),
-            size = number(super::SWATCH),
+            size = number(LegendItem::SWATCH),
         );
         text(&mut svg, &item.text);
     }

@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use crate::model::annotation::{
-    default_labels, Annotation, AnnotationId, Attribution, Label, LabelId, Source,
+    default_labels, Annotation, AnnotationId, Attribution, IdAllocator, Label, LabelId, Source,
 };
 use crate::model::span::Span;
 use crate::model::text::Document;
@@ -47,9 +47,9 @@ pub struct DocumentBuilder {
     labels: Vec<Label>,
     sources: Vec<Source>,
     annotations: Vec<Annotation>,
-    /// The ids in `annotations`, and the lowest `n` for which `a<n>` may still be free.
+    /// The ids in `annotations`, and the allocator for drafts without a usable one.
     taken: HashSet<String>,
-    next_free: usize,
+    ids: IdAllocator,
 }
 
 impl DocumentBuilder {
@@ -70,7 +70,7 @@ impl DocumentBuilder {
             sources: Vec::new(),
             annotations: Vec::new(),
             taken: HashSet::new(),
-            next_free: 1,
+            ids: IdAllocator::default(),
         }
     }
 
@@ -186,8 +186,9 @@ impl DocumentBuilder {
             .filter(|id| !id.is_empty() && !id.contains(char::is_whitespace))
         {
             Some(id) if !self.taken.contains(&id) => AnnotationId::new(&id),
-            _ => self.fresh_id(),
+            _ => self.ids.take(),
         };
+        self.ids.see(&id);
         self.taken.insert(id.to_string());
         self.annotations.push(Annotation {
             id,
@@ -202,15 +203,6 @@ impl DocumentBuilder {
             },
             created: draft.created,
         });
-    }
-
-    /// The lowest `a<n>` not taken. Ids are only ever added, so the search resumes where the
-    /// last one stopped.
-    fn fresh_id(&mut self) -> AnnotationId {
-        while self.taken.contains(&format!("a{}", self.next_free)) {
-            self.next_free += 1;
-        }
-        AnnotationId::new(&format!("a{}", self.next_free))
     }
 
     pub fn finish(self) -> Workspace {

@@ -1,0 +1,363 @@
+//! Checking an [`Action`] against the corpus and planning the primitive [`Edit`]s that carry
+//! it out. Planning changes nothing: the editor runs the plan, or nothing, when a check fails.
+
+use super::action::{Action, ActionError, Change, Outcome};
+use super::annotation::{is_hex_color, Annotation, AnnotationId, Attribution, Label, LabelId};
+use super::corpus::Corpus;
+use super::edit::Edit;
+use super::snap::split_problem;
+use super::sources;
+use super::span::Span;
+use super::workspace::Workspace;
+
+/// The edits an action makes, what to call them, what to report, and which document to show
+/// afterwards.
+pub(crate) struct Plan {
+    pub edits: Vec<Edit>,
+    pub description: String,
+    pub outcome: Outcome,
+    pub show: Option<usize>,
+}
+
+fn check_label(ws: &Workspace, label: &LabelId) -> Result<(), ActionError> {
+    match ws.label(label) {
+        Some(_) => Ok(()),
+        None => Err(ActionError::UnknownLabel(label.clone())),
+    }
+}
+
+fn check_span(ws: &Workspace, span: Span) -> Result<(), ActionError> {
+    if ws.span(span.start(), span.end()).is_none() {
+        return Err(ActionError::SpanOutsideText(span));
+    }
+    match split_problem(&ws.document.text, span) {
+        Some(problem) => Err(ActionError::SplitsCharacter(problem)),
+        None => Ok(()),
+    }
+}
+
+/// A label set is usable when ids are unique and non-empty, names non-empty, colours
+/// `#rrggbb`, and every label in use is still there.
+fn check_labels(ws: &Workspace, labels: &[Label]) -> Result<(), ActionError> {
+    let bad = |why: String| Err(ActionError::BadLabels(why));
+    for (i, label) in labels.iter().enumerate() {
+        if label.id.as_str().trim().is_empty() || label.name.trim().is_empty() {
+            return bad(format!("label {} needs an id and a name", i + 1));
+        }
+        if labels[..i].iter().any(|l| l.id == label.id) {
+            return bad(format!("the id \"{}\" is used twice", label.id));
+        }
+        if !is_hex_color(&label.color) {
+            return bad(format!("the colour of {} must be #rrggbb", label.name));
+        }
+    }
+    if let Some(used) = ws
+        .annotations()
+        .iter()
+        .find(|a| !labels.iter().any(|l| l.id == a.label))
+    {
+        return bad(format!(
+            "“{}” is used by annotations; delete or relabel them first",
+            used.label
+        ));
+    }
+    Ok(())
+}
+
+fn check_mention(ws: &Workspace, attribution: &Option<Attribution>) -> Result<(), ActionError> {
+    let Some(attribution) = attribution else {
+        return Ok(());
+    };
+    for span in [attribution.mention, attribution.cue].into_iter().flatten() {
+        check_span(ws, span)?;
+    }
+    Ok(())
+}
+
+/// Checks `action` against `corpus` and plans its edits. `Ok(None)`: nothing would change.
+pub(crate) fn plan(corpus: &Corpus, action: Action) -> Result<Option<Plan>, ActionError> {
+    let doc = corpus.current_index();
+    let ws = corpus.current();
+    match action {
+        Action::Add {
+            span,
+            label,
+            attribution,
+            note,
+            now,
+        } => add(ws, doc, span, label, attribution, note, now),
+        Action::Edit { id, change, now } => edit(ws, doc, id, change, now),
+        Action::AddMany {
+            spans,
+            label,
+            attribution,
+            note,
+            now,
+        } => add_many(ws, doc, spans, label, attribution, note, now),
+        Action::Sources(edit) => match sources::plan(ws, edit)? {
+            Some((next, description)) => changed(
+                vec![Edit::ReplaceDocument(doc, Box::new(next))],
+                description,
+                Some(doc),
+            ),
+            None => Ok(None),
+        },
+        Action::Delete { id } => {
+            let old = ws
+                .annotation(&id)
+                .ok_or_else(|| ActionError::UnknownAnnotation(id.clone()))?;
+            changed(
+                vec![Edit::Remove(doc, id)],
+                format!("delete {}", old.label),
+                Some(doc),
+            )
+        }
+        Action::Open {
+            documents,
+            description,
+        } => open(corpus, documents, description),
+        Action::Import {
+            documents,
+            description,
+        } => import(corpus, documents, description),
+        Action::SetDone(done) => {
+            if ws.done == done {
+                return Ok(None);
+            }
+            let what = if done { "mark done" } else { "mark not done" };
+            changed(vec![Edit::SetDone(doc, done)], what.to_string(), Some(doc))
+        }
+        Action::SetLabels(labels) => {
+            check_labels(ws, &labels)?;
+            if labels == ws.labels {
+                return Ok(None);
+            }
+            changed(
+                vec![Edit::SetLabels(doc, labels)],
+                "edit labels".into(),
+                Some(doc),
+            )
+        }
+        Action::Close { index } => {
+            let closing = corpus
+                .documents()
+                .get(index)
+                .ok_or(ActionError::UnknownDocument(index))?;
+            if corpus.len() == 1 {
+                return Err(ActionError::LastDocument);
+            }
+            let description = format!("close “{}”", closing.document.title);
+            changed(vec![Edit::RemoveDocument(index)], description, None)
+        }
+    }
+}
+
+/// A plan that changes the corpus and reports `description`.
+fn changed(
+    edits: Vec<Edit>,
+    description: String,
+    show: Option<usize>,
+) -> Result<Option<Plan>, ActionError> {
+    Ok(Some(Plan {
+        edits,
+        outcome: Outcome::Changed(description.clone()),
+        description,
+        show,
+    }))
+}
+
+fn add(
+    ws: &Workspace,
+    doc: usize,
+    span: Span,
+    label: LabelId,
+    attribution: Option<Attribution>,
+    note: String,
+    now: String,
+) -> Result<Option<Plan>, ActionError> {
+    check_label(ws, &label)?;
+    check_span(ws, span)?;
+    check_mention(ws, &attribution)?;
+    let attribution = sources::canonical_attribution(ws, attribution);
+    let id = ws.fresh_id();
+    let description = format!("add {label}");
+    let annotation = Annotation {
+        id: id.clone(),
+        span,
+        label,
+        attribution,
+        note,
+        created: now.clone(),
+        modified: now,
+    };
+    Ok(Some(Plan {
+        edits: vec![Edit::Insert(doc, annotation)],
+        description,
+        outcome: Outcome::Added(id),
+        show: Some(doc),
+    }))
+}
+
+fn edit(
+    ws: &Workspace,
+    doc: usize,
+    id: AnnotationId,
+    change: Change,
+    now: String,
+) -> Result<Option<Plan>, ActionError> {
+    let old = ws
+        .annotation(&id)
+        .ok_or_else(|| ActionError::UnknownAnnotation(id.clone()))?;
+    let mut new = old.clone();
+    let what = match change {
+        Change::Label(label) => {
+            check_label(ws, &label)?;
+            new.label = label;
+            "label"
+        }
+        Change::Attribution(attribution) => {
+            check_mention(ws, &attribution)?;
+            new.attribution = sources::canonical_attribution(ws, attribution);
+            "attribution"
+        }
+        Change::Note(note) => {
+            new.note = note;
+            "note"
+        }
+        Change::Span(span) => {
+            check_span(ws, span)?;
+            new.span = span;
+            "boundaries"
+        }
+    };
+    if &new == old {
+        return Ok(None);
+    }
+    new.modified = now;
+    changed(
+        vec![Edit::Remove(doc, id), Edit::Insert(doc, new)],
+        format!("edit {what}"),
+        Some(doc),
+    )
+}
+
+/// Tags every span not already carrying `label`; refused when none is left.
+fn add_many(
+    ws: &Workspace,
+    doc: usize,
+    spans: Vec<Span>,
+    label: LabelId,
+    attribution: Option<Attribution>,
+    note: String,
+    now: String,
+) -> Result<Option<Plan>, ActionError> {
+    check_label(ws, &label)?;
+    check_mention(ws, &attribution)?;
+    let attribution = sources::canonical_attribution(ws, attribution);
+    let mut ids = ws.fresh_ids();
+    let mut edits = Vec::new();
+    let mut tagged: Vec<Span> = ws
+        .annotations()
+        .iter()
+        .filter(|a| a.label == label)
+        .map(|a| a.span)
+        .collect();
+    for span in spans {
+        check_span(ws, span)?;
+        if tagged.contains(&span) {
+            continue;
+        }
+        tagged.push(span);
+        let annotation = Annotation {
+            id: ids.next().expect("an endless sequence"),
+            span,
+            label: label.clone(),
+            attribution: attribution.clone(),
+            note: note.clone(),
+            created: now.clone(),
+            modified: now.clone(),
+        };
+        edits.push(Edit::Insert(doc, annotation));
+    }
+    if edits.is_empty() {
+        return Err(ActionError::AlreadyTagged);
+    }
+    let description = match edits.len() {
+        1 => format!("tag 1 match as {label}"),
+        n => format!("tag {n} matches as {label}"),
+    };
+    changed(edits, description, Some(doc))
+}
+
+/// Adds the documents not open yet and shows the first one given.
+fn open(
+    corpus: &Corpus,
+    documents: Vec<Workspace>,
+    description: String,
+) -> Result<Option<Plan>, ActionError> {
+    let first = documents
+        .first()
+        .ok_or(ActionError::NothingToOpen)?
+        .document
+        .id()
+        .to_string();
+    let mut edits = Vec::new();
+    let mut next = corpus.len();
+    let mut added: Vec<&str> = Vec::new();
+    for workspace in documents.iter() {
+        let id = workspace.document.id();
+        if corpus.position_of(id).is_none() && !added.contains(&id) {
+            added.push(id);
+            edits.push(Edit::InsertDocument(next, Box::new(workspace.clone())));
+            next += 1;
+        }
+    }
+    let show = corpus.position_of(&first).or_else(|| {
+        added
+            .iter()
+            .position(|id| *id == first)
+            .map(|i| corpus.len() + i)
+    });
+    if edits.is_empty() {
+        return Ok(Some(Plan {
+            edits,
+            description,
+            outcome: Outcome::Shown,
+            show,
+        }));
+    }
+    changed(edits, description, show)
+}
+
+/// Replaces open documents with their imported versions, adds the others, and shows the
+/// first one imported.
+fn import(
+    corpus: &Corpus,
+    documents: Vec<Workspace>,
+    description: String,
+) -> Result<Option<Plan>, ActionError> {
+    let first = documents
+        .first()
+        .ok_or(ActionError::NothingToOpen)?
+        .document
+        .id()
+        .to_string();
+    let mut edits = Vec::new();
+    let mut next = corpus.len();
+    for workspace in documents {
+        match corpus.position_of(workspace.document.id()) {
+            Some(index) => edits.push(Edit::ReplaceDocument(index, Box::new(workspace))),
+            None => {
+                edits.push(Edit::InsertDocument(next, Box::new(workspace)));
+                next += 1;
+            }
+        }
+    }
+    let show = edits.iter().find_map(|edit| match edit {
+        Edit::ReplaceDocument(i, w) | Edit::InsertDocument(i, w) if w.document.id() == first => {
+            Some(*i)
+        }
+        _ => None,
+    });
+    changed(edits, description, show)
+}
