@@ -20,6 +20,11 @@ impl AnnotationId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Whether `id` can name an annotation: not empty, no whitespace.
+    pub fn is_valid(id: &str) -> bool {
+        !id.is_empty() && !id.contains(char::is_whitespace)
+    }
 }
 
 impl fmt::Display for AnnotationId {

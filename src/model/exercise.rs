@@ -8,7 +8,8 @@
 
 use serde_json::{json, Value};
 
-use super::formats::native::{self, ImportError, Problem};
+use super::formats::native;
+use super::formats::{json_error, ImportError, Problem};
 use super::text::content_id;
 use super::workspace::{ExerciseLink, Workspace};
 
@@ -135,7 +136,7 @@ fn invalid(at: &str, message: impl Into<String>) -> ImportError {
 /// Reads a `.claimmark-exercise.json` file.
 pub fn import(text: &str) -> Result<Exercise, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root: Value = serde_json::from_str(text).map_err(|e| native::json_error(text, &e))?;
+    let root: Value = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
     if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(invalid(
             "format",

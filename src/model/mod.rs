@@ -18,6 +18,7 @@ mod edit;
 pub mod editor;
 pub mod exercise;
 pub mod formats;
+pub mod importers;
 pub mod layout;
 pub mod metrics;
 pub mod names;

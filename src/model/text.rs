@@ -111,6 +111,18 @@ impl Text {
     }
 }
 
+/// The title of a document that has none.
+pub const UNTITLED: &str = "Untitled";
+
+/// `title`, or [`UNTITLED`] when it is blank.
+pub fn title_or_untitled(title: &str) -> &str {
+    if title.trim().is_empty() {
+        UNTITLED
+    } else {
+        title
+    }
+}
+
 /// A document: its text, a human title, and a content id derived from the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {

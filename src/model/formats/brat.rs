@@ -12,9 +12,8 @@
 use std::collections::HashMap;
 
 use super::build::{DocumentBuilder, Draft};
-use super::detect::Decoded;
-use super::safe_stem;
-use super::Problem;
+use super::files::{file_extension, file_stem, safe_stem, text_of, InputFile};
+use super::problem::{Decoded, ImportError, Problem};
 use crate::model::span::Span;
 use crate::model::text::Text;
 use crate::model::workspace::Workspace;
@@ -316,4 +315,39 @@ pub fn import(pairs: &[(String, String, String)]) -> Decoded {
     } else {
         Err(problems)
     }
+}
+
+/// Pairs `.ann` files with the `.txt` of the same name and reads them as brat.
+pub fn import_files(files: &[&InputFile]) -> Result<(Vec<Workspace>, Vec<String>), ImportError> {
+    let mut pairs = Vec::new();
+    let mut problems = Vec::new();
+    for ann in files.iter().filter(|f| file_extension(&f.name) == "ann") {
+        let txt = files.iter().find(|f| {
+            file_extension(&f.name) == "txt" && file_stem(&f.name) == file_stem(&ann.name)
+        });
+        match txt {
+            Some(txt) => pairs.push((
+                file_stem(&ann.name).to_string(),
+                text_of(txt)?.to_string(),
+                text_of(ann)?.to_string(),
+            )),
+            None => problems.push(Problem {
+                at: ann.name.clone(),
+                message: format!(
+                    "brat needs the text too: choose {}.txt with it",
+                    file_stem(&ann.name)
+                ),
+            }),
+        }
+    }
+    if pairs.is_empty() && problems.is_empty() {
+        problems.push(Problem {
+            at: files[0].name.clone(),
+            message: "a .txt alone has no annotations; use Open text to annotate it, or add its .ann file".into(),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(ImportError::Invalid(problems));
+    }
+    import(&pairs).map_err(ImportError::Invalid)
 }

@@ -11,10 +11,10 @@ use crate::model::annotation::{
     default_labels, Annotation, AnnotationId, Attribution, IdAllocator, Label, LabelId, Source,
 };
 use crate::model::span::Span;
-use crate::model::text::Document;
+use crate::model::text::{title_or_untitled, Document};
 use crate::model::workspace::Workspace;
 
-use super::Problem;
+use super::problem::Problem;
 use crate::model::offsets::unit_hint;
 use crate::model::snap::split_problem;
 
@@ -59,11 +59,7 @@ impl DocumentBuilder {
     }
 
     pub fn with_labels(title: &str, text: &str, labels: Vec<Label>) -> DocumentBuilder {
-        let title = if title.trim().is_empty() {
-            "Untitled"
-        } else {
-            title.trim()
-        };
+        let title = title_or_untitled(title.trim());
         DocumentBuilder {
             document: Document::new(title, text),
             labels,
@@ -181,10 +177,7 @@ impl DocumentBuilder {
             .and_then(Attribution::named)
             .map(|a| Attribution { mention, cue, ..a });
         let label = self.label(&draft.label);
-        let id = match draft
-            .id
-            .filter(|id| !id.is_empty() && !id.contains(char::is_whitespace))
-        {
+        let id = match draft.id.filter(|id| AnnotationId::is_valid(id)) {
             Some(id) if !self.taken.contains(&id) => AnnotationId::new(&id),
             _ => self.ids.take(),
         };

@@ -12,9 +12,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::build::{DocumentBuilder, Draft};
-use super::detect::Decoded;
-use super::spacy::{integer, records, string, text_field};
-use super::Problem;
+use super::json::{integer, records, string, text_field};
+use super::problem::{Decoded, Problem};
 use crate::model::workspace::Workspace;
 
 /// The label of mention entities and the type of attribution relations.

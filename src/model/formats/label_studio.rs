@@ -13,10 +13,9 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{json, Map, Value};
 
 use super::build::{DocumentBuilder, Draft};
-use super::detect::Decoded;
 use super::doccano::{CUE_LABEL, CUE_RELATION, RELATION_TYPE, SOURCE_LABEL};
-use super::spacy::{integer, string};
-use super::Problem;
+use super::json::{integer, string};
+use super::problem::{Decoded, Problem};
 use crate::model::workspace::Workspace;
 
 fn region(id: &str, from_name: &str, kind: &str, value: Value) -> Value {

@@ -9,8 +9,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::build::{DocumentBuilder, Draft};
-use super::detect::Decoded;
-use super::Problem;
+use super::json::{integer, records, string, text_field};
+use super::problem::{Decoded, Problem};
 use crate::model::workspace::Workspace;
 
 #[derive(Serialize)]
@@ -83,79 +83,6 @@ pub fn export(documents: &[&Workspace]) -> String {
         out.push('\n');
     }
     out
-}
-
-/// The records of a JSON Lines file (or of a file holding one JSON object), with their line
-/// numbers; lines that are not JSON objects become problems.
-pub(crate) fn records(text: &str, problems: &mut Vec<Problem>) -> Vec<(usize, Map<String, Value>)> {
-    if let Ok(Value::Object(single)) = serde_json::from_str::<Value>(text) {
-        return vec![(1, single)];
-    }
-    let mut records = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let at = format!("line {}", index + 1);
-        match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(record)) => records.push((index + 1, record)),
-            Ok(_) => problems.push(Problem {
-                at,
-                message: "must be a JSON object".into(),
-            }),
-            Err(e) => problems.push(Problem {
-                at,
-                message: format!("is not valid JSON ({e})"),
-            }),
-        }
-    }
-    records
-}
-
-/// A signed integer field, or a problem.
-pub(crate) fn integer(
-    record: &Map<String, Value>,
-    key: &str,
-    at: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<i64> {
-    match record.get(key) {
-        Some(Value::Number(n)) if n.as_i64().is_some() => n.as_i64(),
-        Some(other) => {
-            problems.push(Problem {
-                at: at.to_string(),
-                message: format!("\"{key}\" must be a whole number, found {other}"),
-            });
-            None
-        }
-        None => {
-            problems.push(Problem {
-                at: at.to_string(),
-                message: format!("\"{key}\" is missing"),
-            });
-            None
-        }
-    }
-}
-
-pub(crate) fn string<'v>(record: &'v Map<String, Value>, key: &str) -> Option<&'v str> {
-    record.get(key).and_then(Value::as_str)
-}
-
-/// The text of a record, or a problem.
-pub(crate) fn text_field<'v>(
-    record: &'v Map<String, Value>,
-    at: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<&'v str> {
-    let text = string(record, "text");
-    if text.is_none() {
-        problems.push(Problem {
-            at: at.to_string(),
-            message: "\"text\" is missing or not a string".into(),
-        });
-    }
-    text
 }
 
 pub fn import(text: &str) -> Decoded {

@@ -3,16 +3,16 @@
 
 use serde_json::Value;
 
-use super::detect::text_of;
-use super::{ImportError, InputFile, Problem};
-use crate::model::text::Document;
+use super::files::{text_of, InputFile};
+use super::problem::{ImportError, Problem};
+use crate::model::text::{Document, UNTITLED};
 
 /// The title for a text without one: its first non-blank line, shortened.
 pub fn title_from_text(text: &str) -> String {
     let first = text
         .lines()
         .find(|l| !l.trim().is_empty())
-        .unwrap_or("Untitled")
+        .unwrap_or(UNTITLED)
         .trim();
     let title: String = first.chars().take(60).collect();
     if first.chars().count() > 60 {

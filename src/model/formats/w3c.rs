@@ -16,8 +16,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::build::{DocumentBuilder, Draft};
-use super::detect::Decoded;
-use super::Problem;
+use super::problem::{Decoded, Problem};
 use crate::model::anchor::find_quote;
 use crate::model::annotation::Annotation;
 use crate::model::workspace::Workspace;

@@ -3,22 +3,23 @@
 //! faster on a 1 MB document with 10 000 annotations).
 //!
 //! It accepts only files that are entirely clean — no problem and no warning. Anything else
-//! returns `None`, and [`super::native_read`] reads the file again to explain every problem;
-//! that reader has the last word, and a test checks both agree wherever this one accepts.
+//! returns `None`, and the careful reader (`careful`) reads the file again to explain every
+//! problem; that reader has the last word, and a test checks both agree wherever this one
+//! accepts. Both apply the same rules (`rules`).
 
 use std::borrow::Cow;
 use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use super::native::{Imported, FORMAT, MAX_ANNOTATIONS, OFFSET_UNIT, VERSION};
+use super::rules::{self, Extras, Imported, FORMAT, OFFSET_UNIT, VERSION};
 use crate::model::annotation::{
-    default_labels, Annotation, AnnotationId, Attribution, Label, LabelId, Source,
+    default_labels, Annotation, AnnotationId, Attribution, Label, LabelId,
 };
-use crate::model::snap::split_problem;
+use crate::model::formats::problem::MAX_ANNOTATIONS;
 use crate::model::span::Span;
-use crate::model::text::Document;
-use crate::model::workspace::{ExerciseLink, Workspace};
+use crate::model::text::Text;
+use crate::model::workspace::ExerciseLink;
 
 #[derive(Deserialize)]
 struct FileIn<'a> {
@@ -119,17 +120,11 @@ struct AnnotationIn<'a> {
     modified: Option<Cow<'a, str>>,
 }
 
-fn is_hex_color(color: &str) -> bool {
-    color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit())
-}
-
-fn span_of(start: u64, end: u64, len: usize) -> Option<Span> {
-    Span::new(
-        usize::try_from(start).ok()?,
-        usize::try_from(end).ok()?,
-        len,
-    )
-    .ok()
+/// A span whose offsets fit `usize` and pass the format's rules.
+fn span_of(text: &Text, start: u64, end: u64, quote: Option<&str>) -> Option<Span> {
+    let start = usize::try_from(start).ok()?;
+    let end = usize::try_from(end).ok()?;
+    rules::span(text, start, end, quote).ok()
 }
 
 /// Reads a clean native v1 file, or `None` when the careful reader must look at it.
@@ -145,12 +140,7 @@ pub(super) fn read(input: &str) -> Option<Imported> {
         return None;
     }
     let title = file.document.title.as_deref().unwrap_or("");
-    let title = if title.trim().is_empty() {
-        "Untitled"
-    } else {
-        title
-    };
-    let document = Document::new(title, file.document.text.as_ref());
+    let document = rules::document(title, file.document.text.as_ref());
     if file
         .document
         .id
@@ -165,19 +155,17 @@ pub(super) fn read(input: &str) -> Option<Imported> {
             let mut out: Vec<Label> = Vec::with_capacity(labels.len());
             for label in labels {
                 let color = label.color.as_deref().unwrap_or("");
-                if label.id.trim().is_empty()
-                    || out.iter().any(|l| l.id.as_str() == label.id)
-                    || !is_hex_color(color)
-                {
+                if rules::label_id_problem(&label.id, &out).is_some() {
                     return None;
                 }
+                let color = rules::label_color(color)?;
                 out.push(Label {
                     id: LabelId::new(&label.id),
                     name: label
                         .name
                         .map_or_else(|| label.id.to_string(), Cow::into_owned),
                     description: label.description.map(Cow::into_owned).unwrap_or_default(),
-                    color: color.to_lowercase(),
+                    color,
                 });
             }
             out
@@ -185,35 +173,17 @@ pub(super) fn read(input: &str) -> Option<Imported> {
     };
     let mut sources = Vec::with_capacity(file.sources.len());
     for source in file.sources {
-        if source.aliases.iter().any(|a| a.trim().is_empty()) {
-            return None;
-        }
-        sources.push(Source {
-            name: source.name.trim().to_string(),
-            aliases: source
-                .aliases
-                .iter()
-                .map(|a| a.trim().to_string())
-                .collect(),
-        });
+        sources.push(rules::source(
+            &source.name,
+            source.aliases.iter().map(|a| a.as_ref()),
+        )?);
     }
-    let len = document.text.len();
+    let text = &document.text;
     let mut ids = HashSet::with_capacity(file.annotations.len());
     let mut annotations = Vec::with_capacity(file.annotations.len());
     for a in file.annotations {
-        let span = span_of(a.start, a.end, len)?;
-        if split_problem(&document.text, span).is_some() {
-            return None;
-        }
-        let id_ok =
-            !a.id.is_empty() && !a.id.contains(char::is_whitespace) && ids.insert(a.id.clone());
-        if !id_ok || !labels.iter().any(|l| l.id.as_str() == a.label) {
-            return None;
-        }
-        if a.quote
-            .as_deref()
-            .is_some_and(|q| q != document.text.quote(span))
-        {
+        let span = span_of(text, a.start, a.end, a.quote.as_deref())?;
+        if rules::id_problem(&a.id, &mut ids).is_some() || !rules::known_label(&labels, &a.label) {
             return None;
         }
         let attribution = match a.attribution {
@@ -221,12 +191,7 @@ pub(super) fn read(input: &str) -> Option<Imported> {
             Some(at) => {
                 let part = |span: Option<SpanIn>| match span {
                     None => Some(None),
-                    Some(s) => {
-                        let span = span_of(s.start, s.end, len)?;
-                        split_problem(&document.text, span)
-                            .is_none()
-                            .then_some(Some(span))
-                    }
+                    Some(s) => span_of(text, s.start, s.end, None).map(Some),
                 };
                 Some(Attribution {
                     mention: part(at.mention)?,
@@ -242,22 +207,23 @@ pub(super) fn read(input: &str) -> Option<Imported> {
             label: LabelId::new(&a.label),
             attribution,
             note: a.note.map(Cow::into_owned).unwrap_or_default(),
-            modified: a.modified.map_or_else(|| created.clone(), Cow::into_owned),
+            modified: rules::modified(a.modified.map(Cow::into_owned), &created),
             created,
         });
     }
-    let mut workspace = Workspace::from_parts(document, labels, sources, annotations);
-    workspace.done = file.done;
-    workspace.annotator = file.annotator.as_deref().unwrap_or("").trim().to_string();
-    workspace.exercise = file.exercise.and_then(|e| {
-        Some(ExerciseLink {
-            id: e.id?.into_owned(),
-            instructions: e.instructions.map(Cow::into_owned).unwrap_or_default(),
-            allow_check: e.allow_check,
-        })
-    });
+    let extras = Extras {
+        done: file.done,
+        annotator: file.annotator.as_deref().unwrap_or("").to_string(),
+        exercise: file.exercise.and_then(|e| {
+            Some(ExerciseLink {
+                id: e.id?.into_owned(),
+                instructions: e.instructions.map(Cow::into_owned).unwrap_or_default(),
+                allow_check: e.allow_check,
+            })
+        }),
+    };
     Some(Imported {
-        workspace,
+        workspace: rules::workspace(document, labels, sources, annotations, extras),
         warnings: Vec::new(),
     })
 }

@@ -8,18 +8,16 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use super::native::{
-    ImportError, Imported, Problem, FORMAT, MAX_ANNOTATIONS, OFFSET_UNIT, VERSION,
-};
+use super::rules::{self, Extras, Imported, FALLBACK_COLOR, FORMAT, OFFSET_UNIT, VERSION};
 use crate::model::annotation::{
     default_labels, Annotation, AnnotationId, Attribution, Label, LabelId, Source,
 };
-use crate::model::offsets::unit_hint;
-use crate::model::snap::split_problem;
+use crate::model::formats::json::kind;
+use crate::model::formats::problem::{ImportError, Problem, MAX_ANNOTATIONS};
 use crate::model::span::Span;
 use crate::model::text::Text;
 use crate::model::text::{content_id, Document};
-use crate::model::workspace::{ExerciseLink, Workspace};
+use crate::model::workspace::ExerciseLink;
 
 /// Collects problems while reading.
 struct Reader {
@@ -91,10 +89,7 @@ impl Reader {
         }
     }
 
-    /// A span from `start`/`end` fields, checked against the text length.
-    /// The annotation's span, checked against the text: in range, between whole characters,
-    /// and slicing the text to `quote` when one is given. A mismatch that other offset units
-    /// would explain says so.
+    /// A span from `start`/`end` fields, checked by the format's rules (`rules::span`).
     fn checked_span(
         &mut self,
         object: &Map<String, Value>,
@@ -105,36 +100,9 @@ impl Reader {
         let start = self.offset(object, at, "start");
         let end = self.offset(object, at, "end");
         let (start, end) = (start?, end?);
-        let hint = |quote: Option<&str>| {
-            quote
-                .and_then(|q| unit_hint(text.as_str(), start, end, q))
-                .map_or(String::new(), |h| format!(" ({h})"))
-        };
-        let span = match Span::new(start, end, text.len()) {
-            Ok(span) => span,
-            Err(error) => {
-                self.problem(at, format!("{error}{}", hint(quote)));
-                return None;
-            }
-        };
-        if let Some(problem) = split_problem(text, span) {
-            self.problem(at, problem);
-            return None;
-        }
-        if let Some(quote) = quote {
-            let actual = text.quote(span);
-            if quote != actual {
-                self.problem(
-                    at,
-                    format!(
-                        "quote {quote:?} does not match the text at {span}, which is {actual:?}{}",
-                        hint(Some(quote))
-                    ),
-                );
-                return None;
-            }
-        }
-        Some(span)
+        rules::span(text, start, end, quote)
+            .map_err(|message| self.problem(at, message))
+            .ok()
     }
 
     /// An array field; absent or null gives an empty list.
@@ -147,18 +115,6 @@ impl Reader {
                 &[]
             }
         }
-    }
-}
-
-/// A short name for a JSON value's type, for messages.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }
 
@@ -224,33 +180,33 @@ pub(super) fn read(root: &Value) -> Result<Imported, ImportError> {
     if !reader.problems.is_empty() {
         return Err(ImportError::Invalid(reader.problems));
     }
-    let mut workspace = Workspace::from_parts(document, labels, sources, annotations);
-    workspace.done = root.get("done").and_then(Value::as_bool).unwrap_or(false);
-    workspace.annotator = root
-        .get("annotator")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .trim()
-        .to_string();
-    workspace.exercise = root
-        .get("exercise")
-        .and_then(Value::as_object)
-        .and_then(|e| {
-            Some(ExerciseLink {
-                id: e.get("id")?.as_str()?.to_string(),
-                instructions: e
-                    .get("instructions")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string(),
-                allow_check: e
-                    .get("allow_check")
-                    .and_then(Value::as_bool)
-                    .unwrap_or(false),
-            })
-        });
+    let extras = Extras {
+        done: root.get("done").and_then(Value::as_bool).unwrap_or(false),
+        annotator: root
+            .get("annotator")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string(),
+        exercise: root
+            .get("exercise")
+            .and_then(Value::as_object)
+            .and_then(|e| {
+                Some(ExerciseLink {
+                    id: e.get("id")?.as_str()?.to_string(),
+                    instructions: e
+                        .get("instructions")
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_string(),
+                    allow_check: e
+                        .get("allow_check")
+                        .and_then(Value::as_bool)
+                        .unwrap_or(false),
+                })
+            }),
+    };
     Ok(Imported {
-        workspace,
+        workspace: rules::workspace(document, labels, sources, annotations, extras),
         warnings: reader.warnings,
     })
 }
@@ -268,11 +224,6 @@ fn read_document(reader: &mut Reader, root: &Map<String, Value>) -> Option<Docum
     let title = reader
         .string(doc, "document", "title", false)
         .unwrap_or_default();
-    let title = if title.trim().is_empty() {
-        "Untitled".to_string()
-    } else {
-        title
-    };
     if let Some(id) = reader.string(doc, "document", "id", false) {
         if id != content_id(&text) {
             reader
@@ -280,7 +231,7 @@ fn read_document(reader: &mut Reader, root: &Map<String, Value>) -> Option<Docum
                 .push("document.id does not match the text's SHA-256; the text was used".into());
         }
     }
-    Some(Document::new(title, text))
+    Some(rules::document(&title, &text))
 }
 
 fn read_labels(reader: &mut Reader, root: &Map<String, Value>) -> Vec<Label> {
@@ -297,8 +248,8 @@ fn read_labels(reader: &mut Reader, root: &Map<String, Value>) -> Vec<Label> {
         let Some(id) = reader.string(obj, &at, "id", true) else {
             continue;
         };
-        if id.trim().is_empty() || labels.iter().any(|l| l.id.as_str() == id) {
-            reader.problem(&at, format!("label id \"{id}\" is empty or used twice"));
+        if let Some(problem) = rules::label_id_problem(&id, &labels) {
+            reader.problem(&at, problem);
             continue;
         }
         let name = reader
@@ -308,14 +259,12 @@ fn read_labels(reader: &mut Reader, root: &Map<String, Value>) -> Vec<Label> {
             .string(obj, &at, "description", false)
             .unwrap_or_default();
         let color = reader.string(obj, &at, "color", false).unwrap_or_default();
-        let color = if is_hex_color(&color) {
-            color.to_lowercase()
-        } else {
+        let color = rules::label_color(&color).unwrap_or_else(|| {
             reader.warnings.push(format!(
                 "{at}: colour \"{color}\" is not #rrggbb; grey is used"
             ));
-            "#777777".to_string()
-        };
+            FALLBACK_COLOR.to_string()
+        });
         labels.push(Label {
             id: LabelId::new(&id),
             name,
@@ -324,10 +273,6 @@ fn read_labels(reader: &mut Reader, root: &Map<String, Value>) -> Vec<Label> {
         });
     }
     labels
-}
-
-fn is_hex_color(color: &str) -> bool {
-    color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
 
 fn read_sources(reader: &mut Reader, root: &Map<String, Value>) -> Vec<Source> {
@@ -343,15 +288,16 @@ fn read_sources(reader: &mut Reader, root: &Map<String, Value>) -> Vec<Source> {
         };
         let mut aliases = Vec::new();
         for alias in reader.array(obj, "aliases") {
-            match alias {
-                Value::String(a) if !a.trim().is_empty() => aliases.push(a.trim().to_string()),
-                other => {
+            match alias.as_str().and_then(rules::alias) {
+                Some(alias) => aliases.push(alias),
+                None => {
+                    let other = alias;
                     reader.problem(&at, format!("aliases must be names, found {}", kind(other)))
                 }
             }
         }
         sources.push(Source {
-            name: name.trim().to_string(),
+            name: rules::source_name(&name),
             aliases,
         });
     }
@@ -391,18 +337,14 @@ fn read_annotations(
         };
         let before = reader.problems.len();
         let id = reader.string(obj, &at, "id", true);
-        if let Some(id) = &id {
-            if id.is_empty() || id.chars().any(char::is_whitespace) {
-                reader.problem(&at, "the id must be non-empty and without spaces");
-            } else if !ids.insert(id.clone()) {
-                reader.problem(&at, "the id is used by an earlier annotation");
-            }
+        if let Some(problem) = id.as_deref().and_then(|id| rules::id_problem(id, &mut ids)) {
+            reader.problem(&at, problem);
         }
         let quote = reader.string(obj, &at, "quote", false);
         let span = reader.checked_span(obj, &at, &document.text, quote.as_deref());
         let label = reader.string(obj, &at, "label", true);
         if let Some(label) = &label {
-            if !labels.iter().any(|l| l.id.as_str() == label) {
+            if !rules::known_label(labels, label) {
                 reader.problem(
                     &at,
                     format!("label \"{label}\" is not one of the file's labels"),
@@ -414,9 +356,7 @@ fn read_annotations(
         let created = reader
             .string(obj, &at, "created", false)
             .unwrap_or_default();
-        let modified = reader
-            .string(obj, &at, "modified", false)
-            .unwrap_or_else(|| created.clone());
+        let modified = rules::modified(reader.string(obj, &at, "modified", false), &created);
         if reader.problems.len() > before {
             continue;
         }
