@@ -7,6 +7,8 @@ use claimmark::model::{
     Outcome, Span, Workspace,
 };
 
+mod common;
+
 const TEXT: &str = "“Zakharova” said — 🙂 👨🏻‍🚒 Cafe\u{301} talks failed.\r\nKabul accused Islamabad.";
 
 fn editor() -> Editor {
@@ -18,15 +20,12 @@ fn span(start: usize, end: usize) -> Span {
 }
 
 fn add(editor: &mut Editor, start: usize, end: usize, label: &str, source: &str) -> Outcome {
-    editor
-        .apply(Action::Add {
-            span: span(start, end),
-            label: LabelId::new(label),
-            attribution: Attribution::named(source),
-            note: String::new(),
-            now: "2026-11-27T10:00:00Z".into(),
-        })
-        .unwrap()
+    common::add(
+        editor,
+        (start, end, label, source),
+        "",
+        "2026-11-27T10:00:00Z",
+    )
 }
 
 /// The annotations as (quote, label, source) in text order.

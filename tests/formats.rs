@@ -2,19 +2,12 @@
 //! bytes, on the fixtures and on random Unicode text with random spans (proptest).
 #![cfg(not(target_arch = "wasm32"))]
 
-use claimmark::model::formats::{self, native, Format, InputFile};
+use claimmark::model::formats::{self, Format, InputFile};
 use claimmark::model::{Action, Attribution, Document, Editor, LabelId, Span, Workspace};
+use common::fixture;
 use proptest::prelude::*;
 
-fn fixture(name: &str) -> Workspace {
-    let path = format!(
-        "{}/tests/data/fixtures/{name}.claimmark.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    native::import(&std::fs::read_to_string(path).unwrap())
-        .unwrap()
-        .workspace
-}
+mod common;
 
 /// Start, end, label, source, mention, cue and note of one annotation.
 type Kept = (

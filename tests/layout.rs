@@ -3,7 +3,10 @@
 
 use claimmark::model::layout::{blocks, segments, segments_of, BlockKind};
 use claimmark::model::text::seed_document;
-use claimmark::model::{Action, Attribution, Document, Editor, LabelId, Span, Text, Workspace};
+use claimmark::model::{Document, Text, Workspace};
+use common::{tagged, Mark};
+
+mod common;
 
 fn check_blocks(text: &str, expected: &[(&str, BlockKind)]) {
     let t = Text::new(text);
@@ -80,19 +83,11 @@ fn render(ws: &Workspace) -> Vec<String> {
 }
 
 fn workspace_with(text: &str, spans: &[(usize, usize, &str)]) -> Workspace {
-    let mut ed = Editor::new(Workspace::new(Document::new("t", text)));
-    let len = text.chars().count();
-    for &(start, end, label) in spans {
-        ed.apply(Action::Add {
-            span: Span::new(start, end, len).unwrap(),
-            label: LabelId::new(label),
-            attribution: Attribution::named("x"),
-            note: String::new(),
-            now: String::new(),
-        })
-        .unwrap();
-    }
-    ed.workspace().clone()
+    let marks: Vec<Mark> = spans
+        .iter()
+        .map(|&(s, e, label)| (s, e, label, "x"))
+        .collect();
+    tagged(Workspace::new(Document::new("t", text)), &marks)
 }
 
 #[test]

@@ -2,26 +2,21 @@
 //! check with its message.
 #![cfg(not(target_arch = "wasm32"))]
 
-use claimmark::model::formats::native::{export, export_file_name, import, ImportError};
+use claimmark::model::formats::native::{export, export_file_name, import};
+use claimmark::model::formats::ImportError;
 use claimmark::model::text::seed_document;
-use claimmark::model::{Action, Attribution, Document, Editor, LabelId, Span, Workspace};
+use claimmark::model::{Document, Editor, Workspace};
 use serde_json::{json, Value};
+
+mod common;
 
 const NASTY: &str =
     "“Zakharova” said — 🙂 👨🏻‍🚒 Cafe\u{301} talks failed.\r\nKabul accused Islamabad.";
 
 fn annotated(document: Document, spans: &[(usize, usize, &str, &str)]) -> Workspace {
-    let len = document.text.len();
     let mut ed = Editor::new(Workspace::new(document));
-    for &(start, end, label, source) in spans {
-        ed.apply(Action::Add {
-            span: Span::new(start, end, len).unwrap(),
-            label: LabelId::new(label),
-            attribution: Attribution::named(source),
-            note: "n".into(),
-            now: "2026-11-27T10:00:00Z".into(),
-        })
-        .unwrap();
+    for &mark in spans {
+        common::add(&mut ed, mark, "n", "2026-11-27T10:00:00Z");
     }
     ed.workspace().clone()
 }

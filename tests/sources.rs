@@ -8,6 +8,8 @@ use claimmark::model::{
     Action, ActionError, Attribution, Document, Editor, LabelId, Source, Span, Workspace,
 };
 
+mod common;
+
 const TEXT: &str = "Maria Zakharova said “talks” — 🙂 e\u{301}. Zakharova urged calm.\r\n\
 Pakistani officials accused Kabul. The Ministry of Foreign Affairs of Pakistan agreed. \
 Kabul denied it. Pakistani officials 👨🏻‍🚒 repeated it.";
@@ -34,14 +36,8 @@ fn zakharova() -> Source {
 }
 
 fn add(ed: &mut Editor, phrase: &str, label: &str, source: &str) {
-    ed.apply(Action::Add {
-        span: at(phrase),
-        label: LabelId::new(label),
-        attribution: Attribution::named(source),
-        note: String::new(),
-        now: NOW.into(),
-    })
-    .unwrap();
+    let span = at(phrase);
+    common::add(ed, (span.start(), span.end(), label, source), "", NOW);
 }
 
 /// Each annotation's source, in text order.
