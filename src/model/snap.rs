@@ -185,8 +185,8 @@ pub fn step_word(text: &Text, index: usize, edge: Edge, forward: bool) -> usize 
 mod tests {
     use super::*;
 
-    /// Selects the first occurrence of `selected` (code points) in `text`, snaps, and compares
-    /// the quote.
+    /// Snaps the selection `from`..`to` (code points) of `text`, with or without words, and
+    /// compares the quote with `expected`.
     fn check(text: &str, from: usize, to: usize, words: bool, expected: Option<&str>) {
         let t = Text::new(text);
         let got = snap_selection(&t, from, to, words).map(|s| t.quote(s).to_string());
