@@ -154,6 +154,57 @@ pub struct Score {
     /// Fraction of relaxed-matched pairs whose sources agree.
     pub attribution_accuracy: Option<f64>,
     pub annotations: usize,
+    /// How many spans the key has.
+    pub key_spans: usize,
+    /// Position-paired spans with the same label, and all position-paired spans.
+    pub labels_right: (usize, usize),
+    /// Relaxed-matched pairs naming the same source, and all relaxed-matched pairs.
+    pub sources_right: (usize, usize),
+}
+
+impl Score {
+    /// Each figure as one plain sentence, in the order a student reads them: what was found,
+    /// what was exact, then labels and sources among the spans that were found.
+    pub fn explained(&self) -> Vec<String> {
+        let spans = |n: usize| if n == 1 { "span" } else { "spans" };
+        let verb =
+            |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
+        let (found, key, yours) = (self.relaxed.matched, self.key_spans, self.annotations);
+        let mut out = vec![
+            format!(
+                "Found: {found} of the key's {key} {} {} one of your {yours} with the same label.",
+                spans(key),
+                verb(found, "overlaps", "overlap"),
+            ),
+            format!(
+                "Exact: {} of your {yours} {} {} one of the key's exactly (same start, end and label).",
+                self.exact.matched,
+                spans(yours),
+                verb(self.exact.matched, "matches", "match"),
+            ),
+        ];
+        let (same, total) = self.labels_right;
+        out.push(if total == 0 {
+            "Labels: none of your spans overlaps one of the key's yet.".to_string()
+        } else {
+            format!(
+                "Labels: of the {total} {} of yours that overlap the key's, {same} {} the key's label.",
+                spans(total),
+                verb(same, "has", "have"),
+            )
+        });
+        let (same, total) = self.sources_right;
+        out.push(if total == 0 {
+            "Sources: checked once a span is found with the right label.".to_string()
+        } else {
+            format!(
+                "Sources: of the {total} found {}, {same} {} the key's source.",
+                spans(total),
+                verb(same, "names", "name"),
+            )
+        });
+        out
+    }
 }
 
 pub fn score(key: &Workspace, submission: &Workspace) -> Score {
@@ -183,6 +234,9 @@ pub fn score(key: &Workspace, submission: &Workspace) -> Score {
         label_accuracy: fraction(same_label, position_pairs.len()),
         attribution_accuracy: fraction(same_source, relaxed_pairs.len()),
         annotations: sub_marks.len(),
+        key_spans: key_marks.len(),
+        labels_right: (same_label, position_pairs.len()),
+        sources_right: (same_source, relaxed_pairs.len()),
     }
 }
 

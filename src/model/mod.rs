@@ -17,6 +17,7 @@ pub mod corpus;
 mod edit;
 pub mod editor;
 pub mod exercise;
+pub mod filter;
 pub mod formats;
 pub mod importers;
 pub mod layout;

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use super::annotation::Annotation;
 use super::formats::Problem;
 use super::metrics::{
     cohen_kappa, krippendorff_alpha, marks, pair_relaxed, score, unit_categories, Score,
@@ -42,12 +43,53 @@ pub struct SourceCounts {
     pub key: BTreeMap<String, usize>,
 }
 
-/// A stretch of text with each annotator's category there (`"none"` or labels joined by `+`).
+/// A stretch of text with each annotator's category there: `"none"`, or what covers it, each
+/// as its label and source (`claim — Maria Zakharova`, aliases resolved), sorted and joined by
+/// `+`. Two annotators agree on a piece when their categories are equal.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Piece {
     pub start: usize,
     pub end: usize,
     pub categories: Vec<String>,
+}
+
+/// How a piece of text compares, for everyone or for one annotator against the key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Comparison {
+    /// Everyone who could mark it (or the annotator and the key) chose the same labels and
+    /// sources.
+    Agreed,
+    /// Labels or sources differ, or only some marked it.
+    Disagreed,
+    /// Only the key marked it.
+    Missed,
+}
+
+/// How `piece` compares: among everyone (`None`) or between annotator `i` and the key (index 0
+/// is the key). `None` when nobody concerned marked it.
+pub fn compare(piece: &Piece, annotator: Option<usize>) -> Option<Comparison> {
+    let categories = &piece.categories;
+    let marked = |i: usize| categories.get(i).is_some_and(|c| c != "none");
+    match annotator {
+        None => {
+            let others_marked = (1..categories.len()).any(marked);
+            if !marked(0) && !others_marked {
+                None
+            } else if categories.iter().all(|c| c == &categories[0]) {
+                Some(Comparison::Agreed)
+            } else if !others_marked {
+                Some(Comparison::Missed)
+            } else {
+                Some(Comparison::Disagreed)
+            }
+        }
+        Some(i) => match (marked(0), marked(i)) {
+            (_, true) if categories[i] == categories[0] => Some(Comparison::Agreed),
+            (_, true) => Some(Comparison::Disagreed),
+            (true, false) => Some(Comparison::Missed),
+            (false, false) => None,
+        },
+    }
 }
 
 impl Review {
@@ -107,11 +149,7 @@ impl Review {
     /// Per source (names resolved through every registry, shown as the key names them), the
     /// class's and the key's counts per label, sources with most annotations first.
     pub fn source_counts(&self) -> Vec<SourceCounts> {
-        let mut registry = self.key.workspace.sources_for_export();
-        for submission in &self.submissions {
-            registry.extend(submission.workspace.sources_for_export());
-        }
-        let resolver = SourceResolver::new(&self.key.workspace.sources_for_export(), &registry);
+        let (resolver, _) = self.sources();
         let mut display: BTreeMap<String, String> = BTreeMap::new();
         let mut rows: BTreeMap<String, SourceCounts> = BTreeMap::new();
         let mut count =
@@ -143,10 +181,31 @@ impl Review {
         rows
     }
 
+    /// One resolver for every file's sources (the key's registry wins), with the name each
+    /// canonical source is shown by: as the key (or else the first file) first writes it.
+    fn sources(&self) -> (SourceResolver, BTreeMap<String, String>) {
+        let mut registry = self.key.workspace.sources_for_export();
+        for submission in &self.submissions {
+            registry.extend(submission.workspace.sources_for_export());
+        }
+        let resolver = SourceResolver::new(&self.key.workspace.sources_for_export(), &registry);
+        let mut display = BTreeMap::new();
+        for annotator in self.everyone() {
+            for annotation in annotator.workspace.annotations() {
+                if let Some(name) = annotation.source() {
+                    let canonical = resolver.resolve(Some(name)).unwrap_or_default();
+                    display.entry(canonical).or_insert_with(|| name.to_string());
+                }
+            }
+        }
+        (resolver, display)
+    }
+
     /// The text cut at every boundary of anyone's annotations, with each annotator's category
     /// (key first). Whitespace-only stretches are included; callers may skip them.
     pub fn pieces(&self) -> Vec<Piece> {
         let everyone = self.everyone();
+        let (resolver, display) = self.sources();
         let len = self.key.workspace.document.text.len();
         let mut cuts = vec![0, len];
         for annotator in &everyone {
@@ -156,23 +215,31 @@ impl Review {
         }
         cuts.sort_unstable();
         cuts.dedup();
+        let entry = |a: &Annotation| match a.source() {
+            None => a.label.to_string(),
+            Some(name) => {
+                let canonical = resolver.resolve(Some(name)).unwrap_or_default();
+                let shown = display.get(&canonical).map_or(name, String::as_str);
+                format!("{} — {shown}", a.label)
+            }
+        };
         cuts.windows(2)
             .map(|w| {
                 let categories = everyone
                     .iter()
                     .map(|annotator| {
-                        let mut labels: Vec<&str> = annotator
+                        let mut entries: Vec<String> = annotator
                             .workspace
                             .annotations()
                             .iter()
                             .filter(|a| a.span.intersects_range(w[0], w[1]))
-                            .map(|a| a.label.as_str())
+                            .map(entry)
                             .collect();
-                        labels.sort_unstable();
-                        if labels.is_empty() {
+                        entries.sort_unstable();
+                        if entries.is_empty() {
                             "none".to_string()
                         } else {
-                            labels.join("+")
+                            entries.join("+")
                         }
                     })
                     .collect();

@@ -151,6 +151,38 @@ pub fn matches(ws: &Workspace, typed: &str, limit: usize) -> Vec<SourceMatch> {
     found.into_iter().take(limit).map(|(_, m)| m).collect()
 }
 
+/// A reason to think twice before `typed` becomes a new source: it is the start of an
+/// existing source's name or alias, or of one of their words ("zakh" → Maria Zakharova).
+/// `None` when `typed` names an existing source (it is stored as that one) or resembles none.
+pub fn new_source_warning(ws: &Workspace, typed: &str) -> Option<String> {
+    let wanted = key(typed);
+    if wanted.is_empty() {
+        return None;
+    }
+    let sources = all_sources(ws);
+    if find(&sources, typed).is_some() {
+        return None;
+    }
+    sources.iter().find_map(|source| {
+        let names = std::iter::once(&source.name).chain(&source.aliases);
+        let begins = |name: &&String| {
+            let name = key(name);
+            name.starts_with(&wanted) || name.split(' ').any(|word| word.starts_with(&wanted))
+        };
+        names.into_iter().find(begins).map(|name| {
+            if *name == source.name {
+                format!("“{}” looks like the start of {}", typed.trim(), source.name)
+            } else {
+                format!(
+                    "“{}” looks like the start of {} (also called “{name}”)",
+                    typed.trim(),
+                    source.name
+                )
+            }
+        })
+    })
+}
+
 /// Every source with its counts, annotations and mentions; the most attributed first.
 pub fn summaries(ws: &Workspace) -> Vec<SourceSummary> {
     let mut summaries: Vec<SourceSummary> = all_sources(ws)
