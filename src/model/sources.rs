@@ -113,6 +113,11 @@ pub fn canonical(ws: &Workspace, typed: &str) -> Option<String> {
     Some(find(&all_sources(ws), &typed).map_or(typed, |s| s.name.clone()))
 }
 
+/// Whether `typed` is the name or an alias of a source of the document.
+pub fn is_known(ws: &Workspace, typed: &str) -> bool {
+    find(&all_sources(ws), typed).is_some()
+}
+
 /// The attribution with its source's canonical name.
 pub fn canonical_attribution(
     ws: &Workspace,

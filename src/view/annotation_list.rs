@@ -1,5 +1,6 @@
-//! The side panel's Annotations tab: a legend of labels, then every annotation in text order.
-//! Clicking an entry selects it, scrolls to its highlight and flashes it.
+//! The side panel's Annotations tab: a legend of labels, filters by label and source (with
+//! counts; `model::filter`), then the annotations that pass in text order. Clicking an entry
+//! selects it, scrolls to its highlight and flashes it.
 //!
 //! Long lists are windowed like the document: entries have one fixed height, so only those in
 //! (or near) the list's scroll view are rendered, between two spacers.
@@ -11,6 +12,7 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::store::{use_store, Msg};
+use crate::model::filter::{label_choices, source_choices, Filter};
 use crate::model::{Annotation, Label};
 
 /// Longest quote shown in an entry, in code points.
@@ -60,6 +62,89 @@ fn annotation_entry(props: &EntryProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct FilterBarProps {
+    filter: Filter,
+    on_change: Callback<Filter>,
+}
+
+/// Label toggles and a source choice, each with its count of annotations.
+#[function_component(FilterBar)]
+fn filter_bar(props: &FilterBarProps) -> Html {
+    let store = use_store();
+    let editor = store.editor();
+    let workspace = editor.workspace();
+    let labels = label_choices(workspace).into_iter().map(|choice| {
+        let on = props.filter.labels.contains(&choice.value);
+        let onclick = {
+            let (filter, on_change, id) = (props.filter.clone(), props.on_change.clone(), choice.value.clone());
+            Callback::from(move |_| {
+                let mut next = filter.clone();
+                if !next.labels.remove(&id) {
+                    next.labels.insert(id.clone());
+                }
+                on_change.emit(next);
+            })
+        };
+        let color = workspace.label(&choice.value).map_or("#777777".to_string(), |l| l.color.clone());
+        html! {
+            <button type="button" class={classes!("filter-chip", on.then_some("is-on"))} aria-pressed={on.to_string()}
+                style={format!("--label:{color}")} {onclick}>
+                { format!("{} ", choice.name) }<span class="count">{ choice.count }</span>
+            </button>
+        }
+    });
+    let sources = source_choices(workspace);
+    let chosen = props.filter.sources.iter().next().cloned();
+    let onchange = {
+        let (filter, on_change, sources) = (
+            props.filter.clone(),
+            props.on_change.clone(),
+            sources.clone(),
+        );
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            let mut next = filter.clone();
+            next.sources.clear();
+            if let Some(choice) = select
+                .value()
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| sources.get(i))
+            {
+                next.sources.insert(choice.value.clone());
+            }
+            on_change.emit(next);
+        })
+    };
+    let options = sources.iter().enumerate().map(|(i, choice)| {
+        html! {
+            <option value={i.to_string()} selected={chosen.as_ref() == Some(&choice.value)}>
+                { format!("{} ({})", choice.name, choice.count) }
+            </option>
+        }
+    });
+    let clear = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |_| on_change.emit(Filter::default()))
+    };
+    html! {
+        <div class="filters" role="group" aria-label="Show only">
+            { for labels }
+            <label class="filter-source">
+                <span class="visually-hidden">{ "Source" }</span>
+                <select {onchange}>
+                    <option value="" selected={chosen.is_none()}>{ "All sources" }</option>
+                    { for options }
+                </select>
+            </label>
+            if !props.filter.is_empty() {
+                <button type="button" class="link-button" onclick={clear}>{ "Show all" }</button>
+            }
+        </div>
+    }
+}
+
 /// Measures the entry height (windowed lists) and scrolls the selected entry into view.
 fn keep_in_view(
     scroller: &NodeRef,
@@ -97,9 +182,11 @@ fn keep_in_view(
 #[function_component(AnnotationList)]
 pub fn annotation_list() -> Html {
     let store = use_store();
+    let filter = use_state(Filter::default);
     let editor = store.editor();
     let workspace = editor.workspace();
-    let annotations = workspace.annotations();
+    let total = workspace.annotations().len();
+    let annotations = filter.apply(workspace);
     let count = annotations.len();
     let windowed = count > WINDOW_MIN_ENTRIES;
     let scroller = use_node_ref();
@@ -109,6 +196,10 @@ pub fn annotation_list() -> Html {
         .selected
         .as_ref()
         .and_then(|id| annotations.iter().position(|a| &a.id == id));
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |next: Filter| filter.set(next))
+    };
 
     let recompute = {
         let (scroller, entry_height, range) =
@@ -169,7 +260,7 @@ pub fn annotation_list() -> Html {
         .iter()
         .map(|annotation| {
             html! {
-                <AnnotationEntry key={annotation.id.to_string()} annotation={annotation.clone()}
+                <AnnotationEntry key={annotation.id.to_string()} annotation={(*annotation).clone()}
                     quote={Rc::<str>::from(workspace.quote(annotation))}
                     label={workspace.label(&annotation.label).cloned()}
                     selected={store.selected.as_ref() == Some(&annotation.id)} />
@@ -188,10 +279,17 @@ pub fn annotation_list() -> Html {
     html! {
         <div class="tab-body">
             <ul class="legend" aria-label="Labels">{ for legend }</ul>
-            <h2 class="panel-title">{ format!("Annotations ({count})") }</h2>
+            <h2 class="panel-title">
+                { if filter.is_empty() { format!("Annotations ({total})") } else { format!("Annotations ({count} of {total})") } }
+            </h2>
+            if total > 0 {
+                <FilterBar filter={(*filter).clone()} on_change={on_filter} />
+            }
             <div class="empty-slot">
-                if count == 0 {
+                if total == 0 {
                     <p class="panel-empty">{ "Select text in the article to tag it as a claim, allegation or proposal." }</p>
+                } else if count == 0 {
+                    <p class="panel-empty">{ "No annotation matches these filters." }</p>
                 }
             </div>
             <div class="entries-scroll" ref={scroller} {onscroll}>

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::model::layout::blocks;
 use crate::model::metrics::Score;
-use crate::model::review::Review;
+use crate::model::review::{compare, Comparison, Piece, Review};
 
 #[derive(Properties)]
 pub struct ReviewPart {
@@ -233,35 +233,19 @@ pub fn comparison_text(props: &ReviewPart) -> Html {
             filter.set(select.value().parse().ok());
         })
     };
-    let class_of = |categories: &[String]| -> Option<&'static str> {
-        match *filter {
-            None => {
-                let marked = categories.iter().filter(|c| *c != "none").count();
-                if marked == 0 {
-                    None
-                } else if categories.iter().all(|c| c == &categories[0]) {
-                    Some("cmp-agree")
-                } else {
-                    Some("cmp-disagree")
-                }
-            }
-            Some(i) => match (
-                categories[0] != "none",
-                categories.get(i).is_some_and(|c| c != "none"),
-            ) {
-                (_, true) if categories[i] == categories[0] => Some("cmp-agree"),
-                (_, true) => Some("cmp-disagree"),
-                (true, false) => Some("cmp-missed"),
-                (false, false) => None,
-            },
-        }
+    let class_of = |piece: &Piece| -> Option<&'static str> {
+        compare(piece, *filter).map(|comparison| match comparison {
+            Comparison::Agreed => "cmp-agree",
+            Comparison::Disagreed => "cmp-disagree",
+            Comparison::Missed => "cmp-missed",
+        })
     };
     let describe = |categories: &[String]| {
         names
             .iter()
             .zip(categories)
             .filter(|(_, c)| *c != "none")
-            .map(|(n, c)| format!("{n}: {}", c.replace('+', " + ")))
+            .map(|(n, c)| format!("{n}: {}", c.replace('+', " · ")))
             .collect::<Vec<_>>()
             .join("\n")
     };
@@ -271,7 +255,7 @@ pub fn comparison_text(props: &ReviewPart) -> Html {
             .filter(|p| p.start < block.end && block.start < p.end)
             .map(|p| {
                 let (start, end) = (p.start.max(block.start), p.end.min(block.end));
-                let class = class_of(&p.categories);
+                let class = class_of(p);
                 let title = class.map(|_| describe(&p.categories));
                 html! { <span class={classes!("cmp", class)} title={title}>{ text.slice(start, end) }</span> }
             });
@@ -289,9 +273,9 @@ pub fn comparison_text(props: &ReviewPart) -> Html {
                 </select>
             </label>
             <p class="hint">
-                <span class="cmp cmp-agree">{ "agreed" }</span>{ " everyone (or this annotator and the key) chose the same labels · " }
-                <span class="cmp cmp-disagree">{ "disagreed" }</span>{ " labels differ or only some marked it · " }
-                <span class="cmp cmp-missed">{ "missed" }</span>{ " in the key only. Hover to see who marked what." }
+                <span class="cmp cmp-agree">{ "agreed" }</span>{ " everyone (or this annotator and the key) chose the same labels and sources · " }
+                <span class="cmp cmp-disagree">{ "disagreed" }</span>{ " labels or sources differ, or only some marked it · " }
+                <span class="cmp cmp-missed">{ "missed" }</span>{ " in the key only. Hover to see who marked what, and who they say said it." }
             </p>
             <article class="doc compare-doc" lang="en">{ for block_views }</article>
         </div>

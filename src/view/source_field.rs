@@ -1,8 +1,11 @@
 //! The attribution field: a text input that suggests the document's sources as the user types
 //! (a name or an alias) and says which canonical name will be stored.
 //!
-//! An accessible combobox: arrow keys move through the suggestions, Enter or a click takes one,
-//! Escape closes the list. Keys it handles do not reach the surrounding menu or page.
+//! An accessible combobox: while the user types, the first suggestion is highlighted and Enter
+//! takes it (then lets the Enter reach the owner, so the tag menu tags at once); arrow keys move
+//! through the suggestions and, last, an explicit "New source “…”" choice that keeps the typed
+//! text; a click takes one; Escape closes the list. A new name that looks like the start of an
+//! existing source is warned about under the field.
 
 use std::rc::Rc;
 
@@ -61,7 +64,22 @@ pub fn source_field(props: &SourceFieldProps) -> Html {
         sources::canonical(editor.workspace(), &typed)
     };
     let exact = found.len() == 1 && stored.as_deref() == Some(found[0].name.as_str());
-    let showing = *open && !found.is_empty() && !(exact && found[0].via.is_none());
+    // The typed text would make a new source: offered as an explicit last choice.
+    let new_name = {
+        let editor = store.editor();
+        let known = sources::is_known(editor.workspace(), &typed);
+        stored.clone().filter(|_| !known)
+    };
+    let choices = found.len() + usize::from(new_name.is_some());
+    let showing = *open && choices > 0 && !(exact && found[0].via.is_none());
+    // The highlighted choice: the one the arrows picked, else the first while typing.
+    let highlighted = active.or((showing && !typed.trim().is_empty()).then_some(0));
+    let warning = {
+        let editor = store.editor();
+        new_name
+            .as_ref()
+            .and_then(|_| sources::new_source_warning(editor.workspace(), &typed))
+    };
 
     let take = {
         let (input, typed, open, active) = (
@@ -102,8 +120,9 @@ pub fn source_field(props: &SourceFieldProps) -> Html {
     let onkeydown = {
         let (open, active, take, found) =
             (open.clone(), active.clone(), take.clone(), found.clone());
+        let new_name = new_name.clone();
         Callback::from(move |event: KeyboardEvent| {
-            let count = found.len();
+            let count = found.len() + usize::from(new_name.is_some());
             let step = |by: isize| {
                 let next = match *active {
                     None if by > 0 => 0,
@@ -116,12 +135,18 @@ pub fn source_field(props: &SourceFieldProps) -> Html {
             match event.key().as_str() {
                 "ArrowDown" if count > 0 => step(1),
                 "ArrowUp" if count > 0 && *open => step(-1),
-                "Enter" if *open && active.is_some() => {
-                    if let Some(m) = active.and_then(|i| found.get(i)) {
-                        take.emit(m.name.clone());
+                "Enter" if showing => {
+                    // Take the highlighted choice and let the Enter go on to the owner.
+                    let chosen = highlighted.and_then(|i| match found.get(i) {
+                        Some(m) => Some(m.name.clone()),
+                        None => new_name.clone(),
+                    });
+                    if let Some(name) = chosen {
+                        take.emit(name);
                     }
+                    return;
                 }
-                "Escape" if *open && count > 0 => open.set(false),
+                "Escape" if showing => open.set(false),
                 _ => return,
             }
             event.prevent_default();
@@ -134,22 +159,35 @@ pub fn source_field(props: &SourceFieldProps) -> Html {
     };
     let list_id = format!("{}-sources", props.id);
     let option_id = |i: usize| format!("{}-source-{i}", props.id);
-    let options = found.iter().enumerate().map(|(i, m)| {
+    // Taking happens on mousedown, before the input's blur closes the list.
+    let take_on_press = |name: String| {
         let take = take.clone();
-        let name = m.name.clone();
-        // Taking happens on mousedown, before the input's blur closes the list.
-        let onmousedown = Callback::from(move |event: MouseEvent| {
+        Callback::from(move |event: MouseEvent| {
             event.prevent_default();
             take.emit(name.clone());
-        });
-        let is_active = *active == Some(i);
+        })
+    };
+    let options = found.iter().enumerate().map(|(i, m)| {
+        let is_active = highlighted == Some(i);
         html! {
             <li id={option_id(i)} role="option" aria-selected={is_active.to_string()}
-                class={classes!("suggestion", is_active.then_some("is-active"))} {onmousedown}>
+                class={classes!("suggestion", is_active.then_some("is-active"))}
+                onmousedown={take_on_press(m.name.clone())}>
                 <span class="suggestion-name">{ &m.name }</span>
                 if let Some(alias) = &m.via {
                     <span class="suggestion-via">{ format!("as “{alias}”") }</span>
                 }
+            </li>
+        }
+    });
+    let new_option = new_name.clone().map(|name| {
+        let i = found.len();
+        let is_active = highlighted == Some(i);
+        html! {
+            <li id={option_id(i)} role="option" aria-selected={is_active.to_string()}
+                class={classes!("suggestion", "is-new", is_active.then_some("is-active"))}
+                onmousedown={take_on_press(name.clone())}>
+                <span class="suggestion-name">{ format!("New source “{name}”") }</span>
             </li>
         }
     });
@@ -161,14 +199,17 @@ pub fn source_field(props: &SourceFieldProps) -> Html {
             <input ref={props.input.clone()} id={props.id.clone()} type="text" autocomplete="off"
                 role="combobox" aria-autocomplete="list" aria-expanded={showing.to_string()}
                 aria-controls={list_id.clone()}
-                aria-activedescendant={active.filter(|_| showing).map(option_id)}
+                aria-activedescendant={highlighted.filter(|_| showing).map(option_id)}
                 placeholder={props.placeholder.clone()}
                 {oninput} {onchange} {onkeydown} {onblur}
                 onfocus={{ let open = open.clone(); Callback::from(move |_| open.set(true)) }} />
             <ul id={list_id} role="listbox" aria-label="Sources" class="suggestions" hidden={!showing}>
                 { for options }
+                { for new_option }
             </ul>
-            if let Some(hint) = hint {
+            if let Some(warning) = warning {
+                <span class="source-hint is-warning" aria-live="polite">{ format!("{warning}: choose it above, or keep “{}” as a new source", typed.trim()) }</span>
+            } else if let Some(hint) = hint {
                 <span class="source-hint" aria-live="polite">{ hint }</span>
             }
         </div>

@@ -1,7 +1,10 @@
 //! The small menu that appears at a fresh selection: pick a label, say who says it.
 //!
-//! Keys: 1, 2, 3… choose a label when focus is not in a text field; Enter in a text field
-//! chooses the highlighted label (the last one used); Escape cancels.
+//! The menu owns the keyboard while it is open: no key pressed in it reaches the page's
+//! shortcuts. Keys: 1, 2, 3… choose a label while focus is on the menu or Attribution is
+//! still empty; Alt+1, 2, 3… always; any other character typed on the menu goes to
+//! Attribution (so a person who starts typing a name gets it there); Enter chooses the
+//! highlighted label (the last one used); Escape cancels.
 
 use std::rc::Rc;
 
@@ -82,9 +85,31 @@ fn placement(anchor: &MenuAnchor) -> String {
     }
 }
 
+/// The label index a key chooses: 1–9 (from the key, or with Alt from the physical key, as
+/// Alt changes the character on some layouts).
+fn label_key(event: &KeyboardEvent) -> Option<usize> {
+    let digit = if event.alt_key() {
+        let code = event.code();
+        code.strip_prefix("Digit")
+            .or_else(|| code.strip_prefix("Numpad"))
+            .and_then(|d| d.parse::<usize>().ok())
+    } else {
+        event.key().parse::<usize>().ok()
+    };
+    digit.filter(|d| (1..=9).contains(d)).map(|d| d - 1)
+}
+
 thread_local! {
     /// The label last chosen in this page, highlighted as the Enter default.
     static LAST_LABEL: std::cell::RefCell<Option<LabelId>> = const { std::cell::RefCell::new(None) };
+}
+
+/// "1–3" for three labels (at most nine have keys).
+fn digit_range(labels: usize) -> String {
+    match labels.min(9) {
+        0 | 1 => "1".to_string(),
+        n => format!("1–{n}"),
+    }
 }
 
 #[function_component(TagMenu)]
@@ -135,34 +160,45 @@ pub fn tag_menu(props: &TagMenuProps) -> Html {
         let on_cancel = props.on_cancel.clone();
         let labels = props.labels.clone();
         let default_label = default_label.clone();
+        let attribution = attribution.clone();
         Callback::from(move |event: KeyboardEvent| {
-            let in_field = event
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-                .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+            // Whatever is typed here concerns the new annotation only.
+            event.stop_propagation();
+            let target = event.target().and_then(|t| t.dyn_into::<HtmlElement>().ok());
+            let tag = target.as_ref().map(|t| t.tag_name()).unwrap_or_default();
+            let field = attribution.cast::<HtmlInputElement>();
+            let in_attribution = field.is_some() && target.as_ref().map(|t| t.id()) == Some("tag-attribution".into());
+            let attribution_empty = field.as_ref().is_none_or(|f| f.value().is_empty());
+            let plain = !(event.ctrl_key() || event.meta_key() || event.alt_key());
+            let label = label_key(&event).and_then(|i| labels.get(i)).map(|l| l.id.clone());
             let key = event.key();
-            if key == "Escape" {
-                event.prevent_default();
-                on_cancel.emit(());
-            } else if in_field {
-                let in_note = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-                    .is_some();
-                if key == "Enter" && (!in_note || event.ctrl_key() || event.meta_key()) {
+            let on_menu = !matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "BUTTON");
+            let choice = match (label, key.as_str()) {
+                (_, "Escape") => {
                     event.prevent_default();
-                    if let Some(label) = default_label.clone() {
-                        choose.emit(label);
-                    }
+                    on_cancel.emit(());
+                    return;
                 }
-            } else if let Some(label) = key
-                .parse::<usize>()
-                .ok()
-                .and_then(|n| n.checked_sub(1))
-                .and_then(|i| labels.get(i))
-            {
-                event.prevent_default();
-                choose.emit(label.id.clone());
+                (Some(label), _) if event.alt_key() => Some(label),
+                (Some(label), _) if plain && (on_menu || (in_attribution && attribution_empty)) => {
+                    Some(label)
+                }
+                (_, "Enter") if tag == "TEXTAREA" && plain => return,
+                (_, "Enter") if tag != "BUTTON" => default_label.clone(),
+                _ => {
+                    // A character typed on the menu itself starts the attribution: focus moves
+                    // there before the key's character is inserted, so it lands in the field.
+                    if on_menu && plain && key.chars().count() == 1 {
+                        if let Some(field) = &field {
+                            let _ = field.focus();
+                        }
+                    }
+                    return;
+                }
+            };
+            event.prevent_default();
+            if let Some(label) = choice {
+                choose.emit(label);
             }
         })
     };
@@ -177,7 +213,7 @@ pub fn tag_menu(props: &TagMenuProps) -> Html {
         html! {
             <button type="button" class={classes!("label-button", is_default.then_some("is-default"))}
                 style={format!("--label:{}", label.color)} title={label.description.clone()}
-                aria-keyshortcuts={key_hint.clone()}
+                aria-keyshortcuts={key_hint.clone().map(|k| format!("{k} Alt+{k}"))}
                 onclick={Callback::from(move |_| choose.emit(id.clone()))}>
                 <span class="label-name">{ &label.name }</span>
                 if let Some(hint) = key_hint { <kbd aria-hidden="true">{ hint }</kbd> }
@@ -204,7 +240,7 @@ pub fn tag_menu(props: &TagMenuProps) -> Html {
                 <span>{ "Note" }</span>
                 <textarea ref={note} rows="2" placeholder="Optional" />
             </label>
-            <p class="hint">{ format!("Enter: {default_name} · Esc: cancel") }</p>
+            <p class="hint key-hint">{ format!("{}: label (Alt+ them while typing) · Enter: {default_name} · Esc: cancel", digit_range(props.labels.len())) }</p>
         </div>
     }
 }
