@@ -308,3 +308,40 @@ fn label_sets_can_change_but_not_lose_labels_in_use() {
     ed.undo().unwrap();
     assert_eq!(ed.workspace().labels.len(), 3);
 }
+
+/// The status an attribution edit of the first annotation reports.
+fn check_attribution_status(edit: fn(Attribution) -> Attribution, expected: &str) {
+    let mut editor = editor();
+    add(&mut editor, 1, 10, "claim", "Zakharova");
+    let first = editor.workspace().annotations()[0].clone();
+    let attribution = first.attribution.clone().unwrap();
+    let outcome = editor.apply(Action::Edit {
+        id: first.id.clone(),
+        change: Change::Attribution(Some(edit(attribution))),
+        now: String::new(),
+    });
+    assert_eq!(outcome, Ok(Outcome::Changed(expected.to_string())));
+    assert_eq!(
+        editor.undo(),
+        Ok(Outcome::Changed(format!("Undid: {expected}")))
+    );
+}
+
+#[test]
+fn linking_a_mention_or_a_cue_says_so() {
+    let with_mention = |a: Attribution| Attribution {
+        mention: Some(span(1, 10)),
+        ..a
+    };
+    let with_cue = |a: Attribution| Attribution {
+        cue: Some(span(12, 16)),
+        ..a
+    };
+    let other_source = |a: Attribution| Attribution {
+        source: "Kabul".into(),
+        ..a
+    };
+    check_attribution_status(with_mention, "link mention");
+    check_attribution_status(with_cue, "link cue");
+    check_attribution_status(other_source, "edit attribution");
+}

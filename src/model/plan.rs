@@ -213,21 +213,21 @@ fn edit(
         Change::Label(label) => {
             check_label(ws, &label)?;
             new.label = label;
-            "label"
+            "edit label"
         }
         Change::Attribution(attribution) => {
             check_mention(ws, &attribution)?;
             new.attribution = sources::canonical_attribution(ws, attribution);
-            "attribution"
+            attribution_change(old.attribution.as_ref(), new.attribution.as_ref())
         }
         Change::Note(note) => {
             new.note = note;
-            "note"
+            "edit note"
         }
         Change::Span(span) => {
             check_span(ws, span)?;
             new.span = span;
-            "boundaries"
+            "edit boundaries"
         }
     };
     if &new == old {
@@ -236,9 +236,27 @@ fn edit(
     new.modified = now;
     changed(
         vec![Edit::Remove(doc, id), Edit::Insert(doc, new)],
-        format!("edit {what}"),
+        what.to_string(),
         Some(doc),
     )
+}
+
+/// What an attribution edit does, in the words of the status line and undo: linking or
+/// unlinking the mention or the cue alone, else editing the attribution.
+fn attribution_change(old: Option<&Attribution>, new: Option<&Attribution>) -> &'static str {
+    let (Some(old), Some(new)) = (old, new) else {
+        return "edit attribution";
+    };
+    let linked = |is: Option<Span>, link, unlink| if is.is_some() { link } else { unlink };
+    match (
+        old.source == new.source,
+        old.mention != new.mention,
+        old.cue != new.cue,
+    ) {
+        (true, true, false) => linked(new.mention, "link mention", "unlink mention"),
+        (true, false, true) => linked(new.cue, "link cue", "unlink cue"),
+        _ => "edit attribution",
+    }
 }
 
 /// Tags every span not already carrying `label`; refused when none is left.

@@ -1,5 +1,6 @@
 //! The corpus list: every open document with its annotation count and done mark. Shown when
-//! more than one document is open; `[` and `]` step through it.
+//! more than one document is open; `[` and `]` step through it. It folds to a narrow strip
+//! (by its button, and at first in windows narrower than 1280 px) so the article keeps room.
 
 use yew::prelude::*;
 
@@ -9,6 +10,12 @@ use crate::model::Action;
 #[function_component(DocumentList)]
 pub fn document_list() -> Html {
     let store = use_store();
+    let collapsed = use_state(|| {
+        web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w < 1280.0)
+    });
     let editor = store.editor();
     let corpus = editor.corpus();
     if corpus.len() < 2 {
@@ -41,11 +48,24 @@ pub fn document_list() -> Html {
             </li>
         }
     });
+    let toggle = {
+        let collapsed = collapsed.clone();
+        Callback::from(move |_| collapsed.set(!*collapsed))
+    };
+    let (arrow, action) = if *collapsed {
+        ("▸", "Show the document list")
+    } else {
+        ("◂", "Hide the document list")
+    };
     html! {
-        <nav class="documents" aria-label="Documents">
-            <h2 class="panel-title">{ format!("Documents ({})", corpus.len()) }</h2>
-            <ol>{ for items }</ol>
-            <p class="hint">{ "[ and ] step through the documents." }</p>
+        <nav class={classes!("documents", collapsed.then_some("is-collapsed"))} aria-label="Documents">
+            <div class="documents-head">
+                <h2 class="panel-title">{ format!("Documents ({})", corpus.len()) }</h2>
+                <button type="button" class="collapse-documents" onclick={toggle} title={action}
+                    aria-label={action} aria-expanded={(!*collapsed).to_string()} aria-controls="document-items">{ arrow }</button>
+            </div>
+            <ol id="document-items" hidden={*collapsed}>{ for items }</ol>
+            <p class="hint" hidden={*collapsed}>{ "[ and ] step through the documents." }</p>
         </nav>
     }
 }

@@ -164,13 +164,18 @@ pub fn tag_menu(props: &TagMenuProps) -> Html {
         Callback::from(move |event: KeyboardEvent| {
             // Whatever is typed here concerns the new annotation only.
             event.stop_propagation();
-            let target = event.target().and_then(|t| t.dyn_into::<HtmlElement>().ok());
+            let target = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlElement>().ok());
             let tag = target.as_ref().map(|t| t.tag_name()).unwrap_or_default();
             let field = attribution.cast::<HtmlInputElement>();
-            let in_attribution = field.is_some() && target.as_ref().map(|t| t.id()) == Some("tag-attribution".into());
+            let in_attribution = field.is_some()
+                && target.as_ref().map(|t| t.id()) == Some("tag-attribution".into());
             let attribution_empty = field.as_ref().is_none_or(|f| f.value().is_empty());
             let plain = !(event.ctrl_key() || event.meta_key() || event.alt_key());
-            let label = label_key(&event).and_then(|i| labels.get(i)).map(|l| l.id.clone());
+            let label = label_key(&event)
+                .and_then(|i| labels.get(i))
+                .map(|l| l.id.clone());
             let key = event.key();
             let on_menu = !matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "BUTTON");
             let choice = match (label, key.as_str()) {
