@@ -57,7 +57,7 @@ test('keys tag, nested spans stay clickable, the panel edits, undo and redo cove
   await dragOver(page, 'Kremlin');
   await menuOf(page).getByLabel('Attribution').fill('a');
   const options = await menuOf(page).getByRole('option').evaluateAll((o) => o.map((x) => x.querySelector('.suggestion-name').textContent));
-  assert.deepEqual(options, ['Maria Zakharova', 'Russia']);
+  assert.deepEqual(options, ['Maria Zakharova', 'Russia', 'New source “a”'], 'a new source is an explicit last choice');
   await menuOf(page).getByLabel('Attribution').press('Escape');
   assert.equal(await menuOf(page).getByRole('option').first().isVisible(), false, 'Escape closes the suggestions first');
   await page.keyboard.press('Escape');
@@ -76,13 +76,14 @@ test('keys tag, nested spans stay clickable, the panel edits, undo and redo cove
   // Edit the selected (outer) annotation: label, attribution, note, boundaries.
   const editor = page.getByRole('group', { name: 'Edit annotation' });
   await editor.getByRole('button', { name: 'Allegation' }).click();
-  await editor.getByLabel('Attribution').fill('Zakharova');
+  // A name like no source yet: "New source “Kremlin”" is the one choice, and Enter takes it.
+  await editor.getByLabel('Attribution').fill('Kremlin');
   await editor.getByLabel('Attribution').press('Enter');
   await editor.getByLabel('Note').fill('reported speech');
   await editor.getByLabel('Note').blur();
   await editor.getByRole('button', { name: 'Move end one word right' }).click();
   const selected = page.locator('.entry.is-selected');
-  assert.match(await selected.textContent(), /Allegation.*announced the mediation proposal during”.*— Zakharova/s);
+  assert.match(await selected.textContent(), /Allegation.*announced the mediation proposal during”.*— Kremlin/s);
 
   // Undo everything with the keyboard, then redo it.
   const snapshot = async () => JSON.parse(await exportFile(page)).annotations.map((a) => [a.label, a.quote, a.attribution?.source ?? null, a.note]);

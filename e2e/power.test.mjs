@@ -49,7 +49,10 @@ test('sources: aliases resolve to the canonical name, rename, merge, names from 
   const option = menu.getByRole('option', { name: /Maria Zakharova/ });
   assert.match(await option.textContent(), /as “Zakharova”/);
   await screenshot(page, 'power-suggest');
-  await field.press('ArrowDown');
+  assert.equal(await option.getAttribute('aria-selected'), 'true', 'the first suggestion is highlighted as you type');
+  const keep = menu.getByRole('option', { name: 'New source “zakh”' });
+  assert.equal(await keep.getAttribute('aria-selected'), 'false', 'keeping the typed text is an explicit choice');
+  assert.match(await menu.locator('.source-hint').textContent(), /“zakh” looks like the start of Maria Zakharova/);
   await field.press('Enter');
   assert.equal(await field.inputValue(), 'Maria Zakharova', 'Enter takes the suggestion, not the label');
   await menu.getByRole('button', { name: 'Claim', exact: true }).click();

@@ -2,7 +2,7 @@
 //! (a name or an alias) and says which canonical name will be stored.
 //!
 //! An accessible combobox: while the user types, the first suggestion is highlighted and Enter
-//! takes it (then lets the Enter reach the owner, so the tag menu tags at once); arrow keys move
+//! takes it (a second Enter reaches the owner: the tag menu then tags); arrow keys move
 //! through the suggestions and, last, an explicit "New source “…”" choice that keeps the typed
 //! text; a click takes one; Escape closes the list. A new name that looks like the start of an
 //! existing source is warned about under the field.
@@ -135,8 +135,9 @@ pub fn source_field(props: &SourceFieldProps) -> Html {
             match event.key().as_str() {
                 "ArrowDown" if count > 0 => step(1),
                 "ArrowUp" if count > 0 && *open => step(-1),
-                "Enter" if showing => {
-                    // Take the highlighted choice and let the Enter go on to the owner.
+                "Enter" if showing && highlighted.is_some() => {
+                    // Take the highlighted choice; a second Enter reaches the owner (the tag
+                    // menu tags), so the person sees the name before it is used.
                     let chosen = highlighted.and_then(|i| match found.get(i) {
                         Some(m) => Some(m.name.clone()),
                         None => new_name.clone(),
@@ -144,7 +145,6 @@ pub fn source_field(props: &SourceFieldProps) -> Html {
                     if let Some(name) = chosen {
                         take.emit(name);
                     }
-                    return;
                 }
                 "Escape" if showing => open.set(false),
                 _ => return,
