@@ -79,6 +79,26 @@ pub fn is_hex_color(color: &str) -> bool {
     color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
 
+/// Why a label set cannot be used, if it cannot: every label needs an id and a name, ids are
+/// unique, colours are `#rrggbb`, and every label in `used` (by annotations) is still there.
+/// A label's key is its position: the first nine get 1–9.
+pub fn label_set_problem(labels: &[Label], used: &[LabelId]) -> Option<String> {
+    for (i, label) in labels.iter().enumerate() {
+        if label.id.as_str().trim().is_empty() || label.name.trim().is_empty() {
+            return Some(format!("label {} needs an id and a name", i + 1));
+        }
+        if labels[..i].iter().any(|l| l.id == label.id) {
+            return Some(format!("the id \"{}\" is used twice", label.id));
+        }
+        if !is_hex_color(&label.color) {
+            return Some(format!("the colour of {} must be #rrggbb", label.name));
+        }
+    }
+    used.iter()
+        .find(|id| !labels.iter().any(|l| &l.id == *id))
+        .map(|id| format!("“{id}” is used by annotations; delete or relabel them first"))
+}
+
 /// The id of a label ("claim", "allegation", "proposal", or a custom one).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LabelId(Rc<str>);

@@ -2,7 +2,7 @@
 //! it out. Planning changes nothing: the editor runs the plan, or nothing, when a check fails.
 
 use super::action::{Action, ActionError, Change, Outcome};
-use super::annotation::{is_hex_color, Annotation, AnnotationId, Attribution, Label, LabelId};
+use super::annotation::{label_set_problem, Annotation, AnnotationId, Attribution, Label, LabelId};
 use super::corpus::Corpus;
 use super::edit::Edit;
 use super::snap::split_problem;
@@ -39,29 +39,11 @@ fn check_span(ws: &Workspace, span: Span) -> Result<(), ActionError> {
 /// A label set is usable when ids are unique and non-empty, names non-empty, colours
 /// `#rrggbb`, and every label in use is still there.
 fn check_labels(ws: &Workspace, labels: &[Label]) -> Result<(), ActionError> {
-    let bad = |why: String| Err(ActionError::BadLabels(why));
-    for (i, label) in labels.iter().enumerate() {
-        if label.id.as_str().trim().is_empty() || label.name.trim().is_empty() {
-            return bad(format!("label {} needs an id and a name", i + 1));
-        }
-        if labels[..i].iter().any(|l| l.id == label.id) {
-            return bad(format!("the id \"{}\" is used twice", label.id));
-        }
-        if !is_hex_color(&label.color) {
-            return bad(format!("the colour of {} must be #rrggbb", label.name));
-        }
+    let used: Vec<LabelId> = ws.annotations().iter().map(|a| a.label.clone()).collect();
+    match label_set_problem(labels, &used) {
+        Some(why) => Err(ActionError::BadLabels(why)),
+        None => Ok(()),
     }
-    if let Some(used) = ws
-        .annotations()
-        .iter()
-        .find(|a| !labels.iter().any(|l| l.id == a.label))
-    {
-        return bad(format!(
-            "“{}” is used by annotations; delete or relabel them first",
-            used.label
-        ));
-    }
-    Ok(())
 }
 
 fn check_mention(ws: &Workspace, attribution: &Option<Attribution>) -> Result<(), ActionError> {

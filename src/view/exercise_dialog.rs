@@ -6,9 +6,11 @@ use yew::prelude::*;
 
 use super::dialogs::Modal;
 use super::files::download;
-use super::labels_editor::LabelEditor;
+use super::labels_editor::{current_labels, LabelEditor};
 use super::store::{use_store, Msg, NoticeKind};
+use crate::model::annotation::label_set_problem;
 use crate::model::exercise::{Exercise, MAX_LINK_CHARS};
+use crate::model::{Action, Label};
 
 #[derive(Properties, PartialEq)]
 pub struct ExerciseProps {
@@ -39,7 +41,16 @@ pub fn exercise_dialog(props: &ExerciseProps) -> Html {
     let with_key = use_node_ref();
     let allow_check = use_node_ref();
     let link = use_state(|| None::<Result<String, String>>);
+    let (start, used) = current_labels(&store);
+    let labels = use_state(|| start.clone());
+    let problem = label_set_problem(&labels, &used);
+    let on_labels = {
+        let labels = labels.clone();
+        Callback::from(move |next: Vec<Label>| labels.set(next))
+    };
 
+    // The exercise takes the edited labels; the document takes them too (one undo step), so
+    // the teacher's annotations and the exercise agree.
     let build = {
         let (store, instructions, with_key, allow_check) = (
             store.clone(),
@@ -47,13 +58,18 @@ pub fn exercise_dialog(props: &ExerciseProps) -> Html {
             with_key.clone(),
             allow_check.clone(),
         );
+        let labels = (*labels).clone();
         move || {
+            if store.editor().workspace().labels != labels {
+                store.dispatch(Msg::Do(Action::SetLabels(labels.clone())));
+            }
             let checked = |r: &NodeRef| r.cast::<HtmlInputElement>().is_some_and(|i| i.checked());
             let text = instructions
                 .cast::<HtmlTextAreaElement>()
                 .map(|t| t.value())
                 .unwrap_or_default();
-            let material = store.editor().workspace().clone();
+            let mut material = store.editor().workspace().clone();
+            material.labels = labels.clone();
             Exercise::new(material, &text, checked(&allow_check), checked(&with_key))
         }
     };
@@ -113,7 +129,10 @@ pub fn exercise_dialog(props: &ExerciseProps) -> Html {
         <Modal title="New exercise" on_close={props.on_close.clone()}>
             <p class="hint">{ "The exercise is this document with its labels and your instructions. Students start with no annotations." }</p>
             <h3>{ "Labels" }</h3>
-            <LabelEditor />
+            <LabelEditor labels={(*labels).clone()} used={used} on_change={on_labels} />
+            if let Some(problem) = &problem {
+                <p class="form-error" role="alert">{ format!("Fix the labels first: {problem}.") }</p>
+            }
             <label class="field">
                 <span>{ "Instructions" }</span>
                 <textarea ref={instructions} rows="4"
@@ -129,8 +148,8 @@ pub fn exercise_dialog(props: &ExerciseProps) -> Html {
             </label>
             { link_view }
             <div class="actions">
-                <button type="button" onclick={make_link}>{ "Share link" }</button>
-                <button type="button" class="primary" onclick={save}>{ "Save exercise file" }</button>
+                <button type="button" onclick={make_link} disabled={problem.is_some()}>{ "Share link" }</button>
+                <button type="button" class="primary" onclick={save} disabled={problem.is_some()}>{ "Save exercise file" }</button>
             </div>
         </Modal>
     }
