@@ -50,6 +50,9 @@ pub fn current_labels(store: &super::store::StoreHandle) -> (Vec<Label>, Vec<Lab
     (workspace.labels.clone(), used)
 }
 
+/// A change to the draft, made by a button.
+type DraftEdit = Box<dyn Fn(&mut Vec<Label>)>;
+
 #[derive(Properties, PartialEq)]
 pub struct LabelEditorProps {
     /// The draft.
@@ -62,7 +65,7 @@ pub struct LabelEditorProps {
 #[function_component(LabelEditor)]
 pub fn label_editor(props: &LabelEditorProps) -> Html {
     let labels = &props.labels;
-    let change = |edit: Box<dyn Fn(&mut Vec<Label>)>| {
+    let change = |edit: DraftEdit| {
         let (labels, on_change) = (labels.clone(), props.on_change.clone());
         Callback::from(move |_: MouseEvent| {
             let mut changed = labels.clone();
