@@ -226,9 +226,21 @@ fn long_names_are_shortened_between_whole_characters() {
     check("Maria Zakharova", "Maria Zakharova");
     check(&"x".repeat(28), &"x".repeat(28));
     check(&"x".repeat(29), &format!("{}…", "x".repeat(27)));
-    // Emoji and CJK count two. The cut would fall inside 👨🏻‍🚒 (4 code points at 25).
+    // Emoji and CJK count two, a whole grapheme cluster once: 👨🏻‍🚒 (4 code points) and 🇵🇰
+    // (2) are one wide character each, kept or cut whole.
+    let firefighter = format!("{}👨🏻‍🚒 and more text", "y".repeat(27));
+    check(&firefighter, &format!("{}…", "y".repeat(27)));
     let firefighter = format!("{}👨🏻‍🚒 and more text", "y".repeat(25));
-    check(&firefighter, &format!("{}…", "y".repeat(25)));
+    check(&firefighter, &format!("{}👨🏻‍🚒…", "y".repeat(25)));
+    check(
+        &format!("{}🇵🇰 flag", "y".repeat(26)),
+        &format!("{}…", "y".repeat(26)),
+    );
+    // Thai vowel and tone marks stay on their consonants (each cluster counts one).
+    check(
+        "รัฐบาลรัสเซียกล่าวว่าการเจรจาจะดำเนินต่อไป",
+        "รัฐบาลรัสเซียกล่าวว่าการเจรจาจะดำ…",
+    );
     check(
         &format!("{}🙂", "y".repeat(26)),
         &format!("{}🙂", "y".repeat(26)),

@@ -493,3 +493,31 @@ fn only_name_like_words_make_a_candidate_an_alias() {
         "“Officials” recurs, so it is a name, but not a short form of “Afghan officials”"
     );
 }
+
+#[test]
+fn names_match_without_regard_to_normalisation_or_case() {
+    let mut ws = Workspace::new(Document::new("t", TEXT));
+    ws.sources = vec![
+        Source {
+            name: "José Álvarez".into(),
+            aliases: vec!["Straße-Büro".into()],
+        },
+        Source {
+            name: "ΟΔΥΣΣΕΥΣ".into(),
+            aliases: vec![],
+        },
+    ];
+    let check = |typed: &str, expected: &str| {
+        assert_eq!(
+            sources::canonical(&ws, typed).as_deref(),
+            Some(expected),
+            "{typed:?}"
+        );
+    };
+    // Decomposed accents, upper case, full case folding (ß = ss, final sigma = sigma).
+    check("Jose\u{301} A\u{301}lvarez", "José Álvarez");
+    check("JOSÉ  ÁLVAREZ", "José Álvarez");
+    check("STRASSE-BÜRO", "José Álvarez");
+    check("οδυσσευς", "ΟΔΥΣΣΕΥΣ");
+    check("Οδυσσεύς", "Οδυσσεύς");
+}

@@ -1,9 +1,12 @@
-//! Moving a keyboard caret through a document: by character (never inside a user-perceived
-//! character), word, sentence or paragraph. Offsets are code points; positions are always
-//! between whole characters.
+//! Moving a keyboard caret through a document: by character (a whole grapheme cluster),
+//! word, sentence or paragraph. Offsets are code points; positions are always between whole
+//! characters. Words and sentences come from a [`Segmenter`] (the word policy is in
+//! `boundaries`), the same as snapping uses, so Ctrl+→ and a drag agree on what a word is.
 
+use super::boundaries::{
+    next_boundary, paragraph_around, previous_boundary, words_around, Segmenter, Uax29,
+};
 use super::layout::Block;
-use super::snap::is_attached;
 use super::text::Text;
 
 /// How far one key press moves the caret.
@@ -15,106 +18,78 @@ pub enum Unit {
     Paragraph,
 }
 
-/// True when `index` is not between two whole characters.
-fn inside_cluster(text: &Text, index: usize) -> bool {
-    text.char_at(index).is_some_and(is_attached)
-        || text.char_before(index) == Some('\u{200D}')
-        || (text.char_before(index) == Some('\r') && text.char_at(index) == Some('\n'))
-}
-
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || is_attached(c) || matches!(c, '\'' | '’' | '-')
-}
-
-/// Closing punctuation that may follow a sentence's full stop.
-fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
-}
-
-fn next_char(text: &Text, mut index: usize) -> usize {
-    index = (index + 1).min(text.len());
-    while index < text.len() && inside_cluster(text, index) {
-        index += 1;
+/// Where the paragraph after (or before) the one around `index` continues, if any: just past
+/// the line break(s) that end it (or just before those that start it).
+fn across_break(text: &Text, index: usize, forward: bool) -> Option<usize> {
+    let (start, end) = paragraph_around(text, index);
+    if forward {
+        (end < text.len()).then(|| next_boundary(text, end))
+    } else {
+        (start > 0).then(|| previous_boundary(text, start))
     }
-    index
-}
-
-fn previous_char(text: &Text, mut index: usize) -> usize {
-    index = index.saturating_sub(1);
-    while index > 0 && inside_cluster(text, index) {
-        index -= 1;
-    }
-    index
 }
 
 /// Forward: to the end of the current or next word. Backward: to the start of the current or
-/// previous word.
-fn word(text: &Text, mut index: usize, forward: bool) -> usize {
-    if forward {
-        while index < text.len() && !text.char_at(index).is_some_and(is_word) {
-            index += 1;
+/// previous word. Words never cross a line break; the caret moves on to the next paragraph.
+fn word(text: &Text, mut index: usize, forward: bool, segmenter: &dyn Segmenter) -> usize {
+    loop {
+        let words = words_around(text, index, segmenter);
+        let found = if forward {
+            words.iter().find(|w| w.1 > index).map(|w| w.1)
+        } else {
+            words.iter().rev().find(|w| w.0 < index).map(|w| w.0)
+        };
+        if let Some(found) = found {
+            return found;
         }
-        while index < text.len() && text.char_at(index).is_some_and(is_word) {
-            index += 1;
-        }
-    } else {
-        while index > 0 && !text.char_before(index).is_some_and(is_word) {
-            index -= 1;
-        }
-        while index > 0 && text.char_before(index).is_some_and(is_word) {
-            index -= 1;
+        match across_break(text, index, forward) {
+            Some(next) => index = next,
+            None => return if forward { text.len() } else { 0 },
         }
     }
-    index
 }
 
-/// True when a sentence ends just before `index`: after . ! ? or … (and any closing quotes),
-/// followed by whitespace or the end; or at a line break.
-fn sentence_ends_before(text: &Text, index: usize) -> bool {
-    let mut i = index;
-    while i > 0 && text.char_before(i).is_some_and(is_closer) {
-        i -= 1;
-    }
-    let ends = text
-        .char_before(i)
-        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…'));
-    let followed = text.char_at(index).is_none_or(char::is_whitespace);
-    // "“We refuse!” he said." goes on: a lower-case word after the stop continues the sentence.
-    let mut next = index;
-    while next < text.len() && text.char_at(next).is_some_and(|c| c == ' ') {
-        next += 1;
-    }
-    let continues = text.char_at(next).is_some_and(char::is_lowercase);
-    (ends && followed && !continues) || text.char_at(index).is_some_and(|c| c == '\n' || c == '\r')
+/// Sentences of the paragraph around `index` as document offsets (start, end without the
+/// whitespace after it).
+fn sentences_around(text: &Text, index: usize, segmenter: &dyn Segmenter) -> Vec<(usize, usize)> {
+    let (start, end) = paragraph_around(text, index);
+    let mut starts: Vec<usize> = segmenter
+        .sentences(text.slice(start, end))
+        .into_iter()
+        .map(|s| start + s)
+        .collect();
+    starts.push(end);
+    starts
+        .windows(2)
+        .map(|w| {
+            let mut stop = w[1];
+            while stop > w[0] && text.char_before(stop).is_some_and(char::is_whitespace) {
+                stop -= 1;
+            }
+            (w[0], stop)
+        })
+        .filter(|(s, e)| s < e)
+        .collect()
 }
 
 /// Forward: to the end of the current or next sentence. Backward: to the start of the current
-/// or previous sentence.
-fn sentence(text: &Text, mut index: usize, forward: bool) -> usize {
-    if forward {
-        while index < text.len() && text.char_at(index).is_some_and(char::is_whitespace) {
-            index += 1;
+/// or previous sentence. A line break always ends a sentence.
+fn sentence(text: &Text, mut index: usize, forward: bool, segmenter: &dyn Segmenter) -> usize {
+    loop {
+        let sentences = sentences_around(text, index, segmenter);
+        let found = if forward {
+            sentences.iter().find(|s| s.1 > index).map(|s| s.1)
+        } else {
+            sentences.iter().rev().find(|s| s.0 < index).map(|s| s.0)
+        };
+        if let Some(found) = found {
+            return found;
         }
-        index = (index + 1).min(text.len());
-        while index < text.len() && !sentence_ends_before(text, index) {
-            index += 1;
-        }
-    } else {
-        while index > 0 && text.char_before(index).is_some_and(char::is_whitespace) {
-            index -= 1;
-        }
-        index = index.saturating_sub(1);
-        while index > 0
-            && !(sentence_ends_before(text, index)
-                || text.char_before(index).is_some_and(|c| c == '\n'))
-        {
-            index -= 1;
-        }
-        while index < text.len() && text.char_at(index).is_some_and(char::is_whitespace) {
-            index += 1;
+        match across_break(text, index, forward) {
+            Some(next) => index = next,
+            None => return if forward { text.len() } else { 0 },
         }
     }
-    index
 }
 
 /// Forward: to the start of the next block (or the end). Backward: to the start of this
@@ -136,14 +111,27 @@ fn paragraph(blocks: &[Block], len: usize, index: usize, forward: bool) -> usize
     }
 }
 
-/// Where the caret goes from `index` by one `unit`.
+/// Where the caret goes from `index` by one `unit`, with the host's UAX #29 words and
+/// sentences.
 pub fn step(text: &Text, blocks: &[Block], index: usize, unit: Unit, forward: bool) -> usize {
+    step_with(text, blocks, index, unit, forward, &Uax29)
+}
+
+/// Where the caret goes from `index` by one `unit`, with `segmenter`'s words and sentences.
+pub fn step_with(
+    text: &Text,
+    blocks: &[Block],
+    index: usize,
+    unit: Unit,
+    forward: bool,
+    segmenter: &dyn Segmenter,
+) -> usize {
     let index = index.min(text.len());
     match (unit, forward) {
-        (Unit::Character, true) => next_char(text, index),
-        (Unit::Character, false) => previous_char(text, index),
-        (Unit::Word, _) => word(text, index, forward),
-        (Unit::Sentence, _) => sentence(text, index, forward),
+        (Unit::Character, true) => next_boundary(text, index),
+        (Unit::Character, false) => previous_boundary(text, index),
+        (Unit::Word, _) => word(text, index, forward, segmenter),
+        (Unit::Sentence, _) => sentence(text, index, forward, segmenter),
         (Unit::Paragraph, _) => paragraph(blocks, text.len(), index, forward),
     }
 }
@@ -188,8 +176,33 @@ mod tests {
         let text = "Kabul’s envoy spoke. “We refuse!” he said.\nNext line.";
         assert_eq!(walk(text, 0, Unit::Word, true, 3), [7, 13, 19]);
         assert_eq!(walk(text, 19, Unit::Word, false, 2), [14, 8]);
-        assert_eq!(walk(text, 0, Unit::Sentence, true, 3), [20, 42, 53]);
-        assert_eq!(walk(text, 53, Unit::Sentence, false, 3), [43, 21, 0]);
+        // UAX #29 (as the browser's Intl.Segmenter) ends a sentence after "refuse!”" too.
+        assert_eq!(walk(text, 0, Unit::Sentence, true, 4), [20, 33, 42, 53]);
+        assert_eq!(walk(text, 53, Unit::Sentence, false, 4), [43, 34, 21, 0]);
+    }
+
+    #[test]
+    fn characters_are_grapheme_clusters_in_every_script() {
+        // Thai: ร ั ฐ (รั is one cluster), then บ า ล; Hindi: क्षि is one cluster (conjunct + sign).
+        assert_eq!(walk("รัฐบาล", 0, Unit::Character, true, 5), [2, 3, 4, 5, 6]);
+        assert_eq!(walk("क्षित", 0, Unit::Character, true, 2), [4, 5]);
+        // A flag is two regional indicators; Korean as conjoining jamo is one syllable.
+        assert_eq!(walk("🇵🇰🇺🇦", 0, Unit::Character, true, 2), [2, 4]);
+        assert_eq!(
+            walk("\u{1112}\u{1161}\u{11AB}글", 0, Unit::Character, true, 2),
+            [3, 4]
+        );
+        assert_eq!(walk("👨‍👩‍👧!", 5, Unit::Character, false, 1), [0]);
+    }
+
+    #[test]
+    fn sentences_end_at_the_full_stops_of_other_scripts() {
+        assert_eq!(walk("她说。他笑了。", 0, Unit::Sentence, true, 2), [3, 7]);
+        assert_eq!(
+            walk("वह आया। फिर गया।", 0, Unit::Sentence, true, 2),
+            [7, 16]
+        );
+        assert_eq!(walk("قال. ثم ذهب؟", 0, Unit::Sentence, true, 2), [4, 12]);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use std::rc::Rc;
 
 use super::annotation::{AnnotationId, LabelId};
+use super::boundaries::{is_sentence_end, width};
 use super::text::Text;
 use super::workspace::Workspace;
 
@@ -62,17 +63,41 @@ pub fn blocks(text: &Text) -> Vec<Block> {
         index += if terminator > 0 { terminator } else { 1 };
     }
     push(line_start, index);
+    // A text of one line is a paragraph, however short.
+    if let [only] = blocks.as_mut_slice() {
+        only.kind = BlockKind::Paragraph;
+    }
     blocks
 }
 
-/// A short line without closing punctuation reads as a subheading.
+/// A short line (at most [`HEADING_MAX_CHARS`] narrow characters; a CJK character counts two)
+/// without closing punctuation in any script reads as a subheading.
 fn block_kind(line: &str) -> BlockKind {
     let line = line.trim();
-    let ends_sentence = line
-        .chars()
-        .next_back()
-        .is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | ',' | '"' | '”' | '’' | ')'));
-    if line.chars().count() <= HEADING_MAX_CHARS && !ends_sentence {
+    let closing = |c: char| {
+        is_sentence_end(c)
+            || matches!(
+                c,
+                ':' | ';'
+                    | ','
+                    | '"'
+                    | '”'
+                    | '’'
+                    | ')'
+                    | '»'
+                    | '」'
+                    | '』'
+                    | '）'
+                    | '、'
+                    | '，'
+                    | '：'
+                    | '；'
+                    | '،'
+                    | '؛'
+            )
+    };
+    let ends_sentence = line.chars().next_back().is_some_and(closing);
+    if width(line) <= HEADING_MAX_CHARS && !ends_sentence {
         BlockKind::Heading
     } else {
         BlockKind::Paragraph

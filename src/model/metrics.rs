@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::annotation::{collapse_whitespace, Source};
+use super::fold;
 use super::workspace::Workspace;
 
 /// One annotation as the metrics see it.
@@ -122,7 +123,7 @@ pub struct SourceResolver {
 }
 
 fn normal(name: &str) -> String {
-    collapse_whitespace(name).to_lowercase()
+    fold::key(&collapse_whitespace(name))
 }
 
 impl SourceResolver {

@@ -11,6 +11,7 @@
 pub mod action;
 pub mod anchor;
 pub mod annotation;
+pub mod boundaries;
 pub mod caret;
 pub mod chart;
 pub mod corpus;
@@ -18,6 +19,7 @@ mod edit;
 pub mod editor;
 pub mod exercise;
 pub mod filter;
+pub mod fold;
 pub mod formats;
 pub mod importers;
 pub mod layout;

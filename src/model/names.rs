@@ -6,7 +6,7 @@
 //! like names because they start a sentence ("The", "However") are dropped, possessives
 //! ("Russia’s") are cut to the name, and title-case lines (headlines) are skipped.
 
-use super::snap::is_attached;
+use super::boundaries::cluster_starts;
 use super::span::Span;
 use super::text::Text;
 
@@ -76,13 +76,16 @@ const NAME_WORDS: usize = 8;
 pub fn capitalised_names(text: &Text) -> Vec<(String, Span, bool)> {
     let text = text.as_str();
     let chars: Vec<char> = text.chars().collect();
-    let is_word = |c: char| c.is_alphanumeric() || is_attached(c) || matches!(c, '-' | '\'' | '’');
+    // A code point inside a grapheme cluster (an accent, a vowel sign) belongs to its word.
+    let starts = cluster_starts(text);
+    let is_word =
+        |i: usize| chars[i].is_alphanumeric() || !starts[i] || matches!(chars[i], '-' | '\'' | '’');
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         if chars[i].is_alphanumeric() {
             let start = i;
-            while i < chars.len() && is_word(chars[i]) {
+            while i < chars.len() && is_word(i) {
                 i += 1;
             }
             let mut end = i;

@@ -3,9 +3,9 @@
 
 use super::action::{Action, ActionError, Change, Outcome};
 use super::annotation::{label_set_problem, Annotation, AnnotationId, Attribution, Label, LabelId};
+use super::boundaries::split_problem;
 use super::corpus::Corpus;
 use super::edit::Edit;
-use super::snap::split_problem;
 use super::sources;
 use super::span::Span;
 use super::workspace::Workspace;

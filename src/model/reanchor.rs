@@ -8,7 +8,7 @@
 
 use super::anchor::find_quote;
 use super::annotation::Annotation;
-use super::snap::split_problem;
+use super::boundaries::split_problem;
 use super::span::Span;
 use super::text::{Document, Text};
 use super::workspace::Workspace;

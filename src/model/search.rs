@@ -1,11 +1,13 @@
-//! Finding text: case-insensitive literal search, optionally for whole words only, and the
-//! checks that turn matches found elsewhere (the browser's regular expressions, which count
-//! UTF-16 units) into spans.
+//! Finding text: literal search that ignores case and Unicode normalisation (`fold`),
+//! optionally for whole words only, and the checks that turn matches found elsewhere (the
+//! browser's regular expressions, which count UTF-16 units) into spans.
 //!
-//! Every span returned lies between whole characters: a match that would cut a letter from its
-//! accent or an emoji from its modifier ("e" in "e\u{301}") is not a match.
+//! Every span returned lies between whole characters (grapheme clusters): a match that would
+//! cut a letter from its accent or an emoji from its modifier ("e" in "e\u{301}") is not a
+//! match.
 
-use super::snap::{is_attached, split_problem};
+use super::boundaries::{previous_boundary, split_problem};
+use super::fold::{find_folded, key};
 use super::span::Span;
 use super::text::Text;
 
@@ -21,24 +23,18 @@ pub struct Found {
     pub truncated: bool,
 }
 
-/// One code point folded for comparison without case. Characters whose lower case is longer
-/// than one code point ("İ") are kept as they are, so positions stay one-to-one.
-fn fold(c: char) -> char {
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    }
+/// Whether the character at the start of a grapheme cluster makes words.
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_attached(c)
-}
-
-/// Whether `span` is a whole word: no word character just before or just after it.
+/// Whether `span` is a whole word: no word character in the cluster just before or just
+/// after it.
 fn whole_word(text: &Text, span: Span) -> bool {
-    let outside = |c: Option<char>| !c.is_some_and(is_word_char);
-    outside(text.char_before(span.start())) && outside(text.char_at(span.end()))
+    let before = previous_boundary(text, span.start());
+    let outside_before = span.start() == 0 || !is_word_char(text.char_at(before));
+    let outside_after = span.end() == text.len() || !is_word_char(text.char_at(span.end()));
+    outside_before && outside_after
 }
 
 /// Keeps the spans that are usable (between whole characters, and whole words if asked).
@@ -57,21 +53,12 @@ fn usable(text: &Text, spans: impl Iterator<Item = Span>, whole_words: bool) -> 
     found
 }
 
-/// Every occurrence of `query` in `text`, ignoring case; with `whole_words`, only those that
-/// are whole words. An empty query finds nothing.
+/// Every occurrence of `query` in `text`, ignoring case and normalisation; with
+/// `whole_words`, only those that are whole words. An empty query finds nothing.
 pub fn find(text: &Text, query: &str, whole_words: bool) -> Found {
-    let query: String = query.chars().map(fold).collect();
-    if query.is_empty() {
-        return Found::default();
-    }
-    let query_len = query.chars().count();
-    let haystack: String = text.as_str().chars().map(fold).collect();
-    let mut counted = (0, 0); // (byte, code point) reached so far
-    let spans = haystack.match_indices(&query).filter_map(|(byte, _)| {
-        counted.1 += haystack[counted.0..byte].chars().count();
-        counted.0 = byte;
-        Span::new(counted.1, counted.1 + query_len, text.len()).ok()
-    });
+    let spans = find_folded(text.as_str(), &key(query), usize::MAX - 1)
+        .into_iter()
+        .filter_map(|(start, end)| Span::new(start, end, text.len()).ok());
     usable(text, spans, whole_words)
 }
 

@@ -1,120 +1,59 @@
 //! Turning a raw selection into the span a person meant.
 //!
-//! A drag rarely lands exactly on word edges. [`snap_selection`] widens a selection that starts
-//! or ends inside a word to the whole word (when asked), never splits a user-perceived
-//! character (a letter and its combining accents, an emoji with its modifiers and joiners), and
-//! trims surrounding whitespace. A selection of nothing or only whitespace gives `None`.
+//! A drag rarely lands exactly on word edges. [`snap_with`] widens a selection that starts or
+//! ends inside a word to the whole word (when given a word segmenter; see the word policy in
+//! `boundaries`), never splits a user-perceived character (a UAX #29 grapheme cluster: a letter
+//! and its accents, a Thai consonant and its marks, an emoji sequence, a flag), and trims
+//! surrounding whitespace. A selection of nothing or only whitespace gives `None`.
 
+use super::boundaries::{
+    is_grapheme_boundary, next_boundary, previous_boundary, word_around, Segmenter, Uax29,
+};
 use super::span::Span;
 use super::text::Text;
 
-/// True for code points that attach to the one before them: combining marks, zero-width
-/// joiners, variation selectors and emoji skin-tone modifiers.
-pub fn is_attached(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'
-        | '\u{0483}'..='\u{0489}'
-        | '\u{0591}'..='\u{05BD}'
-        | '\u{0610}'..='\u{061A}'
-        | '\u{064B}'..='\u{065F}'
-        | '\u{0900}'..='\u{0903}'
-        | '\u{093A}'..='\u{094F}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{200C}'..='\u{200D}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{FE00}'..='\u{FE0F}'
-        | '\u{FE20}'..='\u{FE2F}'
-        | '\u{1F3FB}'..='\u{1F3FF}'
-        | '\u{E0020}'..='\u{E007F}'
-        | '\u{E0100}'..='\u{E01EF}')
-}
-
-/// True for code points that make up words.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_attached(c)
-}
-
-/// True for punctuation that joins two word characters into one word ("Russia’s", "don't").
-fn is_word_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '\u{00B7}')
-}
-
-/// True when offset `index` lies strictly inside a word of `text`.
-fn inside_word(text: &Text, index: usize) -> bool {
-    let (Some(before), Some(after)) = (text.char_before(index), text.char_at(index)) else {
-        return false;
+/// Moves `index` back to the start of the word (if `words`) or character it lies inside.
+fn snap_back(text: &Text, index: usize, words: Option<&dyn Segmenter>) -> usize {
+    let index = if is_grapheme_boundary(text, index) {
+        index
+    } else {
+        previous_boundary(text, index)
     };
-    let joined = |a: char, b: char, c: Option<char>| {
-        is_word_char(a) && is_word_joiner(b) && c.is_some_and(is_word_char)
+    words
+        .and_then(|words| word_around(text, index, words))
+        .map_or(index, |(start, _)| start)
+}
+
+/// Moves `index` forward to the end of the word (if `words`) or character it lies inside.
+fn snap_forward(text: &Text, index: usize, words: Option<&dyn Segmenter>) -> usize {
+    let index = if is_grapheme_boundary(text, index) {
+        index
+    } else {
+        next_boundary(text, index)
     };
-    (is_word_char(before) && is_word_char(after))
-        || joined(before, after, text.char_at(index + 1))
-        || (index >= 2
-            && text
-                .char_before(index - 1)
-                .is_some_and(|b| joined(b, before, Some(after))))
+    words
+        .and_then(|words| word_around(text, index, words))
+        .map_or(index, |(_, end)| end)
 }
 
-/// True when offset `index` splits a user-perceived character of `text`.
-fn splits_character(text: &Text, index: usize) -> bool {
-    let after = text.char_at(index);
-    let before = text.char_before(index);
-    after.is_some_and(is_attached)
-        || before == Some('\u{200D}')
-        || (before == Some('\r') && after == Some('\n'))
-}
-
-/// True when the code point at `index` continues the user-perceived character before it.
-fn continues_cluster(text: &Text, index: usize) -> bool {
-    text.char_at(index).is_some_and(is_attached) || text.char_before(index) == Some('\u{200D}')
-}
-
-/// The user-perceived character that offset `index` would split — a letter and its combining
-/// accents, or an emoji with its modifiers and joiners — if it splits one.
-pub fn split_cluster(text: &Text, index: usize) -> Option<String> {
-    if index == 0 || index >= text.len() || !continues_cluster(text, index) {
-        return None;
-    }
-    let (mut start, mut end) = (index, index);
-    while start > 0 && continues_cluster(text, start) {
-        start -= 1;
-    }
-    while end < text.len() && continues_cluster(text, end) {
-        end += 1;
-    }
-    Some(text.slice(start, end).to_string())
-}
-
-/// Why a span's start or end is not between whole characters, if it is not.
-pub fn split_problem(text: &Text, span: Span) -> Option<String> {
-    [("start", span.start()), ("end", span.end())].into_iter().find_map(|(name, at)| {
-        split_cluster(text, at).map(|cluster| {
-            format!("{name} {at} falls inside “{cluster}”; offsets must fall between whole characters (a letter with its accents, a whole emoji)")
-        })
-    })
-}
-
-/// Moves `index` back to the start of the word or character it lies inside.
-fn snap_back(text: &Text, mut index: usize, words: bool) -> usize {
-    while index > 0 && (splits_character(text, index) || (words && inside_word(text, index))) {
-        index -= 1;
-    }
-    index
-}
-
-/// Moves `index` forward to the end of the word or character it lies inside.
-fn snap_forward(text: &Text, mut index: usize, words: bool) -> usize {
-    while index < text.len()
-        && (splits_character(text, index) || (words && inside_word(text, index)))
-    {
-        index += 1;
-    }
-    index
-}
-
-/// The span a selection from `anchor` to `focus` (code points, either order) should become.
+/// [`snap_with`] using the host's UAX #29 words when `to_words`.
 pub fn snap_selection(text: &Text, anchor: usize, focus: usize, to_words: bool) -> Option<Span> {
+    snap_with(
+        text,
+        anchor,
+        focus,
+        to_words.then_some(&Uax29 as &dyn Segmenter),
+    )
+}
+
+/// The span a selection from `anchor` to `focus` (code points, either order) should become,
+/// widened to whole words of `words` when given.
+pub fn snap_with(
+    text: &Text,
+    anchor: usize,
+    focus: usize,
+    words: Option<&dyn Segmenter>,
+) -> Option<Span> {
     let (mut start, mut end) = (anchor.min(focus), anchor.max(focus).min(text.len()));
     start = start.min(end);
     // Trim first so that a drag ending in the space after a word does not reach into the next.
@@ -127,8 +66,8 @@ pub fn snap_selection(text: &Text, anchor: usize, focus: usize, to_words: bool) 
     if start == end {
         return None;
     }
-    start = snap_back(text, start, to_words);
-    end = snap_forward(text, end, to_words);
+    start = snap_back(text, start, words);
+    end = snap_forward(text, end, words);
     Span::new(start, end, text.len()).ok()
 }
 
@@ -242,6 +181,7 @@ mod tests {
 
     #[test]
     fn splits_of_characters_are_named() {
+        use crate::model::boundaries::{split_cluster, split_problem};
         let t = Text::new("Cafe\u{301} 👨🏻‍🚒!");
         assert_eq!(split_cluster(&t, 4), Some("e\u{301}".to_string()));
         assert_eq!(split_cluster(&t, 3), None);

@@ -11,6 +11,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::annotation::{collapse_whitespace, AnnotationId, Attribution, Source};
+use super::fold;
 use super::names::capitalised_names;
 use super::span::Span;
 use super::text::Text;
@@ -64,8 +65,9 @@ pub struct SourceMatch {
 }
 
 /// The form names are compared in.
+/// Names compare by this key: whitespace collapsed, case and Unicode normalisation ignored.
 fn key(name: &str) -> String {
-    collapse_whitespace(name).to_lowercase()
+    fold::key(&collapse_whitespace(name))
 }
 
 /// Every source of the document: the registry in its order, then names used only in

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use super::annotation::{
     default_labels, id_number, Annotation, AnnotationId, IdAllocator, Label, LabelId, Source,
 };
+use super::fold;
 use super::span::Span;
 use super::text::{seed_document, Document};
 
@@ -130,11 +131,11 @@ impl Workspace {
             .filter_map(|a| a.attribution.as_ref())
             .map(|a| &a.source);
         for name in registry.chain(used) {
-            if seen.insert(name.to_lowercase()) {
+            if seen.insert(fold::key(name)) {
                 names.push(name.clone());
             }
         }
-        names.sort_by_key(|n| n.to_lowercase());
+        names.sort_by_key(|n| fold::key(n));
         names
     }
 
@@ -142,11 +143,11 @@ impl Workspace {
     pub fn sources_for_export(&self) -> Vec<Source> {
         let mut sources = self.sources.clone();
         let known = |sources: &[Source], name: &str| {
-            let name = name.to_lowercase();
+            let name = fold::key(name);
             sources.iter().any(|s| {
                 std::iter::once(&s.name)
                     .chain(&s.aliases)
-                    .any(|n| n.to_lowercase() == name)
+                    .any(|n| fold::key(n) == name)
             })
         };
         for annotation in &self.annotations {

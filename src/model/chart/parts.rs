@@ -2,7 +2,7 @@
 //! description, shortening, colours, tick steps).
 
 use super::shape::{Chart, RowKind, CHAR_WIDTH, FALLBACK_COLOR, FSI, MAX_LABEL_CHARS, PDI, TITLE};
-use crate::model::snap::is_attached;
+use crate::model::boundaries::{cluster_width, graphemes, width};
 use crate::model::stats::{SourceRow, Statistics};
 
 /// A row before placement.
@@ -134,21 +134,20 @@ pub fn shorten(name: &str) -> String {
     shorten_to(name, MAX_LABEL_CHARS)
 }
 
-/// [`shorten`] to at most `max` narrow characters' width.
+/// [`shorten`] to at most `max` narrow characters' width, cutting between grapheme clusters.
 pub fn shorten_to(name: &str, max: usize) -> String {
-    if name.chars().map(units).sum::<usize>() <= max {
+    if width(name) <= max {
         return name.to_string();
     }
-    let chars: Vec<char> = name.chars().collect();
-    let (mut cut, mut used) = (0, 0);
-    while cut < chars.len() && used + units(chars[cut]) < max {
-        used += units(chars[cut]);
-        cut += 1;
+    let (mut kept, mut used) = (String::new(), 0);
+    for cluster in graphemes(name) {
+        let units = cluster_width(cluster);
+        if used + units >= max {
+            break;
+        }
+        used += units;
+        kept.push_str(cluster);
     }
-    while cut > 0 && (is_attached(chars[cut]) || chars[cut - 1] == '\u{200D}') {
-        cut -= 1;
-    }
-    let kept: String = chars[..cut].iter().collect();
     format!("{}…", kept.trim_end())
 }
 
@@ -157,20 +156,9 @@ pub(super) fn isolate(text: &str) -> String {
     format!("{FSI}{text}{PDI}")
 }
 
-/// A character's width in narrow characters, roughly: 2 for wide ones (CJK, Hangul, emoji),
-/// 0 for marks, joiners, modifiers and isolates, else 1.
-fn units(c: char) -> usize {
-    match c {
-        FSI | PDI => 0,
-        c if is_attached(c) => 0,
-        c if ('\u{1100}'..='\u{115F}').contains(&c) || c >= '\u{2E80}' => 2,
-        _ => 1,
-    }
-}
-
 /// An estimate of the width of `text` at [`super::shape::FONT_SIZE`].
 pub(super) fn text_width(text: &str) -> f64 {
-    text.chars().map(units).sum::<usize>() as f64 * CHAR_WIDTH
+    width(text) as f64 * CHAR_WIDTH
 }
 
 /// `color` if it is `#rrggbb` (lower-cased), else [`FALLBACK_COLOR`].

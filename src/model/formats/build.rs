@@ -15,8 +15,8 @@ use crate::model::text::{title_or_untitled, Document};
 use crate::model::workspace::Workspace;
 
 use super::problem::Problem;
+use crate::model::boundaries::split_problem;
 use crate::model::offsets::unit_hint;
-use crate::model::snap::split_problem;
 
 /// Colours for labels that arrive from other tools, after the defaults.
 const EXTRA_COLORS: [&str; 6] = [

@@ -314,13 +314,14 @@ pub fn import(text: &str, known: &[&Workspace]) -> Decoded {
         let position = selector(&selectors, "TextPositionSelector")
             .and_then(|p| Some((p.get("start")?.as_i64()?, p.get("end")?.as_i64()?)));
         let quote = selector(&selectors, "TextQuoteSelector");
-        let (start, end) = match (position, quote) {
+        // When the quote places the annotation elsewhere, its mention and cue move with it.
+        let (start, end, shift) = match (position, quote) {
             (Some((s, e)), Some(q)) => {
                 let fits = builder
                     .span(s, e)
                     .is_ok_and(|span| builder.document().text.quote(span) == str_of(q, "exact"));
                 if fits {
-                    (s, e)
+                    (s, e, 0)
                 } else {
                     let hint = usize::try_from(s).ok();
                     match find_quote(
@@ -332,7 +333,8 @@ pub fn import(text: &str, known: &[&Workspace]) -> Decoded {
                     ) {
                         Some(span) => {
                             warnings.push(format!("{at}: the position did not match the quote; placed by the quote at {span}"));
-                            (span.start() as i64, span.end() as i64)
+                            let start = span.start() as i64;
+                            (start, span.end() as i64, start - s)
                         }
                         None => {
                             problems.push(Problem {
@@ -348,7 +350,7 @@ pub fn import(text: &str, known: &[&Workspace]) -> Decoded {
                     }
                 }
             }
-            (Some(position), None) => position,
+            (Some((s, e)), None) => (s, e, 0),
             (None, Some(q)) => match find_quote(
                 &builder.document().text,
                 str_of(q, "exact"),
@@ -356,7 +358,7 @@ pub fn import(text: &str, known: &[&Workspace]) -> Decoded {
                 str_of(q, "suffix"),
                 None,
             ) {
-                Some(span) => (span.start() as i64, span.end() as i64),
+                Some(span) => (span.start() as i64, span.end() as i64, 0),
                 None => {
                     problems.push(Problem {
                         at,
@@ -399,7 +401,10 @@ pub fn import(text: &str, known: &[&Workspace]) -> Decoded {
                 .filter(|b| has_purpose(b, "describing") == describing)
                 .find_map(|b| {
                     let s = selector(&objects(b.get("selector")), "TextPositionSelector")?;
-                    Some((s.get("start")?.as_i64()?, s.get("end")?.as_i64()?))
+                    Some((
+                        s.get("start")?.as_i64()? + shift,
+                        s.get("end")?.as_i64()? + shift,
+                    ))
                 })
         };
         let (mention, cue) = (linked(false), linked(true));

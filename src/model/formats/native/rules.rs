@@ -6,8 +6,8 @@
 use std::collections::HashSet;
 
 use crate::model::annotation::{is_hex_color, AnnotationId, Label, Source};
+use crate::model::boundaries::split_problem;
 use crate::model::offsets::unit_hint;
-use crate::model::snap::split_problem;
 use crate::model::span::Span;
 use crate::model::text::{title_or_untitled, Document, Text};
 use crate::model::workspace::{ExerciseLink, Workspace};
