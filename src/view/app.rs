@@ -1,8 +1,8 @@
 //! The app shell: the store provider, toolbar, notices, document list, reading view, side panel
 //! and dialogs, plus the page-wide behaviour, each in its own hook: shortcuts
 //! ([`super::hooks::shortcuts`]), drag-and-drop ([`super::hooks::file_drop`]), autosave
-//! ([`super::autosave`]), start-up ([`super::hooks::startup`]) and fading notices
-//! ([`super::hooks::notice_fade`]).
+//! ([`super::autosave`]), start-up ([`super::hooks::startup`]), the exercise key
+//! ([`super::hooks::exercise_key`]) and fading notices ([`super::hooks::notice_fade`]).
 
 use web_sys::File;
 use yew::prelude::*;
@@ -11,6 +11,7 @@ use super::autosave::use_autosave;
 use super::dialog_host::{Dialog, DialogHost};
 use super::document::DocumentView;
 use super::document_list::DocumentList;
+use super::hooks::exercise_key::use_exercise_key;
 use super::hooks::file_drop::{use_file_drop, FileDrop};
 use super::hooks::notice_fade::use_notice_fade;
 use super::hooks::shortcuts::use_shortcuts;
@@ -48,6 +49,7 @@ pub fn app() -> Html {
 
     let loaded = use_autosave(store.clone());
     use_startup(loaded, &store, &dialog);
+    use_exercise_key(&store);
     use_effect_with(store.snap_to_words, |on| storage::save_snap_setting(*on));
     use_notice_fade(&store);
     use_shortcuts(&store, &dialog);

@@ -54,9 +54,11 @@ pub fn open_documents(store: &StoreHandle, documents: Vec<Document>) {
 
 /// Starts (or resumes) an exercise as the student `name`: the student's document is shown if
 /// they already have it, else it is imported fresh (one undo step, replacing the annotations
-/// of the same text if it was open). The exercise is kept so "Check my work" survives reloads.
-fn start_exercise(store: &StoreHandle, exercise: &Exercise, name: String) {
+/// of the same text if it was open). The exercise is saved so "Check my work" survives
+/// reloads, and held in the store, so its key is not read back.
+fn start_exercise(store: &StoreHandle, exercise: &Rc<Exercise>, name: String) {
     storage::save_exercise(exercise);
+    store.dispatch(Msg::SetExercise(exercise.clone()));
     let existing = {
         let editor = store.editor();
         let corpus = editor.corpus();

@@ -8,6 +8,7 @@
 
 pub mod article;
 pub mod check_marks;
+pub mod exercise_key;
 pub mod file_drop;
 pub mod keyboard_caret;
 pub mod link_marks;
