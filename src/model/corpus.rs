@@ -61,6 +61,20 @@ impl Corpus {
         &self.documents[self.current]
     }
 
+    /// Every document, the shown one first and the others in corpus order: the order an
+    /// import matches files against open documents in, so W3C annotations that name no known
+    /// document land on the one shown.
+    pub fn current_first(&self) -> Vec<&Workspace> {
+        let current = self.current();
+        let mut ordered = vec![current];
+        ordered.extend(
+            self.documents
+                .iter()
+                .filter(|d| d.document.id() != current.document.id()),
+        );
+        ordered
+    }
+
     /// The index of the document with content id `id`.
     pub fn position_of(&self, id: &str) -> Option<usize> {
         self.documents.iter().position(|d| d.document.id() == id)

@@ -1,5 +1,6 @@
 //! Editing one annotation: its label, attribution, note and boundaries, or deleting it.
 //! Every control dispatches one `Action::Edit` (or `Delete`), so each change is one undo step.
+//! The mention and cue rows are `LinkRow`s.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
@@ -9,7 +10,7 @@ use super::files::now_iso;
 use super::source_field::SourceField;
 use super::store::{use_store, LinkPart, Linking, Msg};
 use crate::model::snap::{step_word, Edge};
-use crate::model::{Action, Annotation, Attribution, Change, Span};
+use crate::model::{Action, Annotation, AnnotationId, Attribution, Change, Span, Text};
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -78,78 +79,24 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
     };
 
     let span = annotation.span;
-    let step = |edge: Edge, forward: bool, what: &str| {
-        let (start, end) = match edge {
-            Edge::Start => (step_word(text, span.start(), edge, forward), span.end()),
-            Edge::End => (span.start(), step_word(text, span.end(), edge, forward)),
-        };
-        let moved = Span::new(start, end, text.len())
-            .ok()
-            .filter(|s| *s != span);
-        let edit = edit.clone();
-        html! {
-            <button type="button" class="step" aria-label={what.to_string()} title={what.to_string()}
-                disabled={moved.is_none()}
-                onclick={Callback::from(move |_| if let Some(s) = moved { edit.emit(Change::Span(s)) })}>
-                { if forward { "▶" } else { "◀" } }
-            </button>
-        }
-    };
-
+    let step =
+        |edge: Edge, forward: bool, what: &str| step_button(text, span, edge, forward, what, &edit);
     let on_delete = {
         let store = store.clone();
         let id = annotation.id.clone();
         Callback::from(move |_| store.dispatch(Msg::Do(Action::Delete { id: id.clone() })))
     };
-    // The mention and the cue: what they quote, a button to link one by selecting it, and one
-    // to unlink it.
+    // Which part of this annotation the next selection links, if any.
     let linking = store
         .linking
         .as_ref()
         .filter(|l| l.id == annotation.id)
         .map(|l| l.part);
     let link_row = |part: LinkPart, linked: Option<Span>| {
-        let (name, help) = match part {
-            LinkPart::Mention => ("Mention", "where the text names the source"),
-            LinkPart::Cue => ("Cue", "the reporting verb or phrase"),
-        };
-        let start = {
-            let (store, id) = (store.clone(), annotation.id.clone());
-            Callback::from(move |_| {
-                store.dispatch(Msg::Link(Some(Linking {
-                    id: id.clone(),
-                    part,
-                })))
-            })
-        };
-        let unlink = {
-            let (edit, current) = (edit.clone(), annotation.attribution.clone());
-            Callback::from(move |_| {
-                let attribution = current.clone().map(|a| match part {
-                    LinkPart::Mention => Attribution { mention: None, ..a },
-                    LinkPart::Cue => Attribution { cue: None, ..a },
-                });
-                edit.emit(Change::Attribution(attribution));
-            })
-        };
-        let waiting = linking == Some(part);
         html! {
-            <div class={classes!("link-row", format!("link-{}", name.to_lowercase()))}>
-                <span class="link-name" title={help}>{ name }</span>
-                if let Some(span) = linked {
-                    <q class="link-quote">{ text.quote(span).chars().take(60).collect::<String>() }</q>
-                } else {
-                    <span class="link-none">{ if waiting { "select it in the text…" } else { "none" } }</span>
-                }
-                <button type="button" class="small" aria-pressed={waiting.to_string()} onclick={start}
-                    aria-label={format!("Link the {} by selecting it in the text", name.to_lowercase())}>
-                    { if linked.is_some() { "Change…" } else { "Link…" } }
-                </button>
-                if linked.is_some() {
-                    <button type="button" class="small" onclick={unlink}
-                        aria-label={format!("Unlink the {}", name.to_lowercase())}>{ "Unlink" }</button>
-                }
-            </div>
+            <LinkRow id={annotation.id.clone()} {part} attribution={annotation.attribution.clone()}
+                quote={linked.map(|span| text.quote(span).chars().take(60).collect::<String>())}
+                waiting={linking == Some(part)} edit={edit.clone()} />
         }
     };
     let mention_row = link_row(
@@ -197,6 +144,101 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
                 <span class="offsets">{ format!("{}–{}", span.start(), span.end()) }</span>
             </div>
             <button type="button" class="danger" onclick={on_delete}>{ "Delete" }</button>
+        </div>
+    }
+}
+
+/// A button that moves one boundary of `span` by a word (disabled where it cannot move).
+fn step_button(
+    text: &Text,
+    span: Span,
+    edge: Edge,
+    forward: bool,
+    what: &str,
+    edit: &Callback<Change>,
+) -> Html {
+    let (start, end) = match edge {
+        Edge::Start => (step_word(text, span.start(), edge, forward), span.end()),
+        Edge::End => (span.start(), step_word(text, span.end(), edge, forward)),
+    };
+    let moved = Span::new(start, end, text.len())
+        .ok()
+        .filter(|s| *s != span);
+    let edit = edit.clone();
+    html! {
+        <button type="button" class="step" aria-label={what.to_string()} title={what.to_string()}
+            disabled={moved.is_none()}
+            onclick={Callback::from(move |_| if let Some(s) = moved { edit.emit(Change::Span(s)) })}>
+            { if forward { "▶" } else { "◀" } }
+        </button>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LinkRowProps {
+    id: AnnotationId,
+    part: LinkPart,
+    /// The annotation's attribution (unlinking keeps the rest of it).
+    attribution: Option<Attribution>,
+    /// What the linked span quotes (shortened), if this part is linked.
+    quote: Option<String>,
+    /// Whether the next selection links this part.
+    waiting: bool,
+    edit: Callback<Change>,
+}
+
+/// The mention or the cue: what it quotes, a button to link it by selecting it, and one to
+/// unlink it.
+#[function_component(LinkRow)]
+fn link_row(props: &LinkRowProps) -> Html {
+    let store = use_store();
+    let LinkRowProps {
+        id,
+        part,
+        quote,
+        waiting,
+        ..
+    } = props;
+    let (part, waiting) = (*part, *waiting);
+    let (name, help) = match part {
+        LinkPart::Mention => ("Mention", "where the text names the source"),
+        LinkPart::Cue => ("Cue", "the reporting verb or phrase"),
+    };
+    let start = {
+        let (store, id) = (store.clone(), id.clone());
+        Callback::from(move |_| {
+            store.dispatch(Msg::Link(Some(Linking {
+                id: id.clone(),
+                part,
+            })))
+        })
+    };
+    let unlink = {
+        let (edit, current) = (props.edit.clone(), props.attribution.clone());
+        Callback::from(move |_| {
+            let attribution = current.clone().map(|a| match part {
+                LinkPart::Mention => Attribution { mention: None, ..a },
+                LinkPart::Cue => Attribution { cue: None, ..a },
+            });
+            edit.emit(Change::Attribution(attribution));
+        })
+    };
+    html! {
+        <div class={classes!("link-row", format!("link-{}", name.to_lowercase()))}>
+            <span class="link-name" title={help}>{ name }</span>
+            if let Some(quote) = quote {
+                <q class="link-quote">{ quote }</q>
+            } else {
+                <span class="link-none">{ if waiting { "select it in the text…" } else { "none" } }</span>
+            }
+            <button type="button" class="small" aria-pressed={waiting.to_string()} onclick={start}
+                aria-label={format!("Link the {} by selecting it in the text", name.to_lowercase())}>
+                { if quote.is_some() { "Change…" } else { "Link…" } }
+            </button>
+            if quote.is_some() {
+                <button type="button" class="small" onclick={unlink}
+                    aria-label={format!("Unlink the {}", name.to_lowercase())}>{ "Unlink" }</button>
+            }
         </div>
     }
 }

@@ -4,6 +4,8 @@
 //! it, so adding an annotation re-renders only the blocks whose segments changed. Every rendered
 //! run of text is a `span.seg` carrying `data-s`/`data-e` code point offsets, which
 //! [`super::selection`] reads; badges are CSS `::before` content, never selectable text.
+//! Overlays (a pending selection, a student's missed and extra spans) cut the segments into
+//! pieces (`model::overlay`).
 
 use std::rc::Rc;
 
@@ -11,16 +13,8 @@ use yew::prelude::*;
 
 use crate::model::layout::{Block, BlockKind, Layer, Segment};
 use crate::model::offsets::split_at_code_points;
+use crate::model::overlay::{pieces, Overlay};
 use crate::model::{AnnotationId, Label, LabelId};
-
-/// A range drawn over the text without being an annotation: a selection awaiting its label
-/// (`is-pending`), or a span missed or added when a student checks their work.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Overlay {
-    pub start: usize,
-    pub end: usize,
-    pub class: &'static str,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct BlockProps {
@@ -34,42 +28,6 @@ pub struct BlockProps {
     /// Overlays touching this block (a pending selection stays marked while the tag menu has
     /// focus, as the browser's own selection fades when focus moves).
     pub overlays: Rc<[Overlay]>,
-}
-
-/// A run of a segment, split further where an overlay begins or ends.
-struct Piece<'s> {
-    start: usize,
-    end: usize,
-    segment: &'s Segment,
-    classes: Vec<&'static str>,
-}
-
-fn pieces<'s>(segments: &'s [Segment], overlays: &[Overlay]) -> Vec<Piece<'s>> {
-    let mut pieces = Vec::with_capacity(segments.len() + 2 * overlays.len());
-    for segment in segments {
-        let mut cuts = vec![segment.start, segment.end];
-        for overlay in overlays {
-            let inside = |c: &usize| *c > segment.start && *c < segment.end;
-            cuts.extend([overlay.start, overlay.end].into_iter().filter(inside));
-        }
-        cuts.sort_unstable();
-        cuts.dedup();
-        for pair in cuts.windows(2) {
-            let (start, end) = (pair[0], pair[1]);
-            let classes = overlays
-                .iter()
-                .filter(|o| o.start <= start && end <= o.end)
-                .map(|o| o.class)
-                .collect();
-            pieces.push(Piece {
-                start,
-                end,
-                segment,
-                classes,
-            });
-        }
-    }
-    pieces
 }
 
 fn label_of<'a>(labels: &'a [Label], id: &LabelId) -> Option<&'a Label> {

@@ -1,37 +1,19 @@
 //! The Sources tab: every source of the document with its aliases, how many claims,
 //! allegations and proposals it makes, its linked mentions, and ways to rename it, edit its
 //! aliases, merge it into another and step through its annotations; then names found in the
-//! text that are not sources yet, one click to add.
+//! text that are not sources yet, one click to add. The forms are in [`super::source_forms`].
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::source_forms::{apply, AliasesForm, Editing, MergeForm, RenameForm};
 use super::store::{use_store, Msg, StoreHandle};
 use crate::model::sources::{self, Candidate, SourceEdit, SourceSummary};
-use crate::model::{Action, Label};
+use crate::model::Label;
 
 /// Names suggested from the text at most.
 const CANDIDATES: usize = 12;
-
-/// What is being edited in place.
-#[derive(Clone, PartialEq)]
-enum Editing {
-    Rename(String),
-    Aliases(String),
-    Merge(String),
-}
-
-fn apply(store: &StoreHandle, edit: SourceEdit) {
-    store.dispatch(Msg::Do(Action::Sources(edit)));
-}
-
-fn input_value(node: &NodeRef) -> String {
-    node.cast::<HtmlInputElement>()
-        .map(|i| i.value())
-        .unwrap_or_default()
-}
 
 #[derive(Properties, PartialEq)]
 struct SourceRowProps {
@@ -47,8 +29,6 @@ struct SourceRowProps {
 fn source_row(props: &SourceRowProps) -> Html {
     let store = use_store();
     let step = use_state(|| None::<usize>);
-    let field = use_node_ref();
-    let select = use_node_ref();
     let summary = &props.summary;
     let name = summary.name.clone();
     let count = summary.annotations.len();
@@ -72,10 +52,6 @@ fn source_row(props: &SourceRowProps) -> Html {
     let edit = |what: Editing| {
         let on_edit = props.on_edit.clone();
         Callback::from(move |_| on_edit.emit(Some(what.clone())))
-    };
-    let cancel = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |_| on_edit.emit(None))
     };
     // The distinct words its linked mentions use ("Zakharova", "She").
     let mentions: Vec<String> = {
@@ -102,117 +78,15 @@ fn source_row(props: &SourceRowProps) -> Html {
             }
         });
     let form = match &props.editing {
-        Some(Editing::Rename(_)) => {
-            let submit = {
-                let (store, field, on_edit, name) = (
-                    store.clone(),
-                    field.clone(),
-                    props.on_edit.clone(),
-                    name.clone(),
-                );
-                Callback::from(move |event: SubmitEvent| {
-                    event.prevent_default();
-                    apply(
-                        &store,
-                        SourceEdit::Rename {
-                            from: name.clone(),
-                            to: input_value(&field),
-                        },
-                    );
-                    on_edit.emit(None);
-                })
-            };
-            html! {
-                <form class="source-form" onsubmit={submit}>
-                    <label>{ "New name" }<input ref={field} type="text" value={name.clone()} /></label>
-                    <button type="submit">{ "Rename" }</button>
-                    <button type="button" onclick={cancel.clone()}>{ "Cancel" }</button>
-                </form>
-            }
-        }
-        Some(Editing::Aliases(_)) => {
-            let chips = summary.aliases.iter().map(|alias| {
-                let remove = {
-                    let (store, name, aliases, alias) = (store.clone(), name.clone(), summary.aliases.clone(), alias.clone());
-                    Callback::from(move |_| {
-                        let aliases = aliases.iter().filter(|a| **a != alias).cloned().collect();
-                        apply(&store, SourceEdit::SetAliases { name: name.clone(), aliases });
-                    })
-                };
-                html! {
-                    <li class="chip">{ alias }
-                        <button type="button" aria-label={format!("Remove the alias {alias}")} onclick={remove}>{ "×" }</button>
-                    </li>
-                }
-            });
-            let submit = {
-                let (store, field, name, aliases) = (
-                    store.clone(),
-                    field.clone(),
-                    name.clone(),
-                    summary.aliases.clone(),
-                );
-                Callback::from(move |event: SubmitEvent| {
-                    event.prevent_default();
-                    let mut aliases = aliases.clone();
-                    aliases.push(input_value(&field));
-                    apply(
-                        &store,
-                        SourceEdit::SetAliases {
-                            name: name.clone(),
-                            aliases,
-                        },
-                    );
-                    if let Some(input) = field.cast::<HtmlInputElement>() {
-                        input.set_value("");
-                    }
-                })
-            };
-            html! {
-                <form class="source-form" onsubmit={submit}>
-                    <ul class="chips" aria-label={format!("Aliases of {name}")}>{ for chips }</ul>
-                    <label>{ "Add an alias" }<input ref={field} type="text" placeholder="Zakharova, the spokeswoman…" /></label>
-                    <button type="submit">{ "Add" }</button>
-                    <button type="button" onclick={cancel.clone()}>{ "Done" }</button>
-                </form>
-            }
-        }
-        Some(Editing::Merge(_)) => {
-            let submit = {
-                let (store, select, on_edit, name) = (
-                    store.clone(),
-                    select.clone(),
-                    props.on_edit.clone(),
-                    name.clone(),
-                );
-                Callback::from(move |event: SubmitEvent| {
-                    event.prevent_default();
-                    let into = select
-                        .cast::<HtmlSelectElement>()
-                        .map(|s| s.value())
-                        .unwrap_or_default();
-                    apply(
-                        &store,
-                        SourceEdit::Merge {
-                            from: name.clone(),
-                            into,
-                        },
-                    );
-                    on_edit.emit(None);
-                })
-            };
-            let options = props
-                .others
-                .iter()
-                .map(|other| html! { <option value={other.clone()}>{ other }</option> });
-            html! {
-                <form class="source-form" onsubmit={submit}>
-                    <label>{ format!("Merge {name} into") }<select ref={select}>{ for options }</select></label>
-                    <button type="submit" disabled={props.others.is_empty()}>{ "Merge" }</button>
-                    <button type="button" onclick={cancel.clone()}>{ "Cancel" }</button>
-                </form>
-            }
-        }
+        Some(Editing::Rename(_)) => html! {
+            <RenameForm name={name.clone()} on_edit={props.on_edit.clone()} />
+        },
+        Some(Editing::Aliases(_)) => html! {
+            <AliasesForm name={name.clone()} aliases={summary.aliases.clone()} on_edit={props.on_edit.clone()} />
+        },
+        Some(Editing::Merge(_)) => html! {
+            <MergeForm name={name.clone()} others={props.others.clone()} on_edit={props.on_edit.clone()} />
+        },
         None => html! {},
     };
     html! {

@@ -1,9 +1,11 @@
 //! The one store handle the components share through context.
 //!
 //! [`Store`] wraps the model's [`Editor`] with the little UI state that several components
-//! need: which annotation is selected, the status notice, and the word-snapping switch. Every
-//! change goes through [`Msg`]; edits to the workspace go through [`Msg::Do`] and so through
-//! `Editor::apply`, which is what makes undo cover everything.
+//! need: which annotation is selected, the status notice, the word-snapping switch, and the
+//! shown document's exercise with its answer key (parsed once, see
+//! [`super::hooks::exercise_key`]). Every change goes through [`Msg`]; edits to the workspace
+//! go through [`Msg::Do`] and so through `Editor::apply`, which is what makes undo cover
+//! everything.
 //!
 //! The editor sits in a `RefCell` shared by successive store values, so an action costs O(1)
 //! rather than a copy of a large document; `revision` tells components that it changed.
@@ -13,7 +15,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{Action, ActionError, AnnotationId, Corpus, Editor, Outcome};
+use crate::model::exercise::Exercise;
+use crate::model::{Action, ActionError, AnnotationId, Corpus, Editor, ExerciseLink, Outcome};
 
 /// How a notice looks and whether it is announced politely or assertively.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,6 +84,10 @@ pub struct Store {
     pub scroll_to: Option<(usize, u64)>,
     /// The annotation added last, with the revision that added it.
     pub added: Option<(AnnotationId, u64)>,
+    /// The exercise a student started, with its answer key, parsed once (when it starts or
+    /// when its document is shown) and read from here by every component; see
+    /// [`Store::exercise_of`].
+    exercise: Option<Rc<Exercise>>,
 }
 
 impl Store {
@@ -88,6 +95,16 @@ impl Store {
     pub fn selected_just_added(&self) -> bool {
         matches!((&self.added, &self.selected), (Some((id, revision)), Some(selected))
             if id == selected && *revision == self.revision)
+    }
+
+    /// The held exercise (with its answer key) when it is the one `link` names.
+    pub fn exercise_of(&self, link: &ExerciseLink) -> Option<&Rc<Exercise>> {
+        self.exercise.as_ref().filter(|e| e.id == link.id)
+    }
+
+    /// The id of the held exercise.
+    pub fn held_exercise(&self) -> Option<&str> {
+        self.exercise.as_ref().map(|e| e.id.as_str())
     }
 }
 
@@ -104,6 +121,10 @@ impl PartialEq for Store {
             && self.search == other.search
             && self.scroll_to == other.scroll_to
             && self.added == other.added
+            && match (&self.exercise, &other.exercise) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
     }
 }
 
@@ -133,6 +154,8 @@ pub enum Msg {
     Search(bool),
     /// Bring a text offset into view.
     ScrollTo(usize),
+    /// Hold an exercise (with its answer key) for the components that show or check it.
+    SetExercise(Rc<Exercise>),
 }
 
 impl Store {
@@ -149,6 +172,7 @@ impl Store {
             search: None,
             scroll_to: None,
             added: None,
+            exercise: None,
         }
     }
 
@@ -230,6 +254,7 @@ impl Reducible for Store {
             Msg::DismissNotice => next.notice = None,
             Msg::SetSnap(on) => next.snap_to_words = on,
             Msg::SetChecking(on) => next.checking = on,
+            Msg::SetExercise(exercise) => next.exercise = Some(exercise),
             Msg::Restore(corpus) => {
                 next.editor = Rc::new(RefCell::new(Editor::with_corpus(corpus)));
                 next.revision += 1;

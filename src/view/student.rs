@@ -8,7 +8,6 @@ use yew::prelude::*;
 
 use super::dialogs::Modal;
 use super::files::download;
-use super::storage;
 use super::store::{use_store, Msg, NoticeKind};
 use crate::model::exercise::Exercise;
 use crate::model::formats::{native, safe_stem};
@@ -71,7 +70,8 @@ pub fn exercise_panel() -> Html {
     let Some(link) = workspace.exercise.clone() else {
         return html! {};
     };
-    let key = use_memo(link.id.clone(), |id| storage::load_exercise(id));
+    // The exercise as the student started it, with its answer key (held by the store).
+    let key = store.exercise_of(&link).cloned();
     let export = {
         let store = store.clone();
         Callback::from(move |_| {
@@ -107,8 +107,8 @@ pub fn exercise_panel() -> Html {
         let checking = store.checking;
         Callback::from(move |_| store.dispatch(Msg::SetChecking(!checking)))
     };
-    let can_check = link.allow_check && key.as_ref().as_ref().is_some_and(Exercise::has_key);
-    let results = key.as_ref().as_ref().filter(|_| store.checking && can_check).map(|key| {
+    let can_check = link.allow_check && key.as_deref().is_some_and(Exercise::has_key);
+    let results = key.filter(|_| store.checking && can_check).map(|key| {
         let s = score(&key.material, workspace);
         let percent = |v: f64| format!("{:.0}%", v * 100.0);
         let optional = |v: Option<f64>| v.map_or("—".to_string(), percent);

@@ -1,0 +1,108 @@
+//! What the reading view's hooks share: the `<article>` element, the selection waiting for its
+//! label (the tag menu is open while there is one), and the keyboard selection; and what
+//! choosing or cancelling in the tag menu does.
+
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+use crate::model::{Action, Attribution, Span};
+use crate::view::files::now_iso;
+use crate::view::keyboard::KeySelection;
+use crate::view::marks::mark_after_paint;
+use crate::view::selection::{clear_selection, mark_pending, MenuAnchor};
+use crate::view::store::{Msg, StoreHandle};
+use crate::view::tag_menu::TagChoice;
+
+/// A selection waiting for its label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    pub span: Span,
+    pub anchor: MenuAnchor,
+    /// True when the browser marks the span with a CSS highlight; otherwise the blocks do.
+    pub marked: bool,
+    /// Opened from the keyboard: focus returns to the article when the menu closes.
+    pub from_keyboard: bool,
+}
+
+/// The reading view's shared state (see [`use_article`]).
+#[derive(Clone)]
+pub struct Article {
+    /// The `<article class="doc">` element.
+    pub node: NodeRef,
+    /// The selection the tag menu is open for.
+    pub pending: UseStateHandle<Option<Pending>>,
+    /// The keyboard selection while the article has focus (see `keyboard`).
+    pub keys: UseStateHandle<Option<KeySelection>>,
+}
+
+/// The article's shared state. A pending mark goes when the selection it marked does.
+#[hook]
+pub fn use_article() -> Article {
+    let article = Article {
+        node: use_node_ref(),
+        pending: use_state(|| None::<Pending>),
+        keys: use_state(|| None::<KeySelection>),
+    };
+    {
+        let node = article.node.clone();
+        use_effect_with(article.pending.as_ref().map(|p| p.span), move |span| {
+            if span.is_none() {
+                if let Some(root) = node.cast::<Element>() {
+                    mark_pending(&root, None);
+                }
+            }
+        });
+    }
+    article
+}
+
+impl Article {
+    /// The article element, once rendered.
+    pub fn root(&self) -> Option<Element> {
+        self.node.cast::<Element>()
+    }
+
+    /// Moves keyboard focus to the article.
+    pub fn focus(&self) {
+        if let Some(article) = self.node.cast::<HtmlElement>() {
+            let _ = article.focus();
+        }
+    }
+
+    /// Choosing a label in the tag menu: the pending span becomes an annotation; from the
+    /// keyboard, the caret goes after it and focus back to the article.
+    pub fn on_choose(&self, store: &StoreHandle) -> Callback<TagChoice> {
+        let (article, store) = (self.clone(), store.clone());
+        Callback::from(move |choice: TagChoice| {
+            if let Some(p) = &*article.pending {
+                store.dispatch(Msg::Do(Action::Add {
+                    span: p.span,
+                    label: choice.label,
+                    attribution: Attribution::named(&choice.attribution),
+                    note: choice.note.trim().to_string(),
+                    now: now_iso(),
+                }));
+                mark_after_paint("claimmark:annotation-added");
+                if p.from_keyboard {
+                    article.keys.set(Some(KeySelection::caret(p.span.end())));
+                    article.focus();
+                }
+            }
+            article.pending.set(None);
+            clear_selection();
+        })
+    }
+
+    /// Closing the tag menu without a label (focus goes back to the article if the keyboard
+    /// opened it).
+    pub fn on_cancel(&self) -> Callback<()> {
+        let article = self.clone();
+        Callback::from(move |_| {
+            if article.pending.as_ref().is_some_and(|p| p.from_keyboard) {
+                article.focus();
+            }
+            article.pending.set(None);
+            clear_selection();
+        })
+    }
+}
