@@ -101,7 +101,7 @@ test('keys tag, nested spans stay clickable, the panel edits, undo and redo cove
   // Delete, then undo the delete.
   await page.getByRole('group', { name: 'Edit annotation' }).getByRole('button', { name: 'Delete' }).click();
   assert.equal(await entries(page).count(), 1);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('toolbar').getByRole('button', { name: 'Undo', exact: true }).click();
   assert.equal(await entries(page).count(), 2);
   assert.deepEqual(problems, []);
 });

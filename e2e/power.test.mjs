@@ -168,7 +168,7 @@ test('search: count, whole word, regular expressions with a clear error, tag all
   await bar.getByRole('button', { name: 'Tag all 2' }).click();
   assert.match(await page.getByRole('alert').textContent(), /already tagged/);
   // One undo removes both.
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('toolbar').getByRole('button', { name: 'Undo', exact: true }).click();
   await page.waitForFunction(() => document.querySelectorAll('.entry').length === 0);
   await field.press('Escape');
   assert.equal(await page.getByRole('search').count(), 0);

@@ -114,7 +114,7 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
         Callback::from(move |_| store.dispatch(Msg::Select(None)))
     };
     html! {
-        <div class="editor" role="group" aria-label="Edit annotation">
+        <div class="editor" role="group" aria-label="Edit annotation" data-owns-keys="">
             <div class="editor-head">
                 <p class="editor-quote">{ format!("“{quote}{}”", if quote.chars().count() == 200 { "…" } else { "" }) }</p>
                 <button type="button" class="close" aria-label="Close the editor" onclick={deselect}>{ "×" }</button>

@@ -97,7 +97,8 @@ pub fn app() -> Html {
             <div class={classes!("app", dragging.then_some("is-dragging"))} {ondragover} {ondragleave} {ondrop}>
                 <Toolbar on_open={open_dialog(Dialog::Open)} on_import={on_import}
                     on_export={open_dialog(Dialog::Export)} on_help={open_dialog(Dialog::Help)}
-                    on_exercise={open_dialog(Dialog::Exercise)} on_review={show(Screen::Review)} on_report={show(Screen::Report)} />
+                    on_exercise={open_dialog(Dialog::Exercise)} on_review={show(Screen::Review)} on_report={show(Screen::Report)}
+                    on_labels={open_dialog(Dialog::Labels)} />
                 <Notices />
                 <LinkingBanner />
                 { main }

@@ -11,6 +11,7 @@ use super::exercise_dialog::ExerciseDialog;
 use super::export_dialog::ExportDialog;
 use super::files::download;
 use super::import_dialog::ImportDialog;
+use super::labels_editor::LabelsDialog;
 use super::marks;
 use super::open_dialog::OpenDialog;
 use super::storage;
@@ -35,6 +36,8 @@ pub enum Dialog {
     },
     /// The teacher's exercise dialog.
     Exercise,
+    /// The label set's editor.
+    Labels,
     /// A student opened an exercise (file or link) and is asked for their name.
     StartExercise(Rc<Exercise>),
 }
@@ -161,6 +164,7 @@ pub fn dialog_host(props: &DialogHostProps) -> Html {
             }
         }
         Dialog::Exercise => html! { <ExerciseDialog on_close={close} /> },
+        Dialog::Labels => html! { <LabelsDialog on_close={close} /> },
         Dialog::StartExercise(exercise) => {
             let on_start = {
                 let (store, dialog, exercise) = (store.clone(), dialog.clone(), exercise.clone());

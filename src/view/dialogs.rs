@@ -34,6 +34,8 @@ pub fn modal(props: &ModalProps) -> Html {
     let onkeydown = {
         let on_close = props.on_close.clone();
         Callback::from(move |event: KeyboardEvent| {
+            // What is typed in a dialog stays in it.
+            event.stop_propagation();
             if event.key() == "Escape" {
                 event.prevent_default();
                 on_close.emit(());
@@ -46,7 +48,7 @@ pub fn modal(props: &ModalProps) -> Html {
     };
     html! {
         <div class="modal-backdrop">
-            <div class="modal" role="dialog" aria-modal="true" aria-label={props.title.clone()} ref={dialog} {onkeydown}>
+            <div class="modal" role="dialog" aria-modal="true" aria-label={props.title.clone()} ref={dialog} {onkeydown} data-owns-keys="">
                 <div class="modal-head">
                     <h2>{ props.title.clone() }</h2>
                     <button type="button" class="close" aria-label="Close" onclick={close}>{ "×" }</button>

@@ -49,6 +49,8 @@ fn notice_view(store: &StoreHandle, notice: Notice) -> Html {
                 "Keep this tab's work",
                 Callback::from(move |_| autosave::keep_this_tab(&store)),
             ),
+            NoticeAction::Undo => ("Undo", Callback::from(move |_| store.dispatch(Msg::Undo))),
+            NoticeAction::Redo => ("Redo", Callback::from(move |_| store.dispatch(Msg::Redo))),
         };
         html! { <button type="button" class="notice-action" onclick={run}>{ label }</button> }
     });

@@ -100,7 +100,7 @@ pub fn search_bar() -> Html {
         Callback::from(move |_| go.emit(forward))
     };
     html! {
-        <section class="search-bar" role="search" aria-label="Search the text">
+        <section class="search-bar" role="search" aria-label="Search the text" data-owns-keys="">
             <div class="search-row">
                 <input ref={field} type="search" class="search-field" aria-label="Search"
                     placeholder="Search the text (Enter: next, Shift+Enter: previous)"

@@ -45,6 +45,10 @@ pub enum NoticeAction {
     LoadSaved,
     /// Another tab saved: keep this tab's work and save it over the other's.
     KeepThisTab,
+    /// Undo the change the notice reports.
+    Undo,
+    /// Redo the change the notice reports undone.
+    Redo,
 }
 
 /// Which part of an attribution a text selection will link.
@@ -199,9 +203,11 @@ impl Store {
 impl Store {
     /// Runs one editor call on this next store and takes its outcome: the revision, selection
     /// and notice follow. When nothing changed, the previous store stays (nothing renders).
+    /// A change's notice offers `offer` (undo a change, redo an undo).
     fn settle(
         mut self,
         previous: Rc<Store>,
+        offer: NoticeAction,
         call: impl FnOnce(&mut Editor) -> Result<Outcome, ActionError>,
     ) -> Rc<Store> {
         let result = call(&mut self.editor.borrow_mut());
@@ -221,7 +227,7 @@ impl Store {
             Ok(Outcome::Changed(description)) => {
                 self.revision += 1;
                 let text = capitalise(&description);
-                self.notify(NoticeKind::Info, text);
+                self.notify_with(NoticeKind::Info, text, vec![offer]);
             }
             Err(error) => self.notify(NoticeKind::Error, capitalise(&error.to_string())),
         }
@@ -244,10 +250,14 @@ impl Reducible for Store {
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
         match msg {
-            Msg::Do(action) => return next.settle(self, |editor| editor.apply(action)),
-            Msg::Undo => return next.settle(self, Editor::undo),
-            Msg::Redo => return next.settle(self, Editor::redo),
-            Msg::Show(index) => return next.settle(self, |editor| editor.show(index)),
+            Msg::Do(action) => {
+                return next.settle(self, NoticeAction::Undo, |editor| editor.apply(action))
+            }
+            Msg::Undo => return next.settle(self, NoticeAction::Redo, Editor::undo),
+            Msg::Redo => return next.settle(self, NoticeAction::Undo, Editor::redo),
+            Msg::Show(index) => {
+                return next.settle(self, NoticeAction::Undo, |editor| editor.show(index))
+            }
             Msg::Select(id) => next.selected = id,
             Msg::Notify(kind, text) => next.notify(kind, text),
             Msg::NotifyWithActions(kind, text, actions) => next.notify_with(kind, text, actions),

@@ -233,7 +233,7 @@ pub fn tag_menu(props: &TagMenuProps) -> Html {
 
     html! {
         <div class="tag-menu" role="dialog" aria-label="Tag selection" tabindex="-1"
-            ref={menu} style={style} onkeydown={onkeydown}>
+            ref={menu} style={style} onkeydown={onkeydown} data-owns-keys="">
             <p class="tag-quote">{ format!("“{}”", shorten(&props.quote, 90)) }</p>
             <div class="label-buttons" role="group" aria-label="Label">{ for buttons }</div>
             <div class="field">

@@ -22,8 +22,7 @@ pub struct ToolbarProps {
     pub on_review: Callback<()>,
     pub on_report: Callback<()>,
     /// Opens the label set's editor.
-    #[prop_or_default]
-    pub on_labels: Option<Callback<()>>,
+    pub on_labels: Callback<()>,
 }
 
 /// When an entry leaves the bar for the More menu.
@@ -109,12 +108,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         Entry { label: "Report", title: "Print / report: the annotated article with legend, annotations and statistics, ready to print or save as PDF", fold: Fold::Wide, run: props.on_report.clone() },
         Entry { label: "Help", title: "Keys, format and limits (?)", fold: Fold::Wide, run: props.on_help.clone() },
     ];
-    let labels_entry = props.on_labels.clone().map(|run| Entry {
+    let labels_entry = Entry {
         label: "Labels…",
         title: "Edit the label set: names, descriptions, colours and keys",
         fold: Fold::Wide,
-        run,
-    });
+        run: props.on_labels.clone(),
+    };
     let in_bar = |entry: &Entry| {
         let run = entry.run.clone();
         html! {
@@ -123,8 +122,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         }
     };
     let first_bar: Html = entries.iter().map(in_bar).collect();
-    let later_bar: Html = labels_entry.iter().chain(&later).map(in_bar).collect();
-    entries.extend(labels_entry);
+    let later_bar: Html = std::iter::once(&labels_entry)
+        .chain(&later)
+        .map(in_bar)
+        .collect();
+    entries.push(labels_entry);
     entries.extend(later);
     let snap_toggle = {
         let set_snap = set_snap.clone();
@@ -245,7 +247,7 @@ fn more_menu(props: &MoreMenuProps) -> Html {
         Callback::from(move |_| on_snap.emit(!on))
     };
     html! {
-        <div class="more" {onkeydown} {onfocusout}>
+        <div class="more" {onkeydown} {onfocusout} data-owns-keys="">
             <button type="button" ref={props.button.clone()} class="more-button" aria-haspopup="menu"
                 aria-expanded={open.to_string()} aria-controls="more-menu" onclick={toggle}>{ "More ▾" }</button>
             if *open {

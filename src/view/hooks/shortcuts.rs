@@ -1,7 +1,12 @@
 //! Page-wide keys: Ctrl+F search, undo and redo, `[` and `]` between documents, J and K between
 //! annotations (`model::navigate`), E to edit and Delete to delete the selected one, Escape,
-//! and `?` for help. Keys typed into fields, already handled, or pressed while a dialog is open
-//! are left alone.
+//! and `?` for help.
+//!
+//! Typing anywhere changes only what the person is looking at: keys typed into a field, or
+//! anywhere inside something that owns its keys (`data-owns-keys`: the tag menu, dialogs, the
+//! search bar, the More menu, the annotation editor), and every key while a dialog or the tag
+//! menu is open, are left alone. The listener reads the store as it is now, not as it was
+//! when the listener was made.
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -16,16 +21,38 @@ use crate::view::store::{Msg, StoreHandle};
 /// Listens for shortcut keys on the window for as long as the app runs.
 #[hook]
 pub fn use_shortcuts(store: &StoreHandle, dialog: &UseStateHandle<Dialog>) {
-    let (store, dialog) = (store.clone(), dialog.clone());
+    // The handles of the latest render: a handle keeps the state of the render that made it.
+    let latest = use_mut_ref(|| (store.clone(), dialog.clone()));
+    *latest.borrow_mut() = (store.clone(), dialog.clone());
     use_effect_with((), move |_| {
         let window = web_sys::window().expect("a browser window");
         // Not passive: preventing the default stops the browser's own undo of form fields.
         let options = EventListenerOptions::enable_prevent_default();
         let listener = EventListener::new_with_options(&window, "keydown", options, move |event| {
+            let (store, dialog) = latest.borrow().clone();
             on_shortcut(event, &store, &dialog)
         });
         move || drop(listener)
     });
+}
+
+/// True while something that takes the keyboard is open (a dialog, the tag menu, a menu), or
+/// the key was typed inside something that owns its keys.
+fn keys_owned_elsewhere(event: &web_sys::Event) -> bool {
+    let inside_owner = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("[data-owns-keys]").ok().flatten())
+        .is_some();
+    let open = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("[aria-modal='true'], .tag-menu, [role='menu']")
+                .ok()
+                .flatten()
+        })
+        .is_some();
+    inside_owner || open
 }
 
 /// True when keyboard focus is in a field that has its own meaning for shortcut keys.
@@ -68,7 +95,7 @@ fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHan
         store.dispatch(Msg::Search(true));
         return;
     }
-    if typing_in_field(event) {
+    if typing_in_field(event) || keys_owned_elsewhere(event) {
         return;
     }
     let command = key.ctrl_key() || key.meta_key();
