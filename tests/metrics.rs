@@ -161,3 +161,36 @@ fn checking_marks_missed_and_extra_spans() {
         [(27, 46, CheckMark::Missed), (52, 65, CheckMark::Extra)]
     );
 }
+
+#[test]
+fn checking_marks_wrong_labels_and_sources_on_found_spans() {
+    use claimmark::model::review::{check_marks, CheckMark};
+    let kabul = Source {
+        name: "Kabul".into(),
+        aliases: vec!["Afghan government".into()],
+    };
+    let key = annotated(
+        &[
+            (0, 25, "allegation", "Kabul"),
+            (27, 46, "claim", "Islamabad"),
+            (52, 65, "proposal", ""),
+        ],
+        vec![kabul],
+    );
+    // An alias of the key's source is the same source; another label or source is not.
+    let student = annotated(
+        &[
+            (0, 5, "allegation", "Afghan government"),
+            (27, 36, "allegation", "Islamabad"),
+            (52, 65, "proposal", "Both"),
+        ],
+        vec![],
+    );
+    assert_eq!(
+        check_marks(&key, &student),
+        [
+            (27, 36, CheckMark::WrongLabel),
+            (52, 65, CheckMark::WrongSource)
+        ]
+    );
+}

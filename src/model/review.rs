@@ -281,25 +281,49 @@ impl Review {
 /// How a span fares when a student checks their work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CheckMark {
-    /// In the key, with no relaxed match among the student's spans.
+    /// In the key, and none of the student's spans overlaps it (or one does with another
+    /// label: that one is marked [`CheckMark::WrongLabel`] instead).
     Missed,
-    /// The student's, with no relaxed match in the key.
+    /// The student's, overlapping no span of the key.
     Extra,
+    /// The student's, overlapping a span of the key that has another label.
+    WrongLabel,
+    /// The student's, matching a span of the key with its label but naming another source
+    /// (aliases resolved through both registries).
+    WrongSource,
 }
 
-/// The key's spans the student missed and the student's spans the key lacks (relaxed rule),
-/// as (start, end, mark) in text order.
+/// What the student got wrong, in text order as (start, end, mark): the key's spans they
+/// missed, their spans the key lacks, and their found spans with the wrong label or source
+/// (relaxed rule: overlapping spans pair, largest overlap first).
 pub fn check_marks(key: &Workspace, submission: &Workspace) -> Vec<(usize, usize, CheckMark)> {
     let (key_marks, sub_marks) = (marks(key), marks(submission));
-    let pairs = pair_relaxed(&key_marks, &sub_marks, true);
+    let same_label = pair_relaxed(&key_marks, &sub_marks, true);
+    let resolver = SourceResolver::new(&key.sources_for_export(), &submission.sources_for_export());
     let mut out: Vec<(usize, usize, CheckMark)> = Vec::new();
+    for &(k, s) in &same_label {
+        let (key_source, sub_source) = (&key_marks[k].source, &sub_marks[s].source);
+        if resolver.resolve(key_source.as_deref()) != resolver.resolve(sub_source.as_deref()) {
+            out.push((sub_marks[s].start, sub_marks[s].end, CheckMark::WrongSource));
+        }
+    }
+    let key_paired = |k: usize, pairs: &[(usize, usize)]| pairs.iter().any(|p| p.0 == k);
+    let sub_paired = |s: usize, pairs: &[(usize, usize)]| pairs.iter().any(|p| p.1 == s);
+    // Among the spans left, those that overlap with different labels are wrong labels.
+    let wrong_label: Vec<(usize, usize)> = pair_relaxed(&key_marks, &sub_marks, false)
+        .into_iter()
+        .filter(|&(k, s)| !key_paired(k, &same_label) && !sub_paired(s, &same_label))
+        .collect();
+    for &(_, s) in &wrong_label {
+        out.push((sub_marks[s].start, sub_marks[s].end, CheckMark::WrongLabel));
+    }
     for (k, mark) in key_marks.iter().enumerate() {
-        if !pairs.iter().any(|(pk, _)| *pk == k) {
+        if !key_paired(k, &same_label) && !key_paired(k, &wrong_label) {
             out.push((mark.start, mark.end, CheckMark::Missed));
         }
     }
     for (s, mark) in sub_marks.iter().enumerate() {
-        if !pairs.iter().any(|(_, ps)| *ps == s) {
+        if !sub_paired(s, &same_label) && !sub_paired(s, &wrong_label) {
             out.push((mark.start, mark.end, CheckMark::Extra));
         }
     }

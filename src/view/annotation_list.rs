@@ -171,10 +171,16 @@ fn keep_in_view(
             element.set_scroll_top((top - view / 2.0).max(0.0) as i32);
         }
     } else if let Some(item) = element.query_selector(".entry.is-selected").ok().flatten() {
+        // Scroll the list only, never the page: on a phone the list is below the article, and
+        // scrolling the page to it would lose the reader's place.
         if let Ok(item) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(item) {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            item.scroll_into_view_with_scroll_into_view_options(&options);
+            let (top, height) = (item.offset_top() as f64, item.offset_height() as f64);
+            let (scroll, view) = (element.scroll_top() as f64, element.client_height() as f64);
+            if top < scroll {
+                element.set_scroll_top(top as i32);
+            } else if top + height > scroll + view {
+                element.set_scroll_top((top + height - view) as i32);
+            }
         }
     }
 }

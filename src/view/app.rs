@@ -69,9 +69,32 @@ pub fn app() -> Html {
         let dialog = dialog.clone();
         Callback::from(move |_| dialog.set(which.clone()))
     };
+    // Another screen opens at its top; coming back to annotating returns to the reading place.
+    let reading_place = use_mut_ref(|| 0.0f64);
+    {
+        let reading_place = reading_place.clone();
+        use_effect_with(*screen, move |screen| {
+            let y = if *screen == Screen::Annotate {
+                *reading_place.borrow()
+            } else {
+                0.0
+            };
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, y);
+            }
+        });
+    }
     let show = |which: Screen| {
-        let screen = screen.clone();
-        Callback::from(move |_| screen.set(which))
+        let (screen, reading_place) = (screen.clone(), reading_place.clone());
+        Callback::from(move |_| {
+            if *screen == Screen::Annotate {
+                let y = web_sys::window()
+                    .and_then(|w| w.scroll_y().ok())
+                    .unwrap_or(0.0);
+                *reading_place.borrow_mut() = y;
+            }
+            screen.set(which)
+        })
     };
     let main = if !loaded {
         html! { <p class="loading" role="status">{ "Opening your work…" }</p> }

@@ -173,7 +173,15 @@ pub fn dialog_host(props: &DialogHostProps) -> Html {
                     dialog.set(Dialog::None);
                 })
             };
-            html! { <StudentStartDialog exercise={exercise.clone()} on_start={on_start} on_close={close} /> }
+            let returning = {
+                let editor = store.editor();
+                let saved = editor.corpus().documents().iter().find(|d| {
+                    d.exercise.as_ref().is_some_and(|e| e.id == exercise.id)
+                        && d.document.id() == exercise.material.document.id()
+                });
+                saved.map(|d| (d.annotator.clone(), d.annotations().len()))
+            };
+            html! { <StudentStartDialog exercise={exercise.clone()} {on_start} on_close={close} {returning} /> }
         }
         Dialog::Import { names, report } => {
             let on_confirm = {

@@ -22,10 +22,19 @@ pub fn modal(props: &ModalProps) -> Html {
     {
         let dialog = dialog.clone();
         use_effect_with((), move |_| {
-            let focus_target = dialog
-                .cast::<HtmlElement>()
-                .and_then(|d| d.query_selector("textarea, input, button").ok().flatten())
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+            // Focus goes where the person is expected to start: a field, else the first
+            // button of the dialog's body; the close button only when there is nothing else.
+            let focus_target = dialog.cast::<HtmlElement>().and_then(|d| {
+                [
+                    "[autofocus]",
+                    "textarea, input",
+                    "button:not(.close)",
+                    "button",
+                ]
+                .iter()
+                .find_map(|selector| d.query_selector(selector).ok().flatten())
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            });
             if let Some(target) = focus_target {
                 let _ = target.focus();
             }

@@ -50,11 +50,14 @@ pub fn search_bar() -> Html {
             .map(|f| f.spans.clone())
             .unwrap_or_default(),
     );
-    // A new search starts at the first match; the current one stays in range as it shrinks.
+    // A new search starts at the first match, brought into view.
     {
-        let current = current.clone();
+        let (current, store) = (current.clone(), store.clone());
         use_effect_with(spans.clone(), move |spans| {
             current.set((!spans.is_empty()).then_some(0));
+            if let Some(first) = spans.first() {
+                store.dispatch(Msg::ScrollTo(first.start()));
+            }
         });
     }
     // Focus the field whenever search is asked for (again).
@@ -82,7 +85,17 @@ pub fn search_bar() -> Html {
             query.set(input.value());
         })
     };
-    let onkeydown = on_key(&store, &go);
+    let onkeydown = on_key(&go);
+    // Escape closes the bar wherever focus is in it (the field, a button, a checkbox).
+    let on_bar_key = {
+        let store = store.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.prevent_default();
+                store.dispatch(Msg::Search(false));
+            }
+        })
+    };
     let toggle = |state: &UseStateHandle<bool>| {
         let state = state.clone();
         Callback::from(move |event: Event| {
@@ -100,7 +113,7 @@ pub fn search_bar() -> Html {
         Callback::from(move |_| go.emit(forward))
     };
     html! {
-        <section class="search-bar" role="search" aria-label="Search the text" data-owns-keys="">
+        <section class="search-bar" role="search" aria-label="Search the text" data-owns-keys="" onkeydown={on_bar_key}>
             <div class="search-row">
                 <input ref={field} type="search" class="search-field" aria-label="Search"
                     placeholder="Search the text (Enter: next, Shift+Enter: previous)"
@@ -165,18 +178,13 @@ fn stepper(
     })
 }
 
-/// Keys in the search field: Enter steps forward (with Shift, back), Escape closes the bar.
-fn on_key(store: &StoreHandle, go: &Callback<bool>) -> Callback<KeyboardEvent> {
-    let (go, store) = (go.clone(), store.clone());
-    Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
-        "Enter" => {
+/// Keys in the search field: Enter steps forward (with Shift, back). Escape is the bar's.
+fn on_key(go: &Callback<bool>) -> Callback<KeyboardEvent> {
+    let go = go.clone();
+    Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Enter" {
             event.prevent_default();
             go.emit(!event.shift_key());
         }
-        "Escape" => {
-            event.prevent_default();
-            store.dispatch(Msg::Search(false));
-        }
-        _ => {}
     })
 }

@@ -289,16 +289,41 @@ pub fn scroll_to_offset(root: &Element, at: usize) {
     }
 }
 
-/// Scrolls the text at `at` to the middle of the window. False when it is not rendered.
+/// Scrolls the text at `at` to the middle of the part of the window that bars at the top
+/// (toolbar, search bar) do not cover. False when it is not rendered.
 pub fn center_offset(root: &Element, at: usize) -> bool {
-    let Some((node, _)) = offset_to_point(root, at) else {
+    let Some((node, offset)) = offset_to_point(root, at) else {
         return false;
     };
-    let Some(element) = node.parent_element() else {
+    let Some(window) = web_sys::window() else {
         return false;
     };
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    element.scroll_into_view_with_scroll_into_view_options(&options);
+    let Some(range) = window.document().and_then(|d| d.create_range().ok()) else {
+        return false;
+    };
+    let length = node.text_content().map_or(0, |t| t.encode_utf16().count()) as u32;
+    if range.set_start(&node, offset).is_err()
+        || range.set_end(&node, (offset + 1).min(length)).is_err()
+    {
+        return false;
+    }
+    let top = range.get_bounding_client_rect().top();
+    let covered = ["header.toolbar", ".search-bar", ".linking-banner"]
+        .iter()
+        .filter_map(|selector| {
+            root.owner_document()?
+                .query_selector(selector)
+                .ok()
+                .flatten()
+        })
+        .map(|bar| bar.get_bounding_client_rect().bottom())
+        .fold(0.0f64, f64::max);
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(768.0);
+    let middle = covered + (height - covered) / 2.0;
+    window.scroll_by_with_x_and_y(0.0, top - middle);
     true
 }

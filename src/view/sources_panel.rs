@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::source_forms::{apply, AliasesForm, Editing, MergeForm, RenameForm};
 use super::store::{use_store, Msg, StoreHandle};
+use crate::model::names::capitalised_names;
 use crate::model::sources::{self, Candidate, SourceEdit, SourceSummary};
 use crate::model::Label;
 
@@ -180,10 +181,18 @@ pub fn sources_panel() -> Html {
         .iter()
         .flat_map(|s| s.aliases.iter().chain([&s.name]).cloned())
         .collect();
+    // The names not yet sources, and whether the text has capitalised names at all.
     let candidates = use_memo((doc_id, known), {
         let store = store.clone();
-        move |_| sources::candidates(store.editor().workspace(), CANDIDATES)
+        move |_| {
+            let editor = store.editor();
+            let found = sources::candidates(editor.workspace(), CANDIDATES);
+            let any = !found.is_empty()
+                || !capitalised_names(&editor.workspace().document.text).is_empty();
+            (found, any)
+        }
     });
+    let (candidates, any_names) = (&candidates.0, candidates.1);
     let labels = Rc::new(store.editor().workspace().labels.clone());
     let rows = summaries.iter().map(|summary| {
         let others: Rc<Vec<String>> = Rc::new(
@@ -218,8 +227,10 @@ pub fn sources_panel() -> Html {
             <div class="entries-scroll">
                 <ul class="sources">{ for rows }</ul>
                 <h3 class="panel-subtitle">{ "Names in the text" }</h3>
-                if candidates.is_empty() {
+                if candidates.is_empty() && any_names {
                     <p class="panel-empty">{ "Every capitalised name in the text is already a source." }</p>
+                } else if candidates.is_empty() {
+                    <p class="panel-empty">{ "No capitalised names found in this text (names in scripts without capitals are not detected)." }</p>
                 }
                 <ul class="candidates">{ for candidates.iter().map(|c| candidate_row(&store, c)) }</ul>
             </div>

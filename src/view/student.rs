@@ -18,6 +18,10 @@ pub struct StartProps {
     pub exercise: Rc<Exercise>,
     /// Called with the student's name.
     pub on_start: Callback<String>,
+    /// The student's name and annotation count when their work on this exercise is here
+    /// already (a returning student).
+    #[prop_or_default]
+    pub returning: Option<(String, usize)>,
     pub on_close: Callback<()>,
 }
 
@@ -44,6 +48,26 @@ pub fn student_start_dialog(props: &StartProps) -> Html {
     let labels = exercise.material.labels.iter().map(|l| html! {
         <li><span class="badge" style={format!("--label:{}", l.color)}>{ &l.name }</span>{ " " }{ &l.description }</li>
     });
+    if let Some((who, count)) = &props.returning {
+        let resume = {
+            let (on_start, who) = (props.on_start.clone(), who.clone());
+            Callback::from(move |_| on_start.emit(who.clone()))
+        };
+        let work = match count {
+            0 => "your work is here".to_string(),
+            1 => "your 1 annotation is here".to_string(),
+            n => format!("your {n} annotations are here"),
+        };
+        return html! {
+            <Modal title="Exercise" on_close={props.on_close.clone()}>
+                <h3>{ &exercise.material.document.title }</h3>
+                <p class="welcome">{ if who.is_empty() { format!("Welcome back: {work}.") } else { format!("Welcome back, {who}: {work}.") } }</p>
+                if !exercise.instructions.is_empty() { <p class="instructions">{ &exercise.instructions }</p> }
+                <ul class="help-labels">{ for labels }</ul>
+                <div class="actions"><button type="button" class="primary" onclick={resume}>{ "Continue" }</button></div>
+            </Modal>
+        };
+    }
     html! {
         <Modal title="Exercise" on_close={props.on_close.clone()}>
             <h3>{ &exercise.material.document.title }</h3>
@@ -112,17 +136,22 @@ pub fn exercise_panel() -> Html {
         let s = score(&key.material, workspace);
         let percent = |v: f64| format!("{:.0}%", v * 100.0);
         let optional = |v: Option<f64>| v.map_or("—".to_string(), percent);
+        let sentences = s.explained().into_iter().map(|line| html! { <li>{ line }</li> });
         html! {
             <div class="check-results" role="status">
+                <ul class="score-sentences">{ for sentences }</ul>
                 <dl class="scores">
-                    <dt>{ "Found (relaxed)" }</dt><dd>{ format!("{} of {}", s.relaxed.matched, key.material.annotations().len()) }</dd>
                     <dt>{ "Relaxed F1" }</dt><dd>{ percent(s.relaxed.f1) }</dd>
                     <dt>{ "Exact F1" }</dt><dd>{ percent(s.exact.f1) }</dd>
                     <dt>{ "Labels right" }</dt><dd>{ optional(s.label_accuracy) }</dd>
                     <dt>{ "Sources right" }</dt><dd>{ optional(s.attribution_accuracy) }</dd>
                 </dl>
-                <p class="hint"><span class="mark-sample is-missed">{ "missed" }</span>{ " spans of the key you have not marked; " }
-                    <span class="mark-sample is-extra">{ "extra" }</span>{ " spans the key does not have." }</p>
+                <p class="hint">
+                    <span class="mark-sample is-missed">{ "missed" }</span>{ " spans of the key you have not marked; " }
+                    <span class="mark-sample is-extra">{ "extra" }</span>{ " spans the key does not have; " }
+                    <span class="mark-sample is-wrong-label">{ "wrong label" }</span>{ " and " }
+                    <span class="mark-sample is-wrong-source">{ "wrong source" }</span>{ " on spans you found." }
+                </p>
             </div>
         }
     });

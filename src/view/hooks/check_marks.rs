@@ -1,5 +1,6 @@
-//! While a student checks their work: the spans of the key they missed and their own extra
-//! ones (`model::review::check_marks`), as overlays on the reading view. The key is the
+//! While a student checks their work: the spans of the key they missed, their own extra ones,
+//! and theirs with the wrong label or source (`model::review::check_marks`), as overlays on
+//! the reading view. The key is the
 //! exercise held in the store (see [`super::exercise_key`]).
 
 use std::rc::Rc;
@@ -35,6 +36,8 @@ pub fn use_check_overlays(store: &StoreHandle, workspace: &Workspace) -> Rc<Vec<
                 class: match mark {
                     CheckMark::Missed => "is-missed",
                     CheckMark::Extra => "is-extra",
+                    CheckMark::WrongLabel => "is-wrong-label",
+                    CheckMark::WrongSource => "is-wrong-source",
                 },
             })
             .collect::<Vec<_>>()

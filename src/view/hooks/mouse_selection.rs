@@ -1,8 +1,13 @@
-//! The mouse in the article. On mouse-up anywhere in the page: a selection inside the article
-//! becomes the pending span of the tag menu (snapped to whole words when that is on) or, while
-//! linking, the mention or cue of an annotation; a click on a highlight selects an annotation,
-//! and repeated clicks on the same spot cycle outward through the annotations stacked there
-//! (`model::navigate::clicked`). Mouse-ups in the tag menu or a dialog are theirs.
+//! The mouse (and the finger) in the article. On mouse-up anywhere in the page: a selection
+//! inside the article becomes the pending span of the tag menu (snapped to whole words when
+//! that is on) or, while linking, the mention or cue of an annotation; a click on a highlight
+//! selects an annotation, and repeated clicks on the same spot cycle outward through the
+//! annotations stacked there (`model::navigate::clicked`). Mouse-ups in the tag menu or a
+//! dialog are theirs.
+//!
+//! Touch screens select by a long press and the selection handles, with no mouse-up at the
+//! end: after a touch, a selection that has stayed still for [`TOUCH_SETTLE_MS`] counts the
+//! same way.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -21,6 +26,9 @@ use crate::view::linking::link_selection;
 use crate::view::selection::{clear_selection, current_selection, mark_pending, RawSelection};
 use crate::view::store::{Msg, StoreHandle};
 
+/// How long a touch selection must stay unchanged before it opens the tag menu.
+pub const TOUCH_SETTLE_MS: u32 = 450;
+
 /// The segment (its start offset) and annotation of the last click on a highlight.
 type LastClick = Rc<RefCell<Option<(String, AnnotationId)>>>;
 
@@ -37,8 +45,35 @@ pub fn use_mouse_selection(store: &StoreHandle, article: &Article, document: &Do
     };
     use_effect_with((document.id().to_string(), mouse.snap), move |_| {
         let window = web_sys::window().expect("a browser window");
-        let listener = EventListener::new(&window, "mouseup", move |event| mouse.handle(event));
-        move || drop(listener)
+        let mouse = Rc::new(mouse);
+        let touching = Rc::new(std::cell::Cell::new(false));
+        let settle: Rc<RefCell<Option<gloo_timers::callback::Timeout>>> = Rc::default();
+        let up = {
+            let mouse = mouse.clone();
+            EventListener::new(&window, "mouseup", move |event| mouse.handle(event))
+        };
+        let pointer = {
+            let touching = touching.clone();
+            EventListener::new(&window, "pointerdown", move |event| {
+                let kind = event
+                    .dyn_ref::<web_sys::PointerEvent>()
+                    .map(|p| p.pointer_type())
+                    .unwrap_or_default();
+                touching.set(kind == "touch");
+            })
+        };
+        let document = window.document().expect("a document");
+        let change = EventListener::new(&document, "selectionchange", move |_| {
+            if !touching.get() {
+                return;
+            }
+            let mouse = mouse.clone();
+            *settle.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
+                TOUCH_SETTLE_MS,
+                move || mouse.touch_settled(),
+            ));
+        });
+        move || drop((up, pointer, change))
     });
 }
 
@@ -69,6 +104,16 @@ impl MouseUp {
         }
         self.article.pending.set(None);
         self.clicked(&root, target);
+    }
+
+    /// A touch selection stopped changing: treat it as a drag that ended.
+    fn touch_settled(&self) {
+        let Some(root) = self.article.root() else {
+            return;
+        };
+        if let Some(raw) = current_selection(&root, self.text.len()) {
+            self.selected(&root, raw);
+        }
     }
 
     /// Text was selected: link it, or open the tag menu for it.

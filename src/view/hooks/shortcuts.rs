@@ -5,8 +5,7 @@
 //! Typing anywhere changes only what the person is looking at: keys typed into a field, or
 //! anywhere inside something that owns its keys (`data-owns-keys`: the tag menu, dialogs, the
 //! search bar, the More menu, the annotation editor), and every key while a dialog or the tag
-//! menu is open, are left alone. The listener reads the store as it is now, not as it was
-//! when the listener was made.
+//! menu is open, are left alone.
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -21,15 +20,12 @@ use crate::view::store::{Msg, StoreHandle};
 /// Listens for shortcut keys on the window for as long as the app runs.
 #[hook]
 pub fn use_shortcuts(store: &StoreHandle, dialog: &UseStateHandle<Dialog>) {
-    // The handles of the latest render: a handle keeps the state of the render that made it.
-    let latest = use_mut_ref(|| (store.clone(), dialog.clone()));
-    *latest.borrow_mut() = (store.clone(), dialog.clone());
+    let (store, dialog) = (store.clone(), dialog.clone());
     use_effect_with((), move |_| {
         let window = web_sys::window().expect("a browser window");
         // Not passive: preventing the default stops the browser's own undo of form fields.
         let options = EventListenerOptions::enable_prevent_default();
         let listener = EventListener::new_with_options(&window, "keydown", options, move |event| {
-            let (store, dialog) = latest.borrow().clone();
             on_shortcut(event, &store, &dialog)
         });
         move || drop(listener)
