@@ -57,11 +57,11 @@ fn every_line_of_the_unicode_grapheme_break_test_passes() {
             failures.push(format!("line {}: {line}", number + 1));
         }
         // A span between two boundaries is accepted; one that ends inside a cluster is not.
-        for end in 1..=t.len() {
+        for (end, &boundary) in expected.iter().enumerate().skip(1) {
             let span = Span::new(0, end, t.len()).unwrap();
             assert_eq!(
                 split_problem(&t, span).is_none(),
-                expected[end],
+                boundary,
                 "line {} end {end}",
                 number + 1
             );
