@@ -1,0 +1,213 @@
+//! What the command line accepts, written once: every command with its synopsis, its flags and
+//! its help. The parser ([`super::args`]) finds flags only here, so a flag that is not listed
+//! is an unknown flag; the help texts ([`super::help`]) are made from this table; and
+//! `tests/cli_args.rs` checks that the shell completions (`completions/`) name all of it.
+
+use crate::model::formats::Format;
+
+/// One flag: `--long`, maybe `-s`, and the name of its value when it takes one.
+#[derive(Debug)]
+pub struct Flag {
+    /// The long name without dashes (`output` for `--output`).
+    pub long: &'static str,
+    pub short: Option<char>,
+    /// The value's name in help texts (`FORMAT`), or `None` for a switch.
+    pub value: Option<&'static str>,
+    /// One line of help.
+    pub help: &'static str,
+}
+
+impl Flag {
+    /// How the flag is named in messages: `-o/--output` or `--to`.
+    pub fn names(&self) -> String {
+        match self.short {
+            Some(short) => format!("-{short}/--{}", self.long),
+            None => format!("--{}", self.long),
+        }
+    }
+
+    /// How the flag is shown in help: `-o, --output OUT`.
+    pub fn usage(&self) -> String {
+        let short = self.short.map_or("    ".to_string(), |s| format!("-{s}, "));
+        let value = self.value.map_or(String::new(), |v| format!(" {v}"));
+        format!("{short}--{}{value}", self.long)
+    }
+}
+
+/// One command: its name, what follows it, a line saying what it does, its flags and the
+/// paragraphs that end its help.
+#[derive(Debug)]
+pub struct Command {
+    pub name: &'static str,
+    /// The arguments after the name, as in the synopsis (`--to FORMAT [-o OUT] INPUT...`).
+    pub synopsis: &'static str,
+    pub about: &'static str,
+    pub flags: &'static [Flag],
+    pub details: &'static str,
+}
+
+impl Command {
+    /// Its flags, `-h/--help` last.
+    pub fn all_flags(&self) -> impl Iterator<Item = &'static Flag> {
+        self.flags.iter().chain(std::iter::once(&HELP))
+    }
+
+    pub fn flag_by_long(&self, long: &str) -> Option<&'static Flag> {
+        self.all_flags().find(|f| f.long == long)
+    }
+
+    pub fn flag_by_short(&self, short: char) -> Option<&'static Flag> {
+        self.all_flags().find(|f| f.short == Some(short))
+    }
+}
+
+/// `-h/--help`, which every command takes.
+pub static HELP: Flag = Flag {
+    long: "help",
+    short: Some('h'),
+    value: None,
+    help: "print this help and exit",
+};
+
+/// `-V/--version`, which only `claimmark` itself takes (as does `--help`).
+pub static VERSION: Flag = Flag {
+    long: "version",
+    short: Some('V'),
+    value: None,
+    help: "print the version and exit",
+};
+
+/// The shells `claimmark completions` writes a script for.
+pub const SHELLS: [&str; 3] = ["bash", "zsh", "fish"];
+
+/// The names `--to` takes, in the model's order.
+pub fn format_ids() -> Vec<&'static str> {
+    Format::ALL.iter().map(|f| f.id()).collect()
+}
+
+const INPUTS: &str = "\
+An input is any file claimmark imports: claimmark JSON or JSON Lines, W3C, spaCy/Prodigy JSONL,
+doccano JSONL, Label Studio JSON, brat .txt + .ann files, a directory of them, or a stored .zip;
+- reads standard input. W3C files carry no text: give the documents they annotate first.";
+
+pub static CONVERT: Command = Command {
+    name: "convert",
+    synopsis: "--to FORMAT [-o OUT] INPUT...",
+    about: "write the inputs' documents in another format",
+    flags: &[
+        Flag {
+            long: "to",
+            short: None,
+            value: Some("FORMAT"),
+            help: "the format to write: native, w3c, spacy, doccano, label-studio or brat",
+        },
+        Flag {
+            long: "output",
+            short: Some('o'),
+            value: Some("OUT"),
+            help: "write to OUT instead of standard output (- is standard output)",
+        },
+    ],
+    details: "\
+With --to brat, OUT is a directory (existing, or ending in /) that receives a .txt and an .ann
+file per document, a .zip file holding them, or NAME.ann for a single document (NAME.txt is
+written beside it).",
+};
+
+pub static VALIDATE: Command = Command {
+    name: "validate",
+    synopsis: "[--strict] FILE...",
+    about: "check files and report every problem and warning",
+    flags: &[Flag {
+        long: "strict",
+        short: None,
+        value: None,
+        help: "fail (exit 1) on warnings too",
+    }],
+    details: "\
+Each FILE that imports is reported as ok on standard output; every problem and every warning (a
+document id that does not match its text, a missing offset_unit, a colour that is not #rrggbb…)
+is a line on standard error. Warnings alone exit 0 unless --strict is given.",
+};
+
+pub static STATS: Command = Command {
+    name: "stats",
+    synopsis: "[--json | --csv | --svg] FILE...",
+    about: "count annotations per label and per source, and the text they cover",
+    flags: &[
+        Flag {
+            long: "json",
+            short: None,
+            value: None,
+            help: "print the counts as JSON",
+        },
+        Flag {
+            long: "csv",
+            short: None,
+            value: None,
+            help: "print the source × label table as CSV",
+        },
+        Flag {
+            long: "svg",
+            short: None,
+            value: None,
+            help: "print the source × label chart as SVG",
+        },
+    ],
+    details: "Without a flag the counts are printed as tab-separated tables.",
+};
+
+pub static AGREE: Command = Command {
+    name: "agree",
+    synopsis: "[--json] KEY SUBMISSION...",
+    about: "score submissions against an answer key; Cohen's kappa and Krippendorff's alpha",
+    flags: &[Flag {
+        long: "json",
+        short: None,
+        value: None,
+        help: "print the scores and agreement as JSON",
+    }],
+    details: "\
+Each file holds one document. Every submission is scored against the KEY (exact and relaxed F1,
+label and attribution accuracy); Cohen's kappa is given for each pair of annotators and
+Krippendorff's alpha for all of them (docs/METRICS.md).",
+};
+
+pub static COMPLETIONS: Command = Command {
+    name: "completions",
+    synopsis: "SHELL",
+    about: "print a completion script for bash, zsh or fish",
+    flags: &[],
+    details: "\
+bash:  claimmark completions bash > ~/.local/share/bash-completion/completions/claimmark
+zsh:   claimmark completions zsh > ~/.zfunc/_claimmark   (with ~/.zfunc in $fpath)
+fish:  claimmark completions fish > ~/.config/fish/completions/claimmark.fish",
+};
+
+pub static HELP_COMMAND: Command = Command {
+    name: "help",
+    synopsis: "[COMMAND]",
+    about: "print the help of claimmark or of one command",
+    flags: &[],
+    details: "",
+};
+
+/// Every command, in the order of the help.
+pub static COMMANDS: [&Command; 6] = [
+    &CONVERT,
+    &VALIDATE,
+    &STATS,
+    &AGREE,
+    &COMPLETIONS,
+    &HELP_COMMAND,
+];
+
+/// The command called `name`.
+pub fn command(name: &str) -> Option<&'static Command> {
+    COMMANDS.iter().copied().find(|c| c.name == name)
+}
+
+/// The paragraph on inputs, for the commands that read files.
+pub fn inputs_note(command: &Command) -> Option<&'static str> {
+    matches!(command.name, "convert" | "validate" | "stats" | "agree").then_some(INPUTS)
+}
