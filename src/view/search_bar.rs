@@ -92,6 +92,7 @@ pub fn search_bar() -> Html {
         Callback::from(move |event: KeyboardEvent| {
             if event.key() == "Escape" {
                 event.prevent_default();
+                event.stop_propagation();
                 store.dispatch(Msg::Search(false));
             }
         })

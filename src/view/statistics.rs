@@ -93,11 +93,13 @@ pub fn source_table(props: &TableProps) -> Html {
         }
     });
     html! {
-        <table class="source-table">
-            <caption>{ "Annotations per source and label" }</caption>
-            <thead><tr><th scope="col">{ "Source" }</th>{ for head }<th scope="col">{ "Total" }</th></tr></thead>
-            <tbody>{ for rows }</tbody>
-        </table>
+        <div class="table-scroll">
+            <table class="source-table">
+                <caption>{ "Annotations per source and label" }</caption>
+                <thead><tr><th scope="col">{ "Source" }</th>{ for head }<th scope="col">{ "Total" }</th></tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
     }
 }
 

@@ -91,6 +91,17 @@ fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHan
         store.dispatch(Msg::Search(true));
         return;
     }
+    // Escape cancels linking or deselects from anywhere (dialogs and the tag menu keep their
+    // own Escape and never let it reach here).
+    if key.key() == "Escape" && (store.linking.is_some() || store.selected.is_some()) {
+        let msg = if store.linking.is_some() {
+            Msg::Link(None)
+        } else {
+            Msg::Select(None)
+        };
+        store.dispatch(msg);
+        return;
+    }
     if typing_in_field(event) || keys_owned_elsewhere(event) {
         return;
     }
@@ -131,14 +142,6 @@ fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHan
         "e" if !command && store.selected.is_some() => {
             key.prevent_default();
             focus_annotation_editor();
-            return;
-        }
-        "Escape" if store.linking.is_some() => {
-            store.dispatch(Msg::Link(None));
-            return;
-        }
-        "Escape" if store.selected.is_some() => {
-            store.dispatch(Msg::Select(None));
             return;
         }
         "?" => {
