@@ -93,7 +93,7 @@ pub fn source_table(props: &TableProps) -> Html {
         }
     });
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Annotations per source and label, table">
             <table class="source-table">
                 <caption>{ "Annotations per source and label" }</caption>
                 <thead><tr><th scope="col">{ "Source" }</th>{ for head }<th scope="col">{ "Total" }</th></tr></thead>

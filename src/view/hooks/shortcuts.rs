@@ -91,9 +91,10 @@ fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHan
         store.dispatch(Msg::Search(true));
         return;
     }
-    // Escape cancels linking or deselects from anywhere (dialogs and the tag menu keep their
-    // own Escape and never let it reach here).
-    if key.key() == "Escape" && (store.linking.is_some() || store.selected.is_some()) {
+    // Escape cancels linking or deselects from anywhere but a text field (dialogs and the tag
+    // menu keep their own Escape and never let it reach here).
+    let escape = key.key() == "Escape" && !typing_in_field(event);
+    if escape && (store.linking.is_some() || store.selected.is_some()) {
         let msg = if store.linking.is_some() {
             Msg::Link(None)
         } else {
