@@ -345,3 +345,19 @@ fn linking_a_mention_or_a_cue_says_so() {
     check_attribution_status(with_cue, "link cue");
     check_attribution_status(other_source, "edit attribution");
 }
+
+#[test]
+fn the_language_is_set_as_one_undo_step_and_checked() {
+    let mut editor = editor();
+    // Too few common words to tell which Latin-script language this short text is in.
+    assert_eq!(editor.workspace().document.language.as_deref(), None);
+    let set = editor.apply(Action::SetLanguage(Some("fr".into())));
+    assert_eq!(set, Ok(Outcome::Changed("set the language to fr".into())));
+    assert_eq!(editor.workspace().document.language.as_deref(), Some("fr"));
+    assert_eq!(
+        editor.apply(Action::SetLanguage(Some("fr_FR".into()))),
+        Err(ActionError::BadLanguage("fr_FR".into()))
+    );
+    editor.undo().unwrap();
+    assert_eq!(editor.workspace().document.language.as_deref(), None);
+}

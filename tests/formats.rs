@@ -443,3 +443,50 @@ fn labels_named_like_attribution_parts_stay_annotations() {
         assert_eq!(content(&back[0]), content(&documents[0]), "{format:?}");
     }
 }
+
+/// A document's language, as every format carries it: (format, language after a round trip).
+fn check_language(text: &str, set: Option<&str>, expected: Option<&str>) {
+    let mut workspace = common::tagged(
+        Workspace::new(Document::new("t", text)),
+        &[(0, 3, "claim", "")],
+    );
+    if let Some(tag) = set {
+        workspace.document.language = Some(tag.to_string());
+    }
+    for format in Format::ALL {
+        let (documents, _, _) = round_trip(format, std::slice::from_ref(&workspace));
+        let got = documents[0].document.language.as_deref();
+        assert_eq!(got, expected, "{format:?} on {text:?}");
+    }
+}
+
+#[test]
+fn the_language_travels_in_every_format() {
+    // Guessed from the script; set by the user; every format but brat (which has no place for
+    // it: the language is guessed again) keeps what was set.
+    check_language("قالت زاخاروفا إن المحادثات ستستأنف.", None, Some("ar"));
+    check_language(
+        "俄罗斯外交部发言人扎哈罗娃表示，会谈将继续。",
+        None,
+        Some("zh"),
+    );
+    let mut workspace = common::tagged(
+        Workspace::new(Document::new("t", "Речниця заявила.")),
+        &[(0, 7, "claim", "")],
+    );
+    workspace.document.language = Some("uk-UA".into());
+    for format in [
+        Format::Native,
+        Format::W3c,
+        Format::Spacy,
+        Format::Doccano,
+        Format::LabelStudio,
+    ] {
+        let (documents, _, _) = round_trip(format, std::slice::from_ref(&workspace));
+        assert_eq!(
+            documents[0].document.language.as_deref(),
+            Some("uk-UA"),
+            "{format:?}"
+        );
+    }
+}

@@ -361,3 +361,24 @@ mod mutations {
         }
     }
 }
+
+#[test]
+fn a_bad_language_tag_is_a_warning_and_the_language_is_guessed() {
+    let file = export(&Workspace::new(Document::new(
+        "t",
+        "שלום עולם, הדוברת אמרה.",
+    )));
+    assert!(file.contains("\"language\": \"he\""), "{file}");
+    let bad = file.replace("\"language\": \"he\"", "\"language\": \"<he>\"");
+    let imported = import(&bad).unwrap();
+    assert_eq!(imported.workspace.document.language.as_deref(), Some("he"));
+    assert!(imported
+        .warnings
+        .iter()
+        .any(|w| w.contains("document.language “<he>” is not a language tag")));
+    let set = file.replace("\"language\": \"he\"", "\"language\": \"yi\"");
+    assert_eq!(
+        import(&set).unwrap().workspace.document.language.as_deref(),
+        Some("yi")
+    );
+}

@@ -59,6 +59,8 @@ pub enum Action {
     SetDone(bool),
     /// Replace the shown document's label set. Labels in use must stay (by id).
     SetLabels(Vec<Label>),
+    /// Set the shown document's language (a BCP 47 tag; `None`: unknown).
+    SetLanguage(Option<String>),
     /// Close a document (not the last one).
     Close {
         index: usize,
@@ -97,6 +99,8 @@ pub enum ActionError {
     UnknownDocument(usize),
     /// The label set is not usable; the text says why.
     BadLabels(String),
+    /// Not a BCP 47 language tag.
+    BadLanguage(String),
     /// The source edit is not possible; the text says why.
     BadSource(String),
     /// Every span given is already tagged with the label.
@@ -119,6 +123,9 @@ impl fmt::Display for ActionError {
             ActionError::UnknownDocument(index) => write!(f, "there is no document {}", index + 1),
             ActionError::BadLabels(why) => write!(f, "the labels cannot be used: {why}"),
             ActionError::BadSource(why) => f.write_str(why),
+            ActionError::BadLanguage(tag) => {
+                write!(f, "“{tag}” is not a language tag such as en, ar or zh-Hans")
+            }
             ActionError::AlreadyTagged => {
                 f.write_str("every match is already tagged with that label")
             }

@@ -13,6 +13,7 @@ pub(crate) enum Edit {
     Remove(usize, AnnotationId),
     SetDone(usize, bool),
     SetLabels(usize, Vec<Label>),
+    SetLanguage(usize, Option<String>),
     ReplaceDocument(usize, Box<Workspace>),
     InsertDocument(usize, Box<Workspace>),
     RemoveDocument(usize),
@@ -26,6 +27,7 @@ impl Edit {
             | Edit::Remove(d, _)
             | Edit::SetDone(d, _)
             | Edit::SetLabels(d, _)
+            | Edit::SetLanguage(d, _)
             | Edit::ReplaceDocument(d, _)
             | Edit::InsertDocument(d, _)
             | Edit::RemoveDocument(d) => *d,
@@ -50,6 +52,11 @@ impl Edit {
             Edit::SetLabels(doc, labels) => {
                 let workspace = corpus.document_mut(doc)?;
                 Edit::SetLabels(doc, std::mem::replace(&mut workspace.labels, labels))
+            }
+            Edit::SetLanguage(doc, language) => {
+                let workspace = corpus.document_mut(doc)?;
+                let was = std::mem::replace(&mut workspace.document.language, language);
+                Edit::SetLanguage(doc, was)
             }
             Edit::ReplaceDocument(doc, workspace) => {
                 Edit::ReplaceDocument(doc, Box::new(corpus.replace(doc, *workspace)?))

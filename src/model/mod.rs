@@ -22,6 +22,7 @@ pub mod filter;
 pub mod fold;
 pub mod formats;
 pub mod importers;
+pub mod language;
 pub mod layout;
 pub mod metrics;
 pub mod names;

@@ -6,6 +6,7 @@ use super::annotation::{label_set_problem, Annotation, AnnotationId, Attribution
 use super::boundaries::split_problem;
 use super::corpus::Corpus;
 use super::edit::Edit;
+use super::language::is_tag;
 use super::sources;
 use super::span::Span;
 use super::workspace::Workspace;
@@ -119,6 +120,19 @@ pub(crate) fn plan(corpus: &Corpus, action: Action) -> Result<Option<Plan>, Acti
                 "edit labels".into(),
                 Some(doc),
             )
+        }
+        Action::SetLanguage(language) => {
+            if let Some(tag) = language.as_deref().filter(|t| !is_tag(t)) {
+                return Err(ActionError::BadLanguage(tag.to_string()));
+            }
+            if ws.document.language == language {
+                return Ok(None);
+            }
+            let what = match &language {
+                Some(tag) => format!("set the language to {tag}"),
+                None => "clear the language".to_string(),
+            };
+            changed(vec![Edit::SetLanguage(doc, language)], what, Some(doc))
         }
         Action::Close { index } => {
             let closing = corpus

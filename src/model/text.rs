@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use sha2::{Digest, Sha256};
 
+use super::language::detect;
 use super::span::Span;
 
 /// Every `CHECKPOINT_EVERY`-th code point's byte offset is kept in the index.
@@ -128,6 +129,9 @@ pub fn title_or_untitled(title: &str) -> &str {
 pub struct Document {
     pub title: String,
     pub text: Text,
+    /// The text's language as a BCP 47 tag: guessed when the document is made
+    /// (`language::detect`), then as the file or the user says.
+    pub language: Option<String>,
     id: String,
 }
 
@@ -135,9 +139,11 @@ impl Document {
     pub fn new(title: impl Into<String>, text: impl Into<Rc<str>>) -> Document {
         let text = Text::new(text);
         let id = content_id(text.as_str());
+        let language = detect(text.as_str()).map(str::to_string);
         Document {
             title: title.into(),
             text,
+            language,
             id,
         }
     }

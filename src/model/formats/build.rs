@@ -16,6 +16,7 @@ use crate::model::workspace::Workspace;
 
 use super::problem::Problem;
 use crate::model::boundaries::split_problem;
+use crate::model::language::is_tag;
 use crate::model::offsets::unit_hint;
 
 /// Colours for labels that arrive from other tools, after the defaults.
@@ -67,6 +68,14 @@ impl DocumentBuilder {
             annotations: Vec::new(),
             taken: HashSet::new(),
             ids: IdAllocator::default(),
+        }
+    }
+
+    /// Takes the language a format states for the text, when it is a BCP 47 tag (else the one
+    /// guessed from the text stays).
+    pub fn set_language(&mut self, tag: Option<&str>) {
+        if let Some(tag) = tag.filter(|t| is_tag(t)) {
+            self.document.language = Some(tag.to_string());
         }
     }
 

@@ -33,6 +33,8 @@ struct Line<'a> {
     notes: Vec<Noted<'a>>,
     title: &'a str,
     document_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -135,6 +137,7 @@ fn line(workspace: &Workspace) -> Line<'_> {
             .collect(),
         title: &workspace.document.title,
         document_id: workspace.document.id(),
+        language: workspace.document.language.as_deref(),
     }
 }
 
@@ -236,6 +239,7 @@ pub fn import(text: &str) -> Decoded {
             continue;
         };
         let mut builder = DocumentBuilder::new(string(&record, "title").unwrap_or(""), body);
+        builder.set_language(string(&record, "language"));
         let found = spans_of(&record, &at, &mut problems);
         let sources = keyed(&record, "attributions", "source");
         let notes = keyed(&record, "notes", "note");

@@ -71,9 +71,13 @@ fn task(index: usize, workspace: &Workspace) -> Value {
             result.push(json!({ "from_id": id, "to_id": linked_id, "type": "relation", "direction": "right", "labels": [relation] }));
         }
     }
+    let mut data = json!({ "text": text.as_str(), "title": workspace.document.title, "document_id": workspace.document.id() });
+    if let (Some(language), Some(data)) = (&workspace.document.language, data.as_object_mut()) {
+        data.insert("language".into(), json!(language));
+    }
     json!({
         "id": index + 1,
-        "data": { "text": text.as_str(), "title": workspace.document.title, "document_id": workspace.document.id() },
+        "data": data,
         "annotations": [ { "id": index + 1, "result": result } ],
     })
 }
@@ -195,6 +199,7 @@ fn import_task(index: usize, task: &Value, problems: &mut Vec<Problem>) -> Optio
     };
     let title = data.and_then(|d| string(d, "title")).unwrap_or("");
     let mut builder = DocumentBuilder::new(title, text);
+    builder.set_language(data.and_then(|d| string(d, "language")));
     let annotations = task
         .get("annotations")
         .and_then(Value::as_array)

@@ -44,6 +44,8 @@ struct SpanOut<'a> {
 struct Meta<'a> {
     title: &'a str,
     document_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
     offset_unit: &'static str,
 }
 
@@ -76,6 +78,7 @@ pub fn export(documents: &[&Workspace]) -> String {
             meta: Meta {
                 title: &workspace.document.title,
                 document_id: workspace.document.id(),
+                language: workspace.document.language.as_deref(),
                 offset_unit: "codepoint",
             },
         };
@@ -99,6 +102,7 @@ pub fn import(text: &str) -> Decoded {
             .or_else(|| string(&record, "title"))
             .unwrap_or("");
         let mut builder = DocumentBuilder::new(title, body);
+        builder.set_language(meta.and_then(|m| string(m, "language")));
         let spans = match record.get("spans") {
             None | Some(Value::Null) => &[][..],
             Some(Value::Array(spans)) => spans,

@@ -71,6 +71,9 @@ enum Selector<'a> {
 #[derive(Serialize)]
 struct Target<'a> {
     source: &'a str,
+    /// The document's language (BCP 47).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
     selector: [Selector<'a>; 2],
 }
 
@@ -157,6 +160,7 @@ fn annotation<'a>(
         body,
         target: Target {
             source,
+            language: workspace.document.language.as_deref(),
             selector: [
                 Selector::TextQuoteSelector {
                     exact: text.slice(start, end),
@@ -305,6 +309,9 @@ pub fn import(text: &str, known: &[&Workspace]) -> Decoded {
                 workspace.document.text.as_str(),
                 workspace.labels.clone(),
             );
+            let mut builder = builder;
+            builder.set_language(workspace.document.language.as_deref());
+            builder.set_language(target.get("language").and_then(Value::as_str));
             builders.push((key.clone(), builder));
         }
         let Some((_, builder)) = builders.iter_mut().find(|(k, _)| *k == key) else {

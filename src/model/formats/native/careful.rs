@@ -231,7 +231,16 @@ fn read_document(reader: &mut Reader, root: &Map<String, Value>) -> Option<Docum
                 .push("document.id does not match the text's SHA-256; the text was used".into());
         }
     }
-    Some(rules::document(&title, &text))
+    let mut document = rules::document(&title, &text);
+    if let Some(tag) = reader.string(doc, "document", "language", false) {
+        match rules::language(&tag) {
+            Some(language) => document.language = Some(language),
+            None => reader.warnings.push(format!(
+                "document.language “{tag}” is not a language tag (such as en, ar or zh-Hans); the language was guessed from the text"
+            )),
+        }
+    }
+    Some(document)
 }
 
 fn read_labels(reader: &mut Reader, root: &Map<String, Value>) -> Vec<Label> {

@@ -60,6 +60,8 @@ struct DocumentIn<'a> {
     id: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     title: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    language: Option<Cow<'a, str>>,
     #[serde(borrow)]
     text: Cow<'a, str>,
 }
@@ -140,7 +142,10 @@ pub(super) fn read(input: &str) -> Option<Imported> {
         return None;
     }
     let title = file.document.title.as_deref().unwrap_or("");
-    let document = rules::document(title, file.document.text.as_ref());
+    let mut document = rules::document(title, file.document.text.as_ref());
+    if let Some(language) = file.document.language.as_deref() {
+        document.language = Some(rules::language(language)?);
+    }
     if file
         .document
         .id

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use crate::model::annotation::{is_hex_color, AnnotationId, Label, Source};
 use crate::model::boundaries::split_problem;
+use crate::model::language::is_tag;
 use crate::model::offsets::unit_hint;
 use crate::model::span::Span;
 use crate::model::text::{title_or_untitled, Document, Text};
@@ -30,6 +31,12 @@ pub struct Imported {
 /// The document of a file: its title (blank → "Untitled") and text.
 pub(super) fn document(title: &str, text: &str) -> Document {
     Document::new(title_or_untitled(title), text)
+}
+
+/// A document language as stored, or `None` when it is not a BCP 47 tag (the careful reader
+/// warns and keeps the language guessed from the text).
+pub(super) fn language(tag: &str) -> Option<String> {
+    is_tag(tag).then(|| tag.to_string())
 }
 
 /// Why a label id cannot be used after `earlier` labels: empty, or used twice.

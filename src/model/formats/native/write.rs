@@ -35,6 +35,8 @@ struct ExerciseOut<'a> {
 struct DocumentOut<'a> {
     id: &'a str,
     title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
     text: &'a str,
 }
 
@@ -103,6 +105,7 @@ fn file(workspace: &Workspace) -> FileOut<'_> {
         document: DocumentOut {
             id: document.id(),
             title: &document.title,
+            language: document.language.as_deref(),
             text: document.text.as_str(),
         },
         labels: workspace
