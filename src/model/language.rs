@@ -197,7 +197,7 @@ fn latin_language(sample: &[char]) -> Option<&'static str> {
             )
         })
         .collect();
-    scores.sort_by(|a, b| b.1.cmp(&a.1));
+    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
     let (best, second) = (scores[0], scores[1]);
     (best.1 >= 3 && best.1 * 2 > second.1 * 3).then_some(best.0)
 }
