@@ -74,6 +74,11 @@ pub fn split_problem(text: &Text, span: Span) -> Option<String> {
         .find_map(|(name, at)| {
             split_cluster(text, at).map(|cluster| {
                 let points: Vec<String> = cluster.chars().map(|c| format!("U+{:04X}", c as u32)).collect();
+                // Line breaks and other controls are shown escaped, so the message stays one line.
+                let cluster: String = cluster
+                    .chars()
+                    .map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() })
+                    .collect();
                 format!(
                     "{name} {at} falls inside “{cluster}” ({}); offsets must fall between whole characters (a letter with its accents, a whole emoji)",
                     points.join(" ")
@@ -113,6 +118,26 @@ pub fn cluster_width(cluster: &str) -> usize {
 /// The width of `s` in narrow characters ([`cluster_width`] of each cluster).
 pub fn width(s: &str) -> usize {
     s.graphemes(true).map(cluster_width).sum()
+}
+
+/// `s` cut to at most `max` grapheme clusters, with "…" when cut (for display).
+pub fn shorten_end(s: &str, max: usize) -> String {
+    match truncate(s, max) {
+        (kept, true) => format!("{kept}…"),
+        (kept, false) => kept.to_string(),
+    }
+}
+
+/// `s` cut to at most `max` grapheme clusters by leaving out its middle (" … "), for display.
+pub fn shorten_middle(s: &str, max: usize) -> String {
+    let clusters: Vec<&str> = s.graphemes(true).collect();
+    if clusters.len() <= max {
+        return s.to_string();
+    }
+    let half = max / 2;
+    let head: String = clusters[..half].concat();
+    let tail: String = clusters[clusters.len() - half..].concat();
+    format!("{head} … {tail}")
 }
 
 /// The grapheme clusters of `s`.
@@ -252,6 +277,18 @@ mod tests {
         assert_eq!(starts("One. Two! Three?"), [0, 5, 10]);
         assert_eq!(starts("她说。他笑了。"), [0, 3]);
         assert_eq!(starts("वह आया। फिर गया।"), [0, 8]);
+    }
+
+    #[test]
+    fn display_shortening_cuts_between_clusters() {
+        assert_eq!(
+            shorten_end("e\u{301}e\u{301}e\u{301}", 2),
+            "e\u{301}e\u{301}…"
+        );
+        assert_eq!(shorten_end("รัฐบาล", 1), "รั…");
+        assert_eq!(shorten_end("🇵🇰🇺🇦", 5), "🇵🇰🇺🇦");
+        assert_eq!(shorten_middle("👨🏻‍🚒abcdef🙂", 4), "👨🏻‍🚒a … f🙂");
+        assert_eq!(shorten_middle("قالت زاخاروفا", 40), "قالت زاخاروفا");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::files::now_iso;
 use super::source_field::SourceField;
 use super::store::{use_store, LinkPart, Linking, Msg};
+use crate::model::boundaries::shorten_end;
 use crate::model::snap::{step_word, Edge};
 use crate::model::{Action, Annotation, AnnotationId, Attribution, Change, Span, Text};
 
@@ -95,7 +96,7 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
     let link_row = |part: LinkPart, linked: Option<Span>| {
         html! {
             <LinkRow id={annotation.id.clone()} {part} attribution={annotation.attribution.clone()}
-                quote={linked.map(|span| text.quote(span).chars().take(60).collect::<String>())}
+                quote={linked.map(|span| shorten_end(text.quote(span), 60))}
                 waiting={linking == Some(part)} edit={edit.clone()} />
         }
     };
@@ -108,7 +109,7 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
         annotation.attribution.as_ref().and_then(|a| a.cue),
     );
 
-    let quote: String = workspace.quote(annotation).chars().take(200).collect();
+    let quote = shorten_end(workspace.quote(annotation), 200);
     let deselect = {
         let store = store.clone();
         Callback::from(move |_| store.dispatch(Msg::Select(None)))
@@ -116,7 +117,7 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
     html! {
         <div class="editor" role="group" aria-label="Edit annotation" data-owns-keys="">
             <div class="editor-head">
-                <p class="editor-quote">{ format!("“{quote}{}”", if quote.chars().count() == 200 { "…" } else { "" }) }</p>
+                <p class="editor-quote" dir="auto">{ format!("“{quote}”") }</p>
                 <button type="button" class="close" aria-label="Close the editor" onclick={deselect}>{ "×" }</button>
             </div>
             <div class="label-buttons" role="group" aria-label="Label">{ for label_buttons }</div>
@@ -227,7 +228,7 @@ fn link_row(props: &LinkRowProps) -> Html {
         <div class={classes!("link-row", format!("link-{}", name.to_lowercase()))}>
             <span class="link-name" title={help}>{ name }</span>
             if let Some(quote) = quote {
-                <q class="link-quote">{ quote }</q>
+                <q class="link-quote" dir="auto">{ quote }</q>
             } else {
                 <span class="link-none">{ if waiting { "select it in the text…" } else { "none" } }</span>
             }

@@ -12,22 +12,16 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::store::{use_store, Msg};
+use crate::model::boundaries::shorten_end;
 use crate::model::filter::{label_choices, source_choices, Filter};
 use crate::model::{Annotation, Label};
 
-/// Longest quote shown in an entry, in code points.
+/// Longest quote shown in an entry, in user-perceived characters.
 const QUOTE_CHARS: usize = 140;
 /// Lists longer than this are windowed.
 const WINDOW_MIN_ENTRIES: usize = 200;
 /// Entries rendered beyond each edge of the list's view.
 const OVERSCAN: usize = 15;
-
-fn shorten_end(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((byte, _)) => format!("{}…", &text[..byte]),
-        None => text.to_string(),
-    }
-}
 
 #[derive(Properties, PartialEq)]
 struct EntryProps {
@@ -53,7 +47,7 @@ fn annotation_entry(props: &EntryProps) -> Html {
         <li class={classes!("entry", props.selected.then_some("is-selected"))}>
             <button type="button" class="entry-button" aria-current={props.selected.then_some("true")} {onclick}>
                 <span class="badge" style={format!("--label:{color}")}>{ name }</span>
-                <span class="entry-quote">{ format!("“{}”", shorten_end(&props.quote, QUOTE_CHARS)) }</span>
+                <span class="entry-quote" dir="auto">{ format!("“{}”", shorten_end(&props.quote, QUOTE_CHARS)) }</span>
                 <span class={classes!("entry-source", source.is_none().then_some("is-unattributed"))}>
                     { source.map_or("unattributed".to_string(), |s| format!("— {s}")) }
                 </span>

@@ -135,10 +135,10 @@ pub fn block_view(props: &BlockProps) -> Html {
     let (start, end) = (block.start.to_string(), block.end.to_string());
     match block.kind {
         BlockKind::Heading => {
-            html! { <h2 class="block" data-s={start} data-e={end}>{ for spans }</h2> }
+            html! { <h2 class="block" dir="auto" data-s={start} data-e={end}>{ for spans }</h2> }
         }
         BlockKind::Paragraph => {
-            html! { <p class="block" data-s={start} data-e={end}>{ for spans }</p> }
+            html! { <p class="block" dir="auto" data-s={start} data-e={end}>{ for spans }</p> }
         }
     }
 }

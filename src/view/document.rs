@@ -21,6 +21,7 @@ use super::hooks::reveal::{use_reveal, use_scroll_request};
 use super::store::{use_store, Msg, StoreHandle};
 use super::tag_menu::TagMenu;
 use super::window::{use_block_window, BlockWindow, WindowHandle};
+use crate::model::language::{direction, LANGUAGES};
 use crate::model::layout::{self, Block, Segment};
 use crate::model::overlay::Overlay;
 use crate::model::{Action, AnnotationId, Label, Workspace};
@@ -66,7 +67,7 @@ pub fn document_view() -> Html {
     });
     let labels = use_memo(workspace.labels.clone(), |labels| Rc::new(labels.clone()));
     let check_overlays = use_check_overlays(&store, workspace);
-    let article = use_article();
+    let article = use_article(document.language.clone());
     use_mouse_selection(&store, &article, document);
     use_reveal(&store, workspace, &blocks.layout, &scroll_to);
     let onmouseover = use_link_marks(&store, &article);
@@ -101,10 +102,17 @@ pub fn document_view() -> Html {
         }
     });
     let Article { node, .. } = article;
+    // The document's language and direction; each paragraph finds its own direction
+    // (`dir="auto"`), so mixed documents read right too.
+    let lang = document.language.clone().unwrap_or_default();
+    let dir = document
+        .language
+        .as_deref()
+        .map_or("auto", |l| direction(l).as_str());
     html! {
         <>
             // Keyed, so that the menu appearing beside it never makes Yew rebuild the article.
-            <article key="article" class="doc" lang="en" ref={node} aria-label="Document text"
+            <article key="article" class="doc" {lang} {dir} ref={node} aria-label="Document text"
                 tabindex="0" aria-describedby="caret-help" {onkeydown} {onfocus} {onblur} {onmouseover}>
                 <p id="caret-help" class="visually-hidden">
                     { "Arrow keys move a caret (Ctrl: by word; up and down: by sentence; Ctrl+up and down: by paragraph); with Shift they select. Enter opens the tag menu; 1, 2, 3 tag the selection." }
@@ -123,7 +131,7 @@ pub fn document_view() -> Html {
     }
 }
 
-/// The title and the "Done" switch.
+/// The title, the language and the "Done" switch.
 fn document_head(store: &StoreHandle, workspace: &Workspace) -> Html {
     let on_done = {
         let store = store.clone();
@@ -134,12 +142,47 @@ fn document_head(store: &StoreHandle, workspace: &Workspace) -> Html {
     };
     html! {
         <header class="doc-head">
-            <h1 class="doc-title">{ &workspace.document.title }</h1>
-            <label class="done-toggle" title="Mark this document finished">
-                <input type="checkbox" checked={workspace.done} onchange={on_done} />
-                { "Done" }
-            </label>
+            <h1 class="doc-title" dir="auto">{ &workspace.document.title }</h1>
+            <div class="doc-controls">
+                { language_choice(store, workspace.document.language.as_deref()) }
+                <label class="done-toggle" title="Mark this document finished">
+                    <input type="checkbox" checked={workspace.done} onchange={on_done} />
+                    { "Done" }
+                </label>
+            </div>
         </header>
+    }
+}
+
+/// The document's language, to change (one undo step): the languages claimmark knows by name,
+/// plus the current one when it is another tag.
+fn language_choice(store: &StoreHandle, current: Option<&str>) -> Html {
+    let onchange = {
+        let store = store.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            let value = select.value();
+            let language = (!value.is_empty()).then_some(value);
+            store.dispatch(Msg::Do(Action::SetLanguage(language)));
+        })
+    };
+    let known = LANGUAGES.iter().any(|(tag, _, _)| Some(*tag) == current);
+    let other = current.filter(|_| !known).map(|tag| {
+        html! { <option value={tag.to_string()} selected=true>{ tag }</option> }
+    });
+    let options = LANGUAGES.iter().map(|(tag, name, own)| {
+        let label = if name == own { name.to_string() } else { format!("{name} · {own}") };
+        html! { <option value={*tag} selected={current == Some(*tag)} lang={*tag}>{ label }</option> }
+    });
+    html! {
+        <label class="language-choice" title="The text's language: its word and sentence rules, and its direction">
+            <span class="visually-hidden">{ "Language" }</span>
+            <select {onchange}>
+                <option value="" selected={current.is_none()}>{ "Language: unknown" }</option>
+                { for other }
+                { for options }
+            </select>
+        </label>
     }
 }
 

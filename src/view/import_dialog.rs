@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::dialogs::Modal;
 use super::files::download;
+use crate::model::boundaries::shorten_end;
 use crate::model::formats::{native, ImportReport};
 use crate::model::reanchor::{reanchor, Reanchored};
 use crate::model::Workspace;
@@ -31,7 +32,7 @@ pub struct ImportProps {
 
 fn reanchored_view(result: &Reanchored, old: &Workspace) -> Html {
     let unplaced = result.unplaced.iter().take(8).map(|a| {
-        let quote: String = old.quote(a).chars().take(80).collect();
+        let quote = shorten_end(old.quote(a), 80);
         html! { <li>{ format!("“{quote}”") }</li> }
     });
     let download_unplaced = {

@@ -4,9 +4,10 @@
 
 use web_sys::KeyboardEvent;
 
-use crate::model::caret::{step, Unit};
+use crate::model::boundaries::Segmenter;
+use crate::model::caret::{step_with, Unit};
 use crate::model::layout::Block;
-use crate::model::snap::snap_selection;
+use crate::model::snap::snap_with;
 use crate::model::{Span, Text};
 
 /// A keyboard selection: where it started and where the caret is (code points).
@@ -43,14 +44,17 @@ pub enum KeyOutcome {
     Tag(Span, usize),
 }
 
-/// Interprets a key pressed in the article; `None` for keys it leaves to others.
+/// Interprets a key pressed in the article; `None` for keys it leaves to others. Words and
+/// sentences (for Ctrl+arrows, arrows up and down, and snapping) are `segmenter`'s.
 pub fn interpret(
     event: &KeyboardEvent,
     text: &Text,
     blocks: &[Block],
     current: KeySelection,
     snap: bool,
+    segmenter: &dyn Segmenter,
 ) -> Option<KeyOutcome> {
+    let words = snap.then_some(segmenter);
     let command = event.ctrl_key() || event.meta_key();
     let (unit, forward) = match event.key().as_str() {
         "ArrowRight" => (if command { Unit::Word } else { Unit::Character }, true),
@@ -86,7 +90,7 @@ pub fn interpret(
         "Enter" => {
             let span = current
                 .span(text)
-                .and_then(|s| snap_selection(text, s.start(), s.end(), snap))?;
+                .and_then(|s| snap_with(text, s.start(), s.end(), words))?;
             return Some(KeyOutcome::OpenMenu(span));
         }
         "Escape" => return Some(KeyOutcome::Move(KeySelection::caret(current.focus))),
@@ -97,12 +101,12 @@ pub fn interpret(
         {
             let span = current
                 .span(text)
-                .and_then(|s| snap_selection(text, s.start(), s.end(), snap))?;
+                .and_then(|s| snap_with(text, s.start(), s.end(), words))?;
             return Some(KeyOutcome::Tag(span, digit.parse::<usize>().ok()? - 1));
         }
         _ => return None,
     };
-    let to = step(text, blocks, current.focus, unit, forward);
+    let to = step_with(text, blocks, current.focus, unit, forward, segmenter);
     Some(KeyOutcome::Move(moved(current, to, event.shift_key())))
 }
 

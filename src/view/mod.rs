@@ -35,6 +35,7 @@ pub mod review_parts;
 pub mod search_bar;
 pub mod search_regex;
 pub mod search_tag;
+pub mod segmenter;
 pub mod selection;
 pub mod side_panel;
 pub mod source_field;

@@ -58,7 +58,7 @@ pub fn report_view(props: &ReportProps) -> Html {
             <tr>
                 <td class="number">{ i + 1 }</td>
                 <td><span class="badge" style={format!("--label:{color}")}>{ name }</span></td>
-                <td class="report-quote">{ format!("“{}”", workspace.quote(a)) }</td>
+                <td class="report-quote" dir="auto">{ format!("“{}”", workspace.quote(a)) }</td>
                 <td>
                     { a.source().map_or_else(|| html! { <em>{ "unattributed" }</em> }, |s| html! { <strong>{ s }</strong> }) }
                     if let Some(mention) = mention { <div class="report-link">{ format!("named as “{mention}”") }</div> }
@@ -96,7 +96,7 @@ pub fn report_view(props: &ReportProps) -> Html {
             </section>
             <section aria-labelledby="report-text">
                 <h2 id="report-text">{ "The text" }</h2>
-                <article class="doc report-doc" lang="en">{ for article }</article>
+                <article class="doc report-doc" lang={document.language.clone().unwrap_or_default()}>{ for article }</article>
             </section>
             <section aria-labelledby="report-annotations">
                 <h2 id="report-annotations">{ "Annotations" }</h2>

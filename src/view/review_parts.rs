@@ -259,7 +259,7 @@ pub fn comparison_text(props: &ReviewPart) -> Html {
                 let title = class.map(|_| describe(&p.categories));
                 html! { <span class={classes!("cmp", class)} title={title}>{ text.slice(start, end) }</span> }
             });
-        html! { <p class="block">{ for spans }</p> }
+        html! { <p class="block" dir="auto">{ for spans }</p> }
     });
     let options = names.iter().enumerate().map(|(i, n)| html! {
         <option value={i.to_string()} selected={*filter == Some(i)}>{ if i == 0 { format!("{n} (the key)") } else { n.clone() } }</option>
@@ -277,7 +277,7 @@ pub fn comparison_text(props: &ReviewPart) -> Html {
                 <span class="cmp cmp-disagree">{ "disagreed" }</span>{ " labels or sources differ, or only some marked it · " }
                 <span class="cmp cmp-missed">{ "missed" }</span>{ " in the key only. Hover to see who marked what, and who they say said it." }
             </p>
-            <article class="doc compare-doc" lang="en">{ for block_views }</article>
+            <article class="doc compare-doc" lang={review.key.workspace.document.language.clone().unwrap_or_default()}>{ for block_views }</article>
         </div>
     }
 }

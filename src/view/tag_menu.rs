@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use super::selection::MenuAnchor;
 use super::source_field::SourceField;
+use crate::model::boundaries::shorten_middle;
 use crate::model::{Label, LabelId};
 
 /// What the user chose in the menu.
@@ -40,18 +41,6 @@ pub struct TagMenuProps {
 const MENU_WIDTH: f64 = 320.0;
 /// About the menu's height: with less room than this under the selection, it opens above.
 const MENU_HEIGHT: f64 = 330.0;
-
-/// The quote shortened to `max` code points with an ellipsis in the middle.
-fn shorten(quote: &str, max: usize) -> String {
-    let count = quote.chars().count();
-    if count <= max {
-        return quote.to_string();
-    }
-    let half = max / 2;
-    let head: String = quote.chars().take(half).collect();
-    let tail: String = quote.chars().skip(count - half).collect();
-    format!("{head} … {tail}")
-}
 
 /// Where the menu goes, as an inline style: centred under the end of the selection and kept
 /// inside the window, or, when there is no room below, with its bottom edge just above the
@@ -234,7 +223,7 @@ pub fn tag_menu(props: &TagMenuProps) -> Html {
     html! {
         <div class="tag-menu" role="dialog" aria-label="Tag selection" tabindex="-1"
             ref={menu} style={style} onkeydown={onkeydown} data-owns-keys="">
-            <p class="tag-quote">{ format!("“{}”", shorten(&props.quote, 90)) }</p>
+            <p class="tag-quote" dir="auto">{ format!("“{}”", shorten_middle(&props.quote, 90)) }</p>
             <div class="label-buttons" role="group" aria-label="Label">{ for buttons }</div>
             <div class="field">
                 <label for="tag-attribution">{ "Attribution" }</label>

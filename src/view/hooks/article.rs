@@ -2,6 +2,8 @@
 //! label (the tag menu is open while there is one), and the keyboard selection; and what
 //! choosing or cancelling in the tag menu does.
 
+use std::rc::Rc;
+
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
@@ -9,6 +11,7 @@ use crate::model::{Action, Attribution, Span};
 use crate::view::files::now_iso;
 use crate::view::keyboard::KeySelection;
 use crate::view::marks::mark_after_paint;
+use crate::view::segmenter::BrowserSegmenter;
 use crate::view::selection::{clear_selection, mark_pending, MenuAnchor};
 use crate::view::store::{Msg, StoreHandle};
 use crate::view::tag_menu::TagChoice;
@@ -33,15 +36,22 @@ pub struct Article {
     pub pending: UseStateHandle<Option<Pending>>,
     /// The keyboard selection while the article has focus (see `keyboard`).
     pub keys: UseStateHandle<Option<KeySelection>>,
+    /// The document language's word and sentence rules, for snapping and the caret.
+    pub segmenter: Rc<BrowserSegmenter>,
 }
 
-/// The article's shared state. A pending mark goes when the selection it marked does.
+/// The article's shared state for a document in `language`. A pending mark goes when the
+/// selection it marked does.
 #[hook]
-pub fn use_article() -> Article {
+pub fn use_article(language: Option<String>) -> Article {
+    let segmenter = use_memo(language, |language| {
+        BrowserSegmenter::new(language.as_deref())
+    });
     let article = Article {
         node: use_node_ref(),
         pending: use_state(|| None::<Pending>),
         keys: use_state(|| None::<KeySelection>),
+        segmenter,
     };
     {
         let node = article.node.clone();

@@ -86,7 +86,9 @@ impl KeyHandler {
         let first = self.blocks.first().map_or(0, |b| b.start);
         let current = (**keys).unwrap_or(KeySelection::caret(first));
         let snap = self.store.snap_to_words;
-        let Some(outcome) = interpret(event, &self.text, &self.blocks, current, snap) else {
+        let segmenter = &*self.article.segmenter;
+        let Some(outcome) = interpret(event, &self.text, &self.blocks, current, snap, segmenter)
+        else {
             return;
         };
         event.prevent_default();

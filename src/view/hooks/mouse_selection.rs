@@ -18,8 +18,9 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use super::article::{Article, Pending};
+use crate::model::boundaries::Segmenter;
 use crate::model::navigate::clicked;
-use crate::model::snap::snap_selection;
+use crate::model::snap::snap_with;
 use crate::model::text::Document;
 use crate::model::{AnnotationId, Text};
 use crate::view::linking::link_selection;
@@ -43,38 +44,45 @@ pub fn use_mouse_selection(store: &StoreHandle, article: &Article, document: &Do
         snap: store.snap_to_words,
         last_click,
     };
-    use_effect_with((document.id().to_string(), mouse.snap), move |_| {
-        let window = web_sys::window().expect("a browser window");
-        let mouse = Rc::new(mouse);
-        let touching = Rc::new(std::cell::Cell::new(false));
-        let settle: Rc<RefCell<Option<gloo_timers::callback::Timeout>>> = Rc::default();
-        let up = {
-            let mouse = mouse.clone();
-            EventListener::new(&window, "mouseup", move |event| mouse.handle(event))
-        };
-        let pointer = {
-            let touching = touching.clone();
-            EventListener::new(&window, "pointerdown", move |event| {
-                let kind = event
-                    .dyn_ref::<web_sys::PointerEvent>()
-                    .map(|p| p.pointer_type())
-                    .unwrap_or_default();
-                touching.set(kind == "touch");
-            })
-        };
-        let document = window.document().expect("a document");
-        let change = EventListener::new(&document, "selectionchange", move |_| {
-            if !touching.get() {
-                return;
-            }
-            let mouse = mouse.clone();
-            *settle.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
-                TOUCH_SETTLE_MS,
-                move || mouse.touch_settled(),
-            ));
-        });
-        move || drop((up, pointer, change))
-    });
+    use_effect_with(
+        (
+            document.id().to_string(),
+            mouse.snap,
+            document.language.clone(),
+        ),
+        move |_| {
+            let window = web_sys::window().expect("a browser window");
+            let mouse = Rc::new(mouse);
+            let touching = Rc::new(std::cell::Cell::new(false));
+            let settle: Rc<RefCell<Option<gloo_timers::callback::Timeout>>> = Rc::default();
+            let up = {
+                let mouse = mouse.clone();
+                EventListener::new(&window, "mouseup", move |event| mouse.handle(event))
+            };
+            let pointer = {
+                let touching = touching.clone();
+                EventListener::new(&window, "pointerdown", move |event| {
+                    let kind = event
+                        .dyn_ref::<web_sys::PointerEvent>()
+                        .map(|p| p.pointer_type())
+                        .unwrap_or_default();
+                    touching.set(kind == "touch");
+                })
+            };
+            let document = window.document().expect("a document");
+            let change = EventListener::new(&document, "selectionchange", move |_| {
+                if !touching.get() {
+                    return;
+                }
+                let mouse = mouse.clone();
+                *settle.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
+                    TOUCH_SETTLE_MS,
+                    move || mouse.touch_settled(),
+                ));
+            });
+            move || drop((up, pointer, change))
+        },
+    );
 }
 
 /// What a mouse-up in the page needs.
@@ -118,7 +126,10 @@ impl MouseUp {
 
     /// Text was selected: link it, or open the tag menu for it.
     fn selected(&self, root: &Element, raw: RawSelection) {
-        let span = snap_selection(&self.text, raw.start, raw.end, self.snap);
+        let words = self
+            .snap
+            .then_some(&*self.article.segmenter as &dyn Segmenter);
+        let span = snap_with(&self.text, raw.start, raw.end, words);
         if let (Some(linking), Some(span)) = (self.store.linking.clone(), span) {
             link_selection(&self.store, &linking, span);
             clear_selection();
