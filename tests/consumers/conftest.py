@@ -60,6 +60,7 @@ class Doc:
     title: str
     text: str
     id: str
+    language: str | None
     labels: tuple[str, ...]
     annotations: tuple[Ann, ...]
 
@@ -154,6 +155,7 @@ def load_fixture(path: Path) -> Doc:
     doc = Doc(
         path=path,
         title=data["document"]["title"],
+        language=data["document"].get("language"),
         text=text,
         id="sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest(),
         labels=labels,

@@ -33,7 +33,8 @@ def test_one_line_per_document_with_meta(records, docs):
     assert len(records) == len(docs)
     for number, record in enumerate(records, 1):
         doc = doc_for_text(docs, record["text"], f"line {number}")
-        assert record["meta"] == {"title": doc.title, "document_id": doc.id, "offset_unit": "codepoint"}, f"line {number}"
+        expected = {"title": doc.title, "document_id": doc.id, "language": doc.language, "offset_unit": "codepoint"}
+        assert record["meta"] == expected, f"line {number}"
     assert sorted(r["meta"]["title"] for r in records) == sorted(d.title for d in docs)
 
 
