@@ -153,6 +153,18 @@ test('typing in the editor, the search bar, the More menu and every dialog chang
     await dialog.waitFor({ state: 'detached' });
     await unchanged(`the ${button} dialog`, second[0]);
   }
+  // The import preview, a dialog that waits for a confirmation.
+  await page.locator('#import-file').setInputFiles({
+    name: 'other.spacy.jsonl',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from('{"text": "Другой текст: министр заявил.", "spans": [{"start": 0, "end": 6, "label": "claim"}]}\n'),
+  });
+  const preview = page.locator('.modal');
+  await preview.waitFor();
+  await page.keyboard.type(EVERYTHING);
+  await page.keyboard.press('Escape');
+  await preview.waitFor({ state: 'detached' });
+  await unchanged('the import preview', second[0]);
   // The More menu, at a width where it has items.
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.getByRole('button', { name: 'More ▾' }).click();
