@@ -15,6 +15,7 @@ pub mod boundaries;
 pub mod caret;
 pub mod chart;
 pub mod corpus;
+pub mod csv;
 mod edit;
 pub mod editor;
 pub mod exercise;

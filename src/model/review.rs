@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::annotation::Annotation;
+use super::csv::{Cell, Csv};
 use super::formats::Problem;
 use super::metrics::{
     cohen_kappa, krippendorff_alpha, marks, pair_relaxed, score, unit_categories, Score,
@@ -252,15 +253,28 @@ impl Review {
             .collect()
     }
 
-    /// The score table as CSV (4 decimals; undefined values empty).
+    /// The score table as CSV (4 decimals; undefined values empty), one writer for every CSV
+    /// (`model::csv`): a student's name that looks like a formula is neutralised.
     pub fn scores_csv(&self) -> String {
-        let mut csv = String::from("annotator,exact_precision,exact_recall,exact_f1,relaxed_precision,relaxed_recall,relaxed_f1,label_accuracy,attribution_accuracy,annotations\n");
-        let number = |v: f64| format!("{v:.4}");
-        let optional = |v: Option<f64>| v.map(number).unwrap_or_default();
+        let mut csv = Csv::new();
+        let header = [
+            "annotator",
+            "exact_precision",
+            "exact_recall",
+            "exact_f1",
+            "relaxed_precision",
+            "relaxed_recall",
+            "relaxed_f1",
+            "label_accuracy",
+            "attribution_accuracy",
+            "annotations",
+        ];
+        csv.record(header.map(Cell::text));
+        let number = |v: f64| Cell::number(format!("{v:.4}"));
+        let optional = |v: Option<f64>| v.map_or(Cell::number(""), number);
         for (name, s) in self.scores() {
-            let quoted = format!("\"{}\"", name.replace('"', "\"\""));
-            let cells = [
-                quoted,
+            csv.record([
+                Cell::text(name),
                 number(s.exact.precision),
                 number(s.exact.recall),
                 number(s.exact.f1),
@@ -269,12 +283,10 @@ impl Review {
                 number(s.relaxed.f1),
                 optional(s.label_accuracy),
                 optional(s.attribution_accuracy),
-                s.annotations.to_string(),
-            ];
-            csv.push_str(&cells.join(","));
-            csv.push('\n');
+                Cell::number(s.annotations),
+            ]);
         }
-        csv
+        csv.finish()
     }
 }
 

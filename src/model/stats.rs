@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use super::annotation::LabelId;
+use super::csv::{Cell, Csv};
 use super::span::Span;
 use super::workspace::Workspace;
 
@@ -151,19 +152,19 @@ impl Statistics {
     /// row per source in [`Statistics::sources`] order, the unattributed row named
     /// `(unattributed)`.
     pub fn to_csv(&self) -> String {
-        let mut csv = String::new();
-        let header = std::iter::once("source")
-            .chain(self.labels.iter().map(|l| l.name.as_str()))
-            .chain(std::iter::once("total"));
-        push_record(&mut csv, header);
+        let mut csv = Csv::new();
+        let header = std::iter::once(Cell::text("source"))
+            .chain(self.labels.iter().map(|l| Cell::text(&l.name)))
+            .chain(std::iter::once(Cell::text("total")));
+        csv.record(header);
         for row in &self.sources {
-            let name = row.name.as_deref().unwrap_or("(unattributed)").to_string();
-            let cells = std::iter::once(name)
-                .chain(row.counts.iter().map(usize::to_string))
-                .chain(std::iter::once(row.total.to_string()));
-            push_record(&mut csv, cells);
+            let name = row.name.as_deref().unwrap_or("(unattributed)");
+            let cells = std::iter::once(Cell::text(name))
+                .chain(row.counts.iter().map(Cell::number))
+                .chain(std::iter::once(Cell::number(row.total)));
+            csv.record(cells);
         }
-        csv
+        csv.finish()
     }
 }
 
@@ -188,24 +189,6 @@ pub fn union_len(spans: impl IntoIterator<Item = Span>) -> usize {
     covered + current.map_or(0, |(from, to)| to - from)
 }
 
-/// Appends one CSV record and its CRLF.
-fn push_record<S: AsRef<str>>(csv: &mut String, fields: impl IntoIterator<Item = S>) {
-    for (i, field) in fields.into_iter().enumerate() {
-        if i > 0 {
-            csv.push(',');
-        }
-        let field = field.as_ref();
-        if field.contains([',', '"', '\r', '\n']) {
-            csv.push('"');
-            csv.push_str(&field.replace('"', "\"\""));
-            csv.push('"');
-        } else {
-            csv.push_str(field);
-        }
-    }
-    csv.push_str("\r\n");
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,12 +210,5 @@ mod tests {
             15,
             "unsorted"
         );
-    }
-
-    #[test]
-    fn csv_fields_are_quoted_only_when_needed() {
-        let mut csv = String::new();
-        push_record(&mut csv, ["plain", "a,b", "say \"hi\"", "two\nlines", ""]);
-        assert_eq!(csv, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
     }
 }
