@@ -490,3 +490,57 @@ fn the_language_travels_in_every_format() {
         );
     }
 }
+
+#[test]
+fn time_stamps_that_are_not_rfc_3339_are_left_out_with_a_warning() {
+    let workspace = common::tagged(
+        Workspace::new(Document::new(
+            "t",
+            "Захарова заявила: переговоры продолжатся.",
+        )),
+        &[(0, 8, "claim", "Захарова")],
+    );
+    // Native: the careful reader warns; W3C: the builder warns; both leave the stamp out, so
+    // the W3C export never writes an invalid xsd:dateTime.
+    let native = formats::export(Format::Native, &[&workspace]).bytes;
+    let native = String::from_utf8(native)
+        .unwrap()
+        .replace("\"created\": \"\"", "\"created\": \"вчера\"");
+    let imported = formats::native::import(&native).unwrap();
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.contains("created “вчера” is not an RFC 3339 time")),
+        "{:?}",
+        imported.warnings
+    );
+    assert_eq!(imported.workspace.annotations()[0].created, "");
+    let w3c = String::from_utf8(formats::export(Format::W3c, &[&workspace]).bytes).unwrap();
+    let w3c = w3c.replacen("\"motivation\": \"classifying\",", "\"motivation\": \"classifying\", \"created\": \"27/11/2026\", \"modified\": \"2026-11-27T10:00:00+01:00\",", 1);
+    let known = Workspace::new(workspace.document.clone());
+    let report = formats::import(
+        &[InputFile {
+            name: "a.jsonld".into(),
+            bytes: w3c.into_bytes(),
+        }],
+        &[&known],
+    )
+    .unwrap();
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("created “27/11/2026” is not an RFC 3339 time")),
+        "{:?}",
+        report.warnings
+    );
+    let annotation = &report.documents[0].annotations()[0];
+    assert_eq!(
+        (annotation.created.as_str(), annotation.modified.as_str()),
+        ("", "2026-11-27T10:00:00+01:00")
+    );
+    let again =
+        String::from_utf8(formats::export(Format::W3c, &[&report.documents[0]]).bytes).unwrap();
+    assert!(!again.contains("\"created\""), "{again}");
+}

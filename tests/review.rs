@@ -265,17 +265,36 @@ fn a_new_source_that_looks_like_an_existing_one_is_warned_about() {
 #[test]
 fn csv_cells_from_people_never_become_formulas() {
     use claimmark::model::stats::Statistics;
-    let key = annotated(&[("Kabul accused Islamabad", "allegation", "=cmd|' /C calc'!A0")], vec![]);
+    let key = annotated(
+        &[(
+            "Kabul accused Islamabad",
+            "allegation",
+            "=cmd|' /C calc'!A0",
+        )],
+        vec![],
+    );
     let student = annotated(&[("Kabul accused", "allegation", "@SUM(1+1)")], vec![]);
     let review = Review::new(
-        Annotator { name: "key".into(), workspace: key.clone() },
-        vec![Annotator { name: "=HYPERLINK(\"http://x\",\"grade\")".into(), workspace: student }],
+        Annotator {
+            name: "key".into(),
+            workspace: key.clone(),
+        },
+        vec![Annotator {
+            name: "=HYPERLINK(\"http://x\",\"grade\")".into(),
+            workspace: student,
+        }],
     )
     .unwrap();
     let scores = review.scores_csv();
-    assert!(scores.contains("\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"grade\"\")\",0.0000,"), "{scores}");
+    assert!(
+        scores.contains("\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"grade\"\")\",0.0000,"),
+        "{scores}"
+    );
     let table = Statistics::of(&[&key]).to_csv();
-    assert!(table.contains("\r\n\"'=cmd|' /C calc'!A0\",0,1,0,1\r\n"), "{table}");
+    assert!(
+        table.contains("\r\n\"'=cmd|' /C calc'!A0\",0,1,0,1\r\n"),
+        "{table}"
+    );
     for line in scores.lines().chain(table.lines()) {
         assert!(!line.starts_with(['=', '+', '-', '@']), "{line}");
     }

@@ -74,6 +74,54 @@ impl IdAllocator {
     }
 }
 
+/// Whether `stamp` is an RFC 3339 date-time such as `2026-11-27T10:00:00Z` (fractions of a
+/// second and `±hh:mm` offsets allowed): the form annotations store their times in, which W3C's
+/// `xsd:dateTime` also reads.
+pub fn is_rfc3339(stamp: &str) -> bool {
+    let b = stamp.as_bytes();
+    let number = |from: usize, to: usize, max: u32| -> bool {
+        b.get(from..to)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            && stamp[from..to].parse::<u32>().is_ok_and(|n| n <= max)
+    };
+    let at = |i: usize, c: u8| b.get(i) == Some(&c);
+    let date = number(0, 4, 9999)
+        && at(4, b'-')
+        && number(5, 7, 12)
+        && at(7, b'-')
+        && number(8, 10, 31)
+        && stamp[5..7] != *"00"
+        && stamp[8..10] != *"00";
+    let time = at(10, b'T')
+        && number(11, 13, 23)
+        && at(13, b':')
+        && number(14, 16, 59)
+        && at(16, b':')
+        && number(17, 19, 60);
+    if !(date && time) {
+        return false;
+    }
+    let mut i = 19;
+    if at(i, b'.') {
+        i += 1;
+        let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 {
+            return false;
+        }
+        i += digits;
+    }
+    match b.get(i) {
+        Some(b'Z') => i + 1 == b.len(),
+        Some(b'+' | b'-') => {
+            i + 6 == b.len()
+                && number(i + 1, i + 3, 23)
+                && at(i + 3, b':')
+                && number(i + 4, i + 6, 59)
+        }
+        _ => false,
+    }
+}
+
 /// Whether `color` is a CSS hex colour `#rrggbb`, the form labels store.
 pub fn is_hex_color(color: &str) -> bool {
     color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit())
@@ -238,5 +286,36 @@ mod tests {
         let mut colors: Vec<_> = labels.iter().map(|l| l.color.as_str()).collect();
         colors.dedup();
         assert_eq!(colors.len(), 3);
+    }
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::is_rfc3339;
+
+    #[test]
+    fn time_stamps_are_rfc_3339() {
+        for good in [
+            "2026-11-27T10:00:00Z",
+            "2026-11-27T10:00:00.123Z",
+            "2026-02-29T23:59:60+05:30",
+            "1999-12-31T00:00:00-08:00",
+        ] {
+            assert!(is_rfc3339(good), "{good}");
+        }
+        for bad in [
+            "",
+            "yesterday",
+            "2026-11-27",
+            "2026-11-27 10:00:00Z",
+            "2026-13-01T00:00:00Z",
+            "2026-11-27T24:00:00Z",
+            "2026-11-27T10:00:00",
+            "2026-11-27T10:00:00.Z",
+            "2026-11-27T10:00:00+0530",
+            "٢٠٢٦-١١-٢٧T10:00:00Z",
+        ] {
+            assert!(!is_rfc3339(bad), "{bad}");
+        }
     }
 }

@@ -299,7 +299,9 @@ fn import_one(
         };
         builder.add(&at, draft, problems);
     }
-    builder.finish()
+    let (workspace, repaired) = builder.finish();
+    warnings.extend(repaired);
+    workspace
 }
 
 /// Reads `(stem, txt, ann)` triples.

@@ -8,7 +8,8 @@
 use std::collections::HashSet;
 
 use crate::model::annotation::{
-    default_labels, Annotation, AnnotationId, Attribution, IdAllocator, Label, LabelId, Source,
+    default_labels, is_rfc3339, Annotation, AnnotationId, Attribution, IdAllocator, Label, LabelId,
+    Source,
 };
 use crate::model::span::Span;
 use crate::model::text::{title_or_untitled, Document};
@@ -51,6 +52,8 @@ pub struct DocumentBuilder {
     /// The ids in `annotations`, and the allocator for drafts without a usable one.
     taken: HashSet<String>,
     ids: IdAllocator,
+    /// What was repaired, worth telling the user (time stamps left out).
+    warnings: Vec<String>,
 }
 
 impl DocumentBuilder {
@@ -68,6 +71,7 @@ impl DocumentBuilder {
             annotations: Vec::new(),
             taken: HashSet::new(),
             ids: IdAllocator::default(),
+            warnings: Vec::new(),
         }
     }
 
@@ -192,23 +196,40 @@ impl DocumentBuilder {
         };
         self.ids.see(&id);
         self.taken.insert(id.to_string());
+        let created = self.time(at, "created", draft.created);
+        let modified = if draft.modified.is_empty() {
+            created.clone()
+        } else {
+            self.time(at, "modified", draft.modified)
+        };
         self.annotations.push(Annotation {
             id,
             span,
             label,
             attribution,
             note: draft.note,
-            modified: if draft.modified.is_empty() {
-                draft.created.clone()
-            } else {
-                draft.modified
-            },
-            created: draft.created,
+            created,
+            modified,
         });
     }
 
-    pub fn finish(self) -> Workspace {
-        Workspace::from_parts(self.document, self.labels, self.sources, self.annotations)
+    /// A time stamp as stored: empty or RFC 3339; any other is left out with a warning, so a W3C
+    /// export is always a valid `xsd:dateTime`.
+    fn time(&mut self, at: &str, key: &str, stamp: String) -> String {
+        if stamp.is_empty() || is_rfc3339(&stamp) {
+            return stamp;
+        }
+        self.warnings.push(format!(
+            "{at}: {key} “{stamp}” is not an RFC 3339 time (such as 2026-11-27T10:00:00Z); left out"
+        ));
+        String::new()
+    }
+
+    /// The document, and the warnings about what was repaired on the way.
+    pub fn finish(self) -> (Workspace, Vec<String>) {
+        let workspace =
+            Workspace::from_parts(self.document, self.labels, self.sources, self.annotations);
+        (workspace, self.warnings)
     }
 }
 

@@ -232,6 +232,7 @@ fn spans_of(record: &Map<String, Value>, at: &str, problems: &mut Vec<Problem>) 
 
 pub fn import(text: &str) -> Decoded {
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     let mut documents = Vec::new();
     for (line, record) in records(text, &mut problems) {
         let at = format!("line {line}");
@@ -307,10 +308,12 @@ pub fn import(text: &str) -> Decoded {
             };
             builder.add(&format!("{at} span {index}"), draft, &mut problems);
         }
-        documents.push(builder.finish());
+        let (workspace, repaired) = builder.finish();
+        warnings.extend(repaired);
+        documents.push(workspace);
     }
     if problems.is_empty() {
-        Ok((documents, Vec::new()))
+        Ok((documents, warnings))
     } else {
         Err(problems)
     }

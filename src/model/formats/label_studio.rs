@@ -187,7 +187,12 @@ impl<'a> ResultIndex<'a> {
     }
 }
 
-fn import_task(index: usize, task: &Value, problems: &mut Vec<Problem>) -> Option<Workspace> {
+fn import_task(
+    index: usize,
+    task: &Value,
+    problems: &mut Vec<Problem>,
+    warnings: &mut Vec<String>,
+) -> Option<Workspace> {
     let at = format!("task {}", index + 1);
     let data = task.get("data").and_then(Value::as_object);
     let Some(text) = data.and_then(|d| string(d, "text")) else {
@@ -258,7 +263,9 @@ fn import_task(index: usize, task: &Value, problems: &mut Vec<Problem>) -> Optio
         };
         builder.add(&at, draft, problems);
     }
-    Some(builder.finish())
+    let (workspace, repaired) = builder.finish();
+    warnings.extend(repaired);
+    Some(workspace)
 }
 
 pub fn import(text: &str) -> Decoded {
@@ -292,7 +299,7 @@ pub fn import(text: &str) -> Decoded {
                 index + 1
             ));
         }
-        if let Some(document) = import_task(index, task, &mut problems) {
+        if let Some(document) = import_task(index, task, &mut problems, &mut warnings) {
             documents.push(document);
         }
     }

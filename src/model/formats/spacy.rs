@@ -90,6 +90,7 @@ pub fn export(documents: &[&Workspace]) -> String {
 
 pub fn import(text: &str) -> Decoded {
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     let mut documents = Vec::new();
     for (line, record) in records(text, &mut problems) {
         let at = format!("line {line}");
@@ -149,10 +150,12 @@ pub fn import(text: &str) -> Decoded {
             };
             builder.add(&at, draft, &mut problems);
         }
-        documents.push(builder.finish());
+        let (workspace, repaired) = builder.finish();
+        warnings.extend(repaired);
+        documents.push(workspace);
     }
     if problems.is_empty() {
-        Ok((documents, Vec::new()))
+        Ok((documents, warnings))
     } else {
         Err(problems)
     }

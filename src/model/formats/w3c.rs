@@ -440,8 +440,11 @@ pub fn import(text: &str, known: &[&Workspace]) -> Decoded {
             message: "there are no annotations in this file".into(),
         }]);
     }
-    Ok((
-        builders.into_iter().map(|(_, b)| b.finish()).collect(),
-        warnings,
-    ))
+    let mut documents = Vec::new();
+    for (_, builder) in builders {
+        let (workspace, repaired) = builder.finish();
+        warnings.extend(repaired);
+        documents.push(workspace);
+    }
+    Ok((documents, warnings))
 }

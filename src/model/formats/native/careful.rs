@@ -362,10 +362,15 @@ fn read_annotations(
         }
         let attribution = read_attribution(reader, obj, &at, &document.text);
         let note = reader.string(obj, &at, "note", false).unwrap_or_default();
-        let created = reader
-            .string(obj, &at, "created", false)
-            .unwrap_or_default();
-        let modified = rules::modified(reader.string(obj, &at, "modified", false), &created);
+        let mut time = |key: &str| {
+            let stamp = reader.string(obj, &at, key, false)?;
+            Some(rules::time(stamp).unwrap_or_else(|bad| {
+                reader.warnings.push(rules::time_warning(&at, key, &bad));
+                String::new()
+            }))
+        };
+        let created = time("created").unwrap_or_default();
+        let modified = rules::modified(time("modified"), &created);
         if reader.problems.len() > before {
             continue;
         }

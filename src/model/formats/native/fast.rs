@@ -205,14 +205,18 @@ pub(super) fn read(input: &str) -> Option<Imported> {
                 })
             }
         };
-        let created = a.created.map(Cow::into_owned).unwrap_or_default();
+        let created = rules::time(a.created.map(Cow::into_owned).unwrap_or_default()).ok()?;
+        let modified = match a.modified {
+            Some(stamp) => Some(rules::time(stamp.into_owned()).ok()?),
+            None => None,
+        };
         annotations.push(Annotation {
             id: AnnotationId::new(&a.id),
             span,
             label: LabelId::new(&a.label),
             attribution,
             note: a.note.map(Cow::into_owned).unwrap_or_default(),
-            modified: rules::modified(a.modified.map(Cow::into_owned), &created),
+            modified: rules::modified(modified, &created),
             created,
         });
     }

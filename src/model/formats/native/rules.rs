@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::annotation::{is_hex_color, AnnotationId, Label, Source};
+use crate::model::annotation::{is_hex_color, is_rfc3339, AnnotationId, Label, Source};
 use crate::model::boundaries::split_problem;
 use crate::model::language::is_tag;
 use crate::model::offsets::unit_hint;
@@ -114,6 +114,23 @@ pub(super) fn span(
 /// Whether `label` is the id of one of `labels`.
 pub(super) fn known_label(labels: &[Label], label: &str) -> bool {
     labels.iter().any(|l| l.id.as_str() == label)
+}
+
+/// A time stamp as stored: empty, or RFC 3339; `Err` gives back one that is neither (the
+/// careful reader warns and leaves it out, so a W3C export is always a valid `xsd:dateTime`).
+pub(super) fn time(stamp: String) -> Result<String, String> {
+    if stamp.is_empty() || is_rfc3339(&stamp) {
+        Ok(stamp)
+    } else {
+        Err(stamp)
+    }
+}
+
+/// The warning for a time stamp left out.
+pub(super) fn time_warning(at: &str, key: &str, stamp: &str) -> String {
+    format!(
+        "{at}: {key} “{stamp}” is not an RFC 3339 time (such as 2026-11-27T10:00:00Z); left out"
+    )
 }
 
 /// The modification time: as given, else the creation time.
