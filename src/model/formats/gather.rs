@@ -24,7 +24,7 @@ pub fn import(files: &[InputFile], known: &[&Workspace]) -> Result<ImportReport,
     let mut unpacked = Vec::new();
     for file in files.iter().filter(|f| file_extension(&f.name) == "zip") {
         let entries =
-            zip::read_stored(&file.bytes).map_err(|message| invalid(&file.name, message))?;
+            zip::read(&file.bytes, MAX_IMPORT_BYTES).map_err(|message| invalid(&file.name, message))?;
         unpacked.push(
             entries
                 .into_iter()

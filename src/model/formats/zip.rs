@@ -1,5 +1,7 @@
-//! A minimal ZIP codec for brat exports: writes stored (uncompressed) archives and reads
-//! stored ones back. Compressed archives from other tools are refused with a message.
+//! ZIP archives for brat: claimmark writes stored (uncompressed) archives itself, byte for byte
+//! the same for the same files, and reads archives with the maintained `zip` crate (deflate by
+//! `miniz_oxide`, as Finder, Explorer and `zip` make them), checking every entry's CRC-32.
+//! Folders, `__MACOSX/` entries and dot-files (`.DS_Store`) are skipped.
 
 /// CRC-32 (IEEE), as ZIP requires.
 fn crc32(bytes: &[u8]) -> u32 {
@@ -72,49 +74,60 @@ pub fn write_stored(files: &[(String, String)]) -> Vec<u8> {
     out
 }
 
-fn read16(bytes: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?))
+/// Entries that are not documents: folders, macOS resource forks and dot-files.
+fn skipped(name: &str) -> bool {
+    name.ends_with('/')
+        || name.starts_with("__MACOSX/")
+        || name.rsplit('/').next().is_some_and(|base| base.starts_with('.'))
 }
 
-fn read32(bytes: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
-}
-
-/// The files of a ZIP archive whose entries are stored, as `(name, bytes)`.
-pub fn read_stored(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let broken = || "the ZIP archive is damaged".to_string();
-    let end = (0..bytes.len().saturating_sub(21))
-        .rev()
-        .find(|&i| read32(bytes, i) == Some(0x0605_4b50))
-        .ok_or_else(|| "this is not a ZIP archive".to_string())?;
-    let count = read16(bytes, end + 10).ok_or_else(broken)? as usize;
-    let mut at = read32(bytes, end + 16).ok_or_else(broken)? as usize;
-    let mut files = Vec::with_capacity(count);
-    for _ in 0..count {
-        if read32(bytes, at) != Some(0x0201_4b50) {
-            return Err(broken());
+/// The files of a ZIP archive (stored or deflated) as `(name, bytes)`, at most `limit` bytes
+/// in all once unpacked.
+pub fn read(bytes: &[u8], limit: usize) -> Result<Vec<(String, Vec<u8>)>, String> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|_| "this is not a ZIP archive (or it is damaged)".to_string())?;
+    let mut files = Vec::new();
+    let mut total = 0usize;
+    for index in 0..archive.len() {
+        let mut entry = archive
+            .by_index(index)
+            .map_err(|e| format!("entry {} of the ZIP archive cannot be read ({e})", index + 1))?;
+        let name = entry.name().to_string();
+        if skipped(&name) {
+            continue;
         }
-        let method = read16(bytes, at + 10).ok_or_else(broken)?;
-        let size = read32(bytes, at + 20).ok_or_else(broken)? as usize;
-        let name_len = read16(bytes, at + 28).ok_or_else(broken)? as usize;
-        let extra_len = read16(bytes, at + 30).ok_or_else(broken)? as usize;
-        let comment_len = read16(bytes, at + 32).ok_or_else(broken)? as usize;
-        let local = read32(bytes, at + 42).ok_or_else(broken)? as usize;
-        let name = bytes.get(at + 46..at + 46 + name_len).ok_or_else(broken)?;
-        let name = String::from_utf8_lossy(name).into_owned();
-        if method != 0 {
+        if entry.compression() != zip::CompressionMethod::Stored
+            && entry.compression() != zip::CompressionMethod::Deflated
+        {
             return Err(format!(
-                "{name} in the ZIP archive is compressed; claimmark reads stored archives only — unzip it and choose the .txt and .ann files instead"
+                "{name} is compressed with {}, which claimmark does not read; unzip it and choose the .txt and .ann files",
+                entry.compression()
             ));
         }
-        let local_name = read16(bytes, local + 26).ok_or_else(broken)? as usize;
-        let local_extra = read16(bytes, local + 28).ok_or_else(broken)? as usize;
-        let data_at = local + 30 + local_name + local_extra;
-        let data = bytes.get(data_at..data_at + size).ok_or_else(broken)?;
-        files.push((name, data.to_vec()));
-        at += 46 + name_len + extra_len + comment_len;
+        let mut data = Vec::new();
+        let room = limit.saturating_sub(total) as u64 + 1;
+        entry
+            .by_ref()
+            .take(room)
+            .read_to_end(&mut data)
+            .map_err(|e| format!("{name} in the ZIP archive is damaged ({e})"))?;
+        total += data.len();
+        if total > limit {
+            return Err(format!(
+                "the ZIP archive unpacks to more than {} MB; claimmark opens up to {} MB",
+                limit / (1024 * 1024),
+                limit / (1024 * 1024)
+            ));
+        }
+        files.push((name, data));
     }
     Ok(files)
+}
+
+/// The files of a ZIP archive, as [`read`] with no limit (tests and fuzzing).
+pub fn read_stored(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    read(bytes, usize::MAX / 2)
 }
 
 #[cfg(test)]
@@ -156,10 +169,51 @@ mod tests {
     fn damaged_archives_are_refused_with_a_message() {
         assert_eq!(
             read_stored(b"not a zip"),
-            Err("this is not a ZIP archive".to_string())
+            Err("this is not a ZIP archive (or it is damaged)".to_string())
         );
         let mut bytes = write_stored(&[("a".into(), "b".into())]);
         bytes.truncate(bytes.len() - 30);
         assert!(read_stored(&bytes).is_err());
+    }
+
+    /// A deflated archive as other tools make it, with a folder and the debris macOS adds.
+    fn deflated(files: &[(&str, &str)]) -> Vec<u8> {
+        use std::io::Write;
+        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, contents) in files {
+            if name.ends_with('/') {
+                writer.add_directory(*name, options).unwrap();
+            } else {
+                writer.start_file(*name, options).unwrap();
+                writer.write_all(contents.as_bytes()).unwrap();
+            }
+        }
+        writer.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn deflated_archives_read_without_their_debris() {
+        let bytes = deflated(&[
+            ("docs/", ""),
+            ("docs/статья.txt", "Захарова заявила.\n"),
+            ("docs/статья.ann", "T1\tclaim 0 8\tЗахарова\n"),
+            ("__MACOSX/docs/._статья.txt", "junk"),
+            ("docs/.DS_Store", "junk"),
+        ]);
+        let names: Vec<String> = read_stored(&bytes).unwrap().into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["docs/статья.txt", "docs/статья.ann"]);
+    }
+
+    #[test]
+    fn a_wrong_crc_or_too_much_is_refused() {
+        let mut bytes = write_stored(&[("a.txt".into(), "Kabul accused Islamabad.".into())]);
+        // Flip a byte of the stored data: its CRC no longer matches.
+        let at = bytes.windows(5).position(|w| w == b"Kabul").unwrap();
+        bytes[at] = b'k';
+        assert!(read_stored(&bytes).unwrap_err().contains("damaged"));
+        let big = deflated(&[("big.txt", &"x".repeat(100_000))]);
+        assert!(read(&big, 1000).unwrap_err().contains("unpacks to more than"));
     }
 }
