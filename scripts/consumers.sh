@@ -2,9 +2,13 @@
 # Proof by the real consumers: loads claimmark's exports with spaCy, the W3C Web Annotation
 # test suite's JSON Schemas, pybrat and label-studio-converter (tests/consumers/).
 #
-# Idempotent. Keeps a venv in .venv-consumers/ and installs tests/consumers/requirements.txt
-# into it only when that file (or the Python version) changed; a first install takes about a
-# minute. The CLI under test is $CLAIMMARK_BIN, else target/release/claimmark, built with cargo
+# Idempotent. Keeps a venv in .venv-consumers/ and installs tests/consumers/requirements.lock
+# (every package, transitive ones too, pinned with its hashes by pip-compile from
+# requirements.in) into it only when that file (or the Python version) changed; a first install
+# takes about a minute. To change a version: edit requirements.in, then
+#   pip-compile --generate-hashes --allow-unsafe --strip-extras \
+#     --output-file tests/consumers/requirements.lock tests/consumers/requirements.in
+# The CLI under test is $CLAIMMARK_BIN, else target/release/claimmark, built with cargo
 # when missing. Extra arguments go to pytest (e.g. -k w3c, -x).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +16,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 say() { printf '\033[1mconsumers:\033[0m %s\n' "$*"; }
 
 venv=.venv-consumers
-requirements=tests/consumers/requirements.txt
+requirements=tests/consumers/requirements.lock
 python=${PYTHON:-python3}
 
 if ! "$venv/bin/python" -c 'import sys' 2>/dev/null; then
@@ -36,7 +40,7 @@ want=$({ sha256sum "$requirements"; "$venv/bin/python" -c 'import sys; print(sys
 if [[ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]]; then
   say "installing $requirements"
   rm -f "$stamp"
-  "$venv/bin/python" -m pip install --disable-pip-version-check -q -r "$requirements"
+  "$venv/bin/python" -m pip install --disable-pip-version-check -q --require-hashes --no-deps -r "$requirements"
   echo "$want" > "$stamp"
 fi
 
