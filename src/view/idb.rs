@@ -1,6 +1,10 @@
 //! A minimal IndexedDB key-value store for the autosave: one object store of strings.
 //! IndexedDB holds far more than localStorage (whose ~5 MB a 1 MB document with 10 000
 //! annotations would exceed) and writes off the main thread.
+//!
+//! The database is opened once and kept; after any failure it is closed and opened afresh on
+//! the next call. Several keys are read, or written, in one transaction ([`get_all`],
+//! [`put_all`]), so a save is all or nothing: a crash mid-save never mixes two states.
 
 use js_sys::Promise;
 use wasm_bindgen::closure::Closure;
@@ -11,8 +15,9 @@ use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
 const DATABASE: &str = "claimmark";
 const STORE: &str = "work";
 
-/// Waits for a request's success (its result) or error.
-async fn settle(request: &IdbRequest) -> Result<JsValue, String> {
+/// A request's outcome, watched from now on: the handlers are set before this returns, so
+/// no success or error is missed however late the future is awaited.
+fn watch(request: &IdbRequest) -> JsFuture {
     let promise = Promise::new(&mut |resolve, reject| {
         let success = Closure::once_into_js(move |event: web_sys::Event| {
             let result = event
@@ -28,7 +33,12 @@ async fn settle(request: &IdbRequest) -> Result<JsValue, String> {
         request.set_onsuccess(Some(success.unchecked_ref()));
         request.set_onerror(Some(failure.unchecked_ref()));
     });
-    JsFuture::from(promise).await.map_err(|error| {
+    JsFuture::from(promise)
+}
+
+/// A watched request's success (its result) or its error in words.
+async fn outcome(watched: JsFuture) -> Result<JsValue, String> {
+    watched.await.map_err(|error| {
         let request = error
             .dyn_ref::<web_sys::Event>()
             .and_then(|e| e.target())
@@ -44,6 +54,11 @@ async fn settle(request: &IdbRequest) -> Result<JsValue, String> {
     })
 }
 
+/// Waits for a request's success (its result) or error.
+async fn settle(request: &IdbRequest) -> Result<JsValue, String> {
+    outcome(watch(request)).await
+}
+
 /// Words for a failed storage call: "full" for a quota error, else the error's name.
 fn describe(error: &JsValue) -> String {
     match error.dyn_ref::<web_sys::DomException>().map(|e| e.name()) {
@@ -51,6 +66,27 @@ fn describe(error: &JsValue) -> String {
         Some(name) => format!("the browser's storage failed ({name})"),
         None => "the browser's storage failed".to_string(),
     }
+}
+
+thread_local! {
+    /// The open database, once opened.
+    static DATABASE_HANDLE: std::cell::RefCell<Option<IdbDatabase>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The database, opened on first use (and after a failure).
+async fn database() -> Result<IdbDatabase, String> {
+    if let Some(open) = DATABASE_HANDLE.with(|d| d.borrow().clone()) {
+        return Ok(open);
+    }
+    let opened = open().await?;
+    DATABASE_HANDLE.with(|d| *d.borrow_mut() = Some(opened.clone()));
+    Ok(opened)
+}
+
+/// Closes the database after a failure, so the next call opens it afresh.
+fn forget(database: &IdbDatabase) {
+    database.close();
+    DATABASE_HANDLE.with(|d| *d.borrow_mut() = None);
 }
 
 async fn open() -> Result<IdbDatabase, String> {
@@ -77,37 +113,60 @@ async fn open() -> Result<IdbDatabase, String> {
         .map_err(|_| "the browser's storage cannot be opened".to_string())
 }
 
+/// The strings stored under `keys`, read in one transaction.
+pub async fn get_all(keys: &[&str]) -> Result<Vec<Option<String>>, String> {
+    let database = database().await?;
+    let read = async {
+        let transaction = database
+            .transaction_with_str(STORE)
+            .map_err(|_| "the browser's storage cannot be read".to_string())?;
+        let store = transaction
+            .object_store(STORE)
+            .map_err(|_| "the browser's storage cannot be read".to_string())?;
+        // Every request is made, and watched, before any is awaited: one transaction.
+        let watched = keys
+            .iter()
+            .map(|key| store.get(&JsValue::from_str(key)).map(|r| watch(&r)))
+            .collect::<Result<Vec<JsFuture>, _>>()
+            .map_err(|_| "the browser's storage cannot be read".to_string())?;
+        let mut values = Vec::with_capacity(keys.len());
+        for future in watched {
+            values.push(outcome(future).await?.as_string());
+        }
+        Ok(values)
+    };
+    let result = read.await;
+    if result.is_err() {
+        forget(&database);
+    }
+    result
+}
+
 /// The string stored under `key`, if any.
 pub async fn get(key: &str) -> Result<Option<String>, String> {
-    let database = open().await?;
-    let transaction = database
-        .transaction_with_str(STORE)
-        .map_err(|_| "the browser's storage cannot be read")?;
-    let store = transaction
-        .object_store(STORE)
-        .map_err(|_| "the browser's storage cannot be read")?;
-    let request = store
-        .get(&JsValue::from_str(key))
-        .map_err(|_| "the browser's storage cannot be read")?;
-    let value = settle(&request).await?;
-    database.close();
-    Ok(value.as_string())
+    Ok(get_all(&[key]).await?.pop().flatten())
+}
+
+/// Stores every `(key, value)` in one transaction: all of them, or (on failure) none.
+pub async fn put_all(entries: &[(&str, &str)]) -> Result<(), String> {
+    let database = database().await?;
+    let result = write(&database, entries).await;
+    if result.is_err() {
+        forget(&database);
+    }
+    result
 }
 
 /// Stores `value` under `key`.
 pub async fn put(key: &str, value: &str) -> Result<(), String> {
-    let database = open().await?;
+    put_all(&[(key, value)]).await
+}
+
+async fn write(database: &IdbDatabase, entries: &[(&str, &str)]) -> Result<(), String> {
     let transaction = database
         .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
         .map_err(|_| "the browser's storage cannot be written")?;
-    let store = transaction
-        .object_store(STORE)
-        .map_err(|_| "the browser's storage cannot be written")?;
-    let request = store
-        .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
-        .map_err(|e| describe(&e))?;
-    settle(&request).await?;
-    // The data is safe once the transaction commits, not when the request succeeds.
+    // The data is safe once the transaction commits, not when its requests succeed.
     let committed = Promise::new(&mut |resolve, reject| {
         let done = Closure::once_into_js(move || {
             let _ = resolve.call0(&JsValue::NULL);
@@ -119,9 +178,17 @@ pub async fn put(key: &str, value: &str) -> Result<(), String> {
         transaction.set_onerror(Some(failed.unchecked_ref()));
         transaction.set_onabort(Some(failed.unchecked_ref()));
     });
+    let store = transaction
+        .object_store(STORE)
+        .map_err(|_| "the browser's storage cannot be written")?;
+    for (key, value) in entries {
+        if let Err(error) = store.put_with_key(&JsValue::from_str(value), &JsValue::from_str(key)) {
+            let _ = transaction.abort();
+            return Err(describe(&error));
+        }
+    }
     JsFuture::from(committed)
         .await
         .map_err(|_| "the browser's storage is full or failed".to_string())?;
-    database.close();
     Ok(())
 }

@@ -12,7 +12,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::hooks::search_marks::use_search_marks;
-use super::search_regex::regex_matches;
+use super::search_regex::use_regex_search;
 use super::search_tag::SearchTag;
 use super::store::{use_store, Msg, StoreHandle};
 use crate::model::search::{self, Found};
@@ -30,19 +30,27 @@ pub fn search_bar() -> Html {
     let open = store.search.is_some();
     let doc_id = store.editor().workspace().document.id().to_string();
 
-    let result: Rc<Result<Found, String>> =
+    let literal: Rc<Result<Found, String>> =
         use_memo((doc_id, (*query).clone(), *whole_words, *regex, open), {
             let store = store.clone();
             move |(_, query, whole_words, regex, open)| {
                 let editor = store.editor();
                 let text = &editor.workspace().document.text;
                 match (open, regex) {
-                    (false, _) => Ok(Found::default()),
-                    (true, true) if !query.is_empty() => regex_matches(text, query, *whole_words),
-                    (true, _) => Ok(search::find(text, query, *whole_words)),
+                    (true, false) => Ok(search::find(text, query, *whole_words)),
+                    _ => Ok(Found::default()),
                 }
             }
         });
+    // Regular expressions run in a worker with a time budget; `None` while one runs.
+    let text = store.editor().workspace().document.text.clone();
+    let regex_result = use_regex_search(&text, &query, *whole_words, open && *regex);
+    let searching = *regex && !query.is_empty() && regex_result.is_none();
+    let result = match (*regex, regex_result) {
+        (true, Some(found)) => found,
+        (true, None) => Rc::new(Ok(Found::default())),
+        (false, _) => literal,
+    };
     let spans: Rc<Vec<Span>> = Rc::new(
         result
             .as_ref()
@@ -119,7 +127,11 @@ pub fn search_bar() -> Html {
                 <input ref={field} type="search" class="search-field" aria-label="Search"
                     placeholder="Search the text (Enter: next, Shift+Enter: previous)"
                     value={(*query).clone()} {oninput} {onkeydown} />
-                { status(&result, query.is_empty(), count, *current) }
+                if searching {
+                    <span class="search-count" aria-live="polite">{ "Searching…" }</span>
+                } else {
+                    { status(&result, query.is_empty(), count, *current) }
+                }
                 <button type="button" class="small" aria-label="Previous match" disabled={count == 0} onclick={step(false)}>{ "▲" }</button>
                 <button type="button" class="small" aria-label="Next match" disabled={count == 0} onclick={step(true)}>{ "▼" }</button>
                 <button type="button" class="close" aria-label="Close search" onclick={close}>{ "×" }</button>

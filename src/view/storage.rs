@@ -38,18 +38,16 @@ pub async fn load_corpus() -> Result<Option<Corpus>, String> {
             documents.to_string(),
         ))
     });
-    let saved_at = idb::get(SAVED_AT_KEY)
-        .await
-        .ok()
-        .flatten()
-        .and_then(|t| t.parse::<f64>().ok())
-        .unwrap_or(0.0);
+    // The corpus, the shown document and the time were saved together (one transaction).
+    let [corpus, current, saved_at]: [Option<String>; 3] =
+        idb::get_all(&[CORPUS_KEY, CURRENT_KEY, SAVED_AT_KEY])
+            .await?
+            .try_into()
+            .map_err(|_| "the browser's storage answered oddly".to_string())?;
+    let saved_at = saved_at.and_then(|t| t.parse::<f64>().ok()).unwrap_or(0.0);
     let (saved, current) = match last_moment {
         Some((at, current, documents)) if at > saved_at => (Some(documents), Some(current)),
-        _ => (
-            idb::get(CORPUS_KEY).await?,
-            idb::get(CURRENT_KEY).await.ok().flatten(),
-        ),
+        _ => (corpus, current),
     };
     let Some(saved) = saved else { return Ok(None) };
     let current = current.and_then(|c| c.parse().ok()).unwrap_or(0);
@@ -81,9 +79,13 @@ pub fn serialise(corpus: &Corpus) -> (String, String) {
 /// Saves a serialised corpus; an error message if the browser refused (for example, full).
 /// Once IndexedDB has it, a last-moment copy is no longer needed.
 pub async fn save_corpus((documents, current): (String, String)) -> Result<(), String> {
-    idb::put(CORPUS_KEY, &documents).await?;
-    idb::put(CURRENT_KEY, &current).await?;
-    idb::put(SAVED_AT_KEY, &js_sys::Date::now().to_string()).await?;
+    let saved_at = js_sys::Date::now().to_string();
+    idb::put_all(&[
+        (CORPUS_KEY, &documents),
+        (CURRENT_KEY, &current),
+        (SAVED_AT_KEY, &saved_at),
+    ])
+    .await?;
     if let Some(storage) = local_storage() {
         let _ = storage.remove_item(LAST_MOMENT_KEY);
     }

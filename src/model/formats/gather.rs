@@ -23,8 +23,8 @@ pub fn import(files: &[InputFile], known: &[&Workspace]) -> Result<ImportReport,
     // otherwise hold its bytes twice at the peak of the browser's memory).
     let mut unpacked = Vec::new();
     for file in files.iter().filter(|f| file_extension(&f.name) == "zip") {
-        let entries =
-            zip::read(&file.bytes, MAX_IMPORT_BYTES).map_err(|message| invalid(&file.name, message))?;
+        let entries = zip::read(&file.bytes, MAX_IMPORT_BYTES)
+            .map_err(|message| invalid(&file.name, message))?;
         unpacked.push(
             entries
                 .into_iter()

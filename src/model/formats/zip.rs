@@ -78,7 +78,10 @@ pub fn write_stored(files: &[(String, String)]) -> Vec<u8> {
 fn skipped(name: &str) -> bool {
     name.ends_with('/')
         || name.starts_with("__MACOSX/")
-        || name.rsplit('/').next().is_some_and(|base| base.starts_with('.'))
+        || name
+            .rsplit('/')
+            .next()
+            .is_some_and(|base| base.starts_with('.'))
 }
 
 /// The files of a ZIP archive (stored or deflated) as `(name, bytes)`, at most `limit` bytes
@@ -90,9 +93,12 @@ pub fn read(bytes: &[u8], limit: usize) -> Result<Vec<(String, Vec<u8>)>, String
     let mut files = Vec::new();
     let mut total = 0usize;
     for index in 0..archive.len() {
-        let mut entry = archive
-            .by_index(index)
-            .map_err(|e| format!("entry {} of the ZIP archive cannot be read ({e})", index + 1))?;
+        let mut entry = archive.by_index(index).map_err(|e| {
+            format!(
+                "entry {} of the ZIP archive cannot be read ({e})",
+                index + 1
+            )
+        })?;
         let name = entry.name().to_string();
         if skipped(&name) {
             continue;
@@ -202,7 +208,11 @@ mod tests {
             ("__MACOSX/docs/._статья.txt", "junk"),
             ("docs/.DS_Store", "junk"),
         ]);
-        let names: Vec<String> = read_stored(&bytes).unwrap().into_iter().map(|(n, _)| n).collect();
+        let names: Vec<String> = read_stored(&bytes)
+            .unwrap()
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
         assert_eq!(names, ["docs/статья.txt", "docs/статья.ann"]);
     }
 
@@ -214,6 +224,8 @@ mod tests {
         bytes[at] = b'k';
         assert!(read_stored(&bytes).unwrap_err().contains("damaged"));
         let big = deflated(&[("big.txt", &"x".repeat(100_000))]);
-        assert!(read(&big, 1000).unwrap_err().contains("unpacks to more than"));
+        assert!(read(&big, 1000)
+            .unwrap_err()
+            .contains("unpacks to more than"));
     }
 }
