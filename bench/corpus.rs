@@ -168,6 +168,7 @@ pub fn document(title: &str, bytes: usize, count: usize, seed: u64) -> Workspace
         annotations.push(Annotation {
             id: AnnotationId::new(&format!("a{}", i + 1)),
             span,
+            fragments: Vec::new(),
             label: LabelId::new(labels[rng.below(3)]),
             attribution: source.and_then(Attribution::named),
             note: if rng.below(10) == 0 {

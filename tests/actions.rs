@@ -259,6 +259,7 @@ fn the_next_id_follows_the_highest_numbered_id_present() {
     let annotation = |id: &str, start: usize| Annotation {
         id: AnnotationId::new(id),
         span: span(start, start + 2),
+        fragments: Vec::new(),
         label: LabelId::new("claim"),
         attribution: None,
         note: String::new(),

@@ -249,6 +249,10 @@ pub fn collapse_whitespace(name: &str) -> String {
 pub struct Annotation {
     pub id: AnnotationId,
     pub span: Span,
+    /// The pieces of a discontinuous span (brat's `T1 Type 0 5;9 14`), in text order; empty
+    /// when the span is whole. `span` runs from the first piece's start to the last one's end.
+    /// Kept for the formats that write pieces; every other rule reads `span`.
+    pub fragments: Vec<Span>,
     pub label: LabelId,
     pub attribution: Option<Attribution>,
     pub note: String,

@@ -4,7 +4,9 @@
 //! added here is exercised by all three.
 
 use super::exercise;
-use super::formats::{brat, doccano, import, label_studio, native, spacy, w3c, zip, InputFile};
+use super::formats::{
+    brat, doccano, import, label_studio, native, spacy, w3c, zip, ImportOptions, InputFile,
+};
 use super::workspace::Workspace;
 
 /// One importer (or a family read by the same entry point).
@@ -88,18 +90,21 @@ impl Importer {
                 }
             }
             Importer::W3c => {
-                let _ = w3c::import(text, &[&Workspace::seed()]);
+                let _ = w3c::import(text, &[&Workspace::seed()], &ImportOptions::default());
             }
             Importer::Jsonl => {
-                let _ = spacy::import(text);
-                let _ = doccano::import(text);
+                let _ = spacy::import(text, &ImportOptions::default());
+                let _ = doccano::import(text, &ImportOptions::default());
             }
             Importer::LabelStudio => {
-                let _ = label_studio::import(text);
+                let _ = label_studio::import(text, &ImportOptions::default());
             }
             Importer::Brat => {
                 let (txt, ann) = text.split_once('\0').unwrap_or((text, ""));
-                let _ = brat::import(&[("doc".to_string(), txt.to_string(), ann.to_string())]);
+                let _ = brat::import(
+                    &[("doc".to_string(), txt.to_string(), ann.to_string())],
+                    &ImportOptions::default(),
+                );
             }
             Importer::Exercise => {
                 let _ = exercise::import(text);

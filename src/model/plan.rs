@@ -180,6 +180,7 @@ fn add(
     let annotation = Annotation {
         id: id.clone(),
         span,
+        fragments: Vec::new(),
         label,
         attribution,
         note,
@@ -285,6 +286,7 @@ fn add_many(
         let annotation = Annotation {
             id: ids.next().expect("an endless sequence"),
             span,
+            fragments: Vec::new(),
             label: label.clone(),
             attribution: attribution.clone(),
             note: note.clone(),

@@ -108,6 +108,7 @@ pub fn reanchor(old: &Workspace, document: &Document) -> Reanchored {
         }
         let mut moved = Annotation {
             span,
+            fragments: moved_fragments(annotation, span, new_text.len()),
             ..annotation.clone()
         };
         if let Some(attribution) = moved.attribution.as_mut() {
@@ -132,6 +133,20 @@ pub fn reanchor(old: &Workspace, document: &Document) -> Reanchored {
     result
 }
 
+/// The pieces of a discontinuous span moved with it; dropped (the span stays whole) when the
+/// span was found with edits inside it.
+fn moved_fragments(annotation: &Annotation, span: Span, len: usize) -> Vec<Span> {
+    if span.len() != annotation.span.len() {
+        return Vec::new();
+    }
+    let (from, to) = (annotation.span.start(), span.start());
+    annotation
+        .fragments
+        .iter()
+        .filter_map(|f| Span::new(f.start() - from + to, f.end() - from + to, len).ok())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +163,7 @@ mod tests {
                 Annotation {
                     id: AnnotationId::new(&format!("a{}", i + 1)),
                     span: Span::new(start, start + q.chars().count(), document.text.len()).unwrap(),
+                    fragments: Vec::new(),
                     label: LabelId::new("claim"),
                     attribution: Attribution::named("Kabul"),
                     note: String::new(),

@@ -1,9 +1,12 @@
 //! Building checked documents from foreign formats.
 //!
-//! Importers read their own syntax and hand each span to a [`DocumentBuilder`], which checks it
-//! against the text (code points, `start < end <= len`), maps label names onto the document's
-//! labels (case-insensitively, creating a label for a name it has not seen), and records a
-//! [`Problem`] naming the record instead of panicking.
+//! Importers read their own syntax and hand each span to a [`DocumentBuilder`] as a [`Draft`],
+//! in the file's own offsets. Nothing is checked until [`DocumentBuilder::finish`] is given
+//! the unit the file counts in (decided for the whole file by `collect`): then each draft is
+//! converted to code points and checked against the text (`start < end <= len`, whole
+//! characters, its quote), label names are mapped onto the document's labels
+//! (case-insensitively, creating a label for a name it has not seen), and every problem is
+//! recorded with the draft's place instead of panicking.
 
 use std::collections::HashSet;
 
@@ -16,6 +19,7 @@ use crate::model::text::{title_or_untitled, Document};
 use crate::model::workspace::Workspace;
 
 use super::problem::Problem;
+use super::units::{between_words, Tally, Unit, UnitMap};
 use crate::model::boundaries::split_problem;
 use crate::model::language::is_tag;
 use crate::model::offsets::unit_hint;
@@ -25,19 +29,23 @@ const EXTRA_COLORS: [&str; 6] = [
     "#cc79a7", "#e69f00", "#56b4e9", "#8a6d00", "#6a3d9a", "#4d4d4d",
 ];
 
-/// One annotation as a foreign format states it, offsets already in code points.
+/// One annotation as a foreign format states it, in the file's offsets.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Draft {
     pub id: Option<String>,
     pub start: i64,
     pub end: i64,
+    /// The pieces of a discontinuous span, in any order (brat); empty when whole.
+    pub fragments: Vec<(i64, i64)>,
     pub label: String,
+    /// The source's name; when absent, a mention's text names it.
     pub source: Option<String>,
     pub mention: Option<(i64, i64)>,
     /// The reporting verb or phrase, as offsets.
     pub cue: Option<(i64, i64)>,
     pub note: String,
-    /// The text the format says the span covers, checked when present.
+    /// The text the format says the span covers, checked when present (pieces may be joined
+    /// by a space and line breaks written as spaces, as brat writes them).
     pub quote: Option<String>,
     pub created: String,
     pub modified: String,
@@ -45,13 +53,14 @@ pub struct Draft {
 
 /// Collects the annotations of one document.
 pub struct DocumentBuilder {
+    /// Where the document is in its file (`line 4`, `task 2`, `a.ann`), for refusals.
+    pub record: String,
     document: Document,
     labels: Vec<Label>,
     sources: Vec<Source>,
-    annotations: Vec<Annotation>,
-    /// The ids in `annotations`, and the allocator for drafts without a usable one.
-    taken: HashSet<String>,
-    ids: IdAllocator,
+    drafts: Vec<(String, Draft)>,
+    /// Problems of the record itself (a span that is not even an object).
+    problems: Vec<Problem>,
     /// What was repaired, worth telling the user (time stamps left out).
     warnings: Vec<String>,
 }
@@ -65,14 +74,20 @@ impl DocumentBuilder {
     pub fn with_labels(title: &str, text: &str, labels: Vec<Label>) -> DocumentBuilder {
         let title = title_or_untitled(title.trim());
         DocumentBuilder {
+            record: String::new(),
             document: Document::new(title, text),
             labels,
             sources: Vec::new(),
-            annotations: Vec::new(),
-            taken: HashSet::new(),
-            ids: IdAllocator::default(),
+            drafts: Vec::new(),
+            problems: Vec::new(),
             warnings: Vec::new(),
         }
+    }
+
+    /// Names where the document is in its file.
+    pub fn at(mut self, record: impl Into<String>) -> DocumentBuilder {
+        self.record = record.into();
+        self
     }
 
     /// Takes the language a format states for the text, when it is a BCP 47 tag (else the one
@@ -87,17 +102,129 @@ impl DocumentBuilder {
         &self.document
     }
 
-    pub fn len(&self) -> usize {
-        self.document.text.len()
+    /// Registers a source name with aliases (from a format that lists them).
+    pub fn source(&mut self, name: &str, aliases: Vec<String>) {
+        if !name.trim().is_empty() && !self.sources.iter().any(|s| s.name == name.trim()) {
+            self.sources.push(Source {
+                name: name.trim().to_string(),
+                aliases,
+            });
+        }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.document.text.is_empty()
+    /// A span of this document from signed code point offsets, or a problem message.
+    pub fn span(&self, start: i64, end: i64) -> Result<Span, String> {
+        let (Ok(start), Ok(end)) = (usize::try_from(start), usize::try_from(end)) else {
+            return Err(format!("offsets {start}..{end} must not be negative"));
+        };
+        let span = Span::new(start, end, self.document.text.len()).map_err(|e| e.to_string())?;
+        match split_problem(&self.document.text, span) {
+            Some(problem) => Err(problem),
+            None => Ok(span),
+        }
+    }
+
+    /// Adds a draft, checked when the builder finishes.
+    pub fn add(&mut self, at: &str, draft: Draft) {
+        self.drafts.push((at.to_string(), draft));
+    }
+
+    /// A problem of the record itself: the document will be refused with it.
+    pub fn problem(&mut self, at: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            at: at.to_string(),
+            message: message.into(),
+        });
+    }
+
+    /// How well the drafts fit when read in `unit`, counting only the drafts whose offsets
+    /// differ from code points under `alternative`.
+    pub fn tally(&self, unit: Unit, alternative: &UnitMap) -> Tally {
+        let map = UnitMap::new(self.document.text.as_str(), unit);
+        let mut tally = Tally::default();
+        if alternative.is_identity() {
+            return tally;
+        }
+        let text = &self.document.text;
+        let offsets = |(s, e): (i64, i64)| usize::try_from(s).ok().zip(usize::try_from(e).ok());
+        for (_, draft) in &self.drafts {
+            // The span first, then its mention, cue and pieces: all must fit.
+            let parts: Vec<(usize, usize)> = std::iter::once((draft.start, draft.end))
+                .chain(draft.mention)
+                .chain(draft.cue)
+                .chain(draft.fragments.iter().copied())
+                .filter_map(offsets)
+                .collect();
+            let moved = |&(s, e): &(usize, usize)| {
+                alternative.to_code_points(s) != Some(s) || alternative.to_code_points(e) != Some(e)
+            };
+            if !parts.iter().any(moved) {
+                continue;
+            }
+            tally.differing += 1;
+            let fit = |&(s, e): &(usize, usize)| {
+                let (s, e) = map.to_code_points(s).zip(map.to_code_points(e))?;
+                self.span(s as i64, e as i64).ok()
+            };
+            let spans: Vec<Option<Span>> = parts.iter().map(fit).collect();
+            match spans.first().copied().flatten() {
+                Some(span) if spans.iter().all(Option::is_some) && quote_fits(self, span, draft) => {
+                    let edge = |at: usize| between_words(text.char_before(at), text.char_at(at));
+                    if !edge(span.start()) || !edge(span.end()) {
+                        tally.inside_words += 1;
+                    }
+                }
+                _ => tally.broken += 1,
+            }
+        }
+        tally
+    }
+
+    /// The document, with the warnings about what was repaired on the way; or every problem,
+    /// when any draft does not fit its text read in `unit`.
+    pub fn finish(mut self, unit: Unit) -> Result<(Workspace, Vec<String>), Vec<Problem>> {
+        let map = UnitMap::new(self.document.text.as_str(), unit);
+        let mut problems = std::mem::take(&mut self.problems);
+        let mut annotations = Vec::with_capacity(self.drafts.len());
+        let mut taken: HashSet<String> = HashSet::new();
+        let mut ids = IdAllocator::default();
+        for (at, draft) in std::mem::take(&mut self.drafts) {
+            let checked = match check(&mut self, &map, draft) {
+                Ok(checked) => checked,
+                Err(message) => {
+                    problems.push(Problem { at, message });
+                    continue;
+                }
+            };
+            let id = match checked.id.filter(|id| AnnotationId::is_valid(id)) {
+                Some(id) if !taken.contains(&id) => AnnotationId::new(&id),
+                _ => ids.take(),
+            };
+            ids.see(&id);
+            taken.insert(id.to_string());
+            let created = self.time(&at, "created", checked.created);
+            let modified = match checked.modified.is_empty() {
+                true => created.clone(),
+                false => self.time(&at, "modified", checked.modified),
+            };
+            annotations.push(Annotation {
+                id,
+                created,
+                modified,
+                ..checked.annotation
+            });
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let workspace =
+            Workspace::from_parts(self.document, self.labels, self.sources, annotations);
+        Ok((workspace, self.warnings))
     }
 
     /// The label for `name`: an existing label whose id or name matches case-insensitively,
     /// else a new one.
-    pub fn label(&mut self, name: &str) -> LabelId {
+    fn label(&mut self, name: &str) -> LabelId {
         let name = name.trim();
         let found = self.labels.iter().find(|l| {
             l.id.as_str().eq_ignore_ascii_case(name) || l.name.eq_ignore_ascii_case(name)
@@ -117,102 +244,6 @@ impl DocumentBuilder {
         id
     }
 
-    /// Registers a source name with aliases (from a format that lists them).
-    pub fn source(&mut self, name: &str, aliases: Vec<String>) {
-        if !name.trim().is_empty() && !self.sources.iter().any(|s| s.name == name.trim()) {
-            self.sources.push(Source {
-                name: name.trim().to_string(),
-                aliases,
-            });
-        }
-    }
-
-    /// A span of this document from signed offsets, or a problem message.
-    pub fn span(&self, start: i64, end: i64) -> Result<Span, String> {
-        let (Ok(start), Ok(end)) = (usize::try_from(start), usize::try_from(end)) else {
-            return Err(format!("offsets {start}..{end} must not be negative"));
-        };
-        let span = Span::new(start, end, self.len()).map_err(|e| e.to_string())?;
-        match split_problem(&self.document.text, span) {
-            Some(problem) => Err(problem),
-            None => Ok(span),
-        }
-    }
-
-    /// Checks a draft and adds it, or records why not under `at`.
-    pub fn add(&mut self, at: &str, draft: Draft, problems: &mut Vec<Problem>) {
-        let mut fail = |message: String| {
-            problems.push(Problem {
-                at: at.to_string(),
-                message,
-            })
-        };
-        let hint = |builder: &DocumentBuilder| {
-            let (Ok(start), Ok(end)) = (usize::try_from(draft.start), usize::try_from(draft.end))
-            else {
-                return String::new();
-            };
-            draft
-                .quote
-                .as_deref()
-                .and_then(|q| unit_hint(builder.document.text.as_str(), start, end, q))
-                .map_or(String::new(), |h| format!(" ({h})"))
-        };
-        let span = match self.span(draft.start, draft.end) {
-            Ok(span) => span,
-            Err(message) => return fail(format!("{message}{}", hint(self))),
-        };
-        if let Some(quote) = &draft.quote {
-            let actual = self.document.text.quote(span);
-            if quote != actual {
-                return fail(format!(
-                    "text {quote:?} does not match the document at {span}, which is {actual:?}{}",
-                    hint(self)
-                ));
-            }
-        }
-        if draft.label.trim().is_empty() {
-            return fail("the label is empty".to_string());
-        }
-        let mention = match draft.mention.map(|(s, e)| self.span(s, e)) {
-            Some(Err(message)) => return fail(format!("source mention: {message}")),
-            Some(Ok(mention)) => Some(mention),
-            None => None,
-        };
-        let cue = match draft.cue.map(|(s, e)| self.span(s, e)) {
-            Some(Err(message)) => return fail(format!("reporting cue: {message}")),
-            Some(Ok(cue)) => Some(cue),
-            None => None,
-        };
-        let attribution = draft
-            .source
-            .as_deref()
-            .and_then(Attribution::named)
-            .map(|a| Attribution { mention, cue, ..a });
-        let label = self.label(&draft.label);
-        let id = match draft.id.filter(|id| AnnotationId::is_valid(id)) {
-            Some(id) if !self.taken.contains(&id) => AnnotationId::new(&id),
-            _ => self.ids.take(),
-        };
-        self.ids.see(&id);
-        self.taken.insert(id.to_string());
-        let created = self.time(at, "created", draft.created);
-        let modified = if draft.modified.is_empty() {
-            created.clone()
-        } else {
-            self.time(at, "modified", draft.modified)
-        };
-        self.annotations.push(Annotation {
-            id,
-            span,
-            label,
-            attribution,
-            note: draft.note,
-            created,
-            modified,
-        });
-    }
-
     /// A time stamp as stored: empty or RFC 3339; any other is left out with a warning, so a W3C
     /// export is always a valid `xsd:dateTime`.
     fn time(&mut self, at: &str, key: &str, stamp: String) -> String {
@@ -224,13 +255,149 @@ impl DocumentBuilder {
         ));
         String::new()
     }
+}
 
-    /// The document, and the warnings about what was repaired on the way.
-    pub fn finish(self) -> (Workspace, Vec<String>) {
-        let workspace =
-            Workspace::from_parts(self.document, self.labels, self.sources, self.annotations);
-        (workspace, self.warnings)
+/// A draft that fits its text: the annotation (its id and times still to settle).
+struct Checked {
+    annotation: Annotation,
+    id: Option<String>,
+    created: String,
+    modified: String,
+}
+
+/// Converts a draft's offsets with `map` and checks it, or says what is wrong.
+fn check(builder: &mut DocumentBuilder, map: &UnitMap, draft: Draft) -> Result<Checked, String> {
+    let span_of = |builder: &DocumentBuilder, (start, end): (i64, i64)| {
+        let convert = |o: i64| usize::try_from(o).ok().map(|o| map.to_code_points(o));
+        match (convert(start), convert(end)) {
+            (Some(None), _) | (_, Some(None)) => Err(format!(
+                "offsets {start}..{end} fall inside a character when counted in {}",
+                map.unit().words()
+            )),
+            (Some(Some(s)), Some(Some(e))) => builder.span(s as i64, e as i64),
+            _ => builder.span(start, end),
+        }
+    };
+    let hint = |builder: &DocumentBuilder| {
+        let (Ok(start), Ok(end)) = (usize::try_from(draft.start), usize::try_from(draft.end))
+        else {
+            return String::new();
+        };
+        draft
+            .quote
+            .as_deref()
+            .and_then(|q| unit_hint(builder.document.text.as_str(), start, end, q))
+            .map_or(String::new(), |h| format!(" ({h})"))
+    };
+    let span = span_of(builder, (draft.start, draft.end))
+        .map_err(|message| format!("{message}{}", hint(builder)))?;
+    let mut fragments = Vec::new();
+    for &piece in &draft.fragments {
+        fragments.push(span_of(builder, piece).map_err(|m| format!("a piece: {m}"))?);
     }
+    let fragments = pieces(&builder.document, span, fragments);
+    if !quote_fits_pieces(builder, span, &fragments, draft.quote.as_deref()) {
+        let actual = builder.document.text.quote(span);
+        return Err(format!(
+            "text {:?} does not match the document at {span}, which is {actual:?}{}",
+            draft.quote.as_deref().unwrap_or_default(),
+            hint(builder)
+        ));
+    }
+    if draft.label.trim().is_empty() {
+        return Err("the label is empty".to_string());
+    }
+    let mention = match draft.mention.map(|m| span_of(builder, m)) {
+        Some(Err(message)) => return Err(format!("source mention: {message}")),
+        Some(Ok(mention)) => Some(mention),
+        None => None,
+    };
+    let cue = match draft.cue.map(|c| span_of(builder, c)) {
+        Some(Err(message)) => return Err(format!("reporting cue: {message}")),
+        Some(Ok(cue)) => Some(cue),
+        None => None,
+    };
+    let source = draft
+        .source
+        .or_else(|| mention.map(|m| builder.document.text.quote(m).to_string()));
+    let attribution = source
+        .as_deref()
+        .and_then(Attribution::named)
+        .map(|a| Attribution { mention, cue, ..a });
+    let label = builder.label(&draft.label);
+    Ok(Checked {
+        annotation: Annotation {
+            id: AnnotationId::new("a0"),
+            span,
+            fragments,
+            label,
+            attribution,
+            note: draft.note,
+            created: String::new(),
+            modified: String::new(),
+        },
+        id: draft.id,
+        created: draft.created,
+        modified: draft.modified,
+    })
+}
+
+/// A discontinuous span's pieces in text order, with pieces parted only by line breaks joined
+/// (brat writes a span across a line break as two pieces); empty when one piece remains.
+fn pieces(document: &Document, span: Span, mut fragments: Vec<Span>) -> Vec<Span> {
+    fragments.sort_by_key(|f| (f.start(), f.end()));
+    let mut joined: Vec<Span> = Vec::new();
+    for fragment in fragments {
+        match joined.last_mut() {
+            Some(last)
+                if fragment.start() <= last.end()
+                    || document
+                        .text
+                        .slice(last.end(), fragment.start())
+                        .chars()
+                        .all(|c| c == '\r' || c == '\n') =>
+            {
+                let end = last.end().max(fragment.end());
+                *last = Span::new(last.start(), end, document.text.len()).unwrap_or(*last);
+            }
+            _ => joined.push(fragment),
+        }
+    }
+    if joined.len() < 2 || joined.first().map(|f| f.start()) != Some(span.start()) {
+        return Vec::new();
+    }
+    joined
+}
+
+/// Whether a draft's quote (if any) is the text at `span`.
+fn quote_fits(builder: &DocumentBuilder, span: Span, draft: &Draft) -> bool {
+    quote_fits_pieces(builder, span, &[], draft.quote.as_deref())
+}
+
+/// Whether `quote` is the text at `span`: exactly, with line breaks written as spaces, or as
+/// the pieces' texts joined by spaces.
+fn quote_fits_pieces(
+    builder: &DocumentBuilder,
+    span: Span,
+    fragments: &[Span],
+    quote: Option<&str>,
+) -> bool {
+    let Some(quote) = quote else { return true };
+    let text = &builder.document.text;
+    let actual = text.quote(span);
+    if quote == actual || quote == one_line(actual) {
+        return true;
+    }
+    let joined: Vec<&str> = fragments.iter().map(|f| text.quote(*f)).collect();
+    !joined.is_empty() && (quote == joined.join(" ") || quote == one_line(&joined.join(" ")))
+}
+
+/// Text with its line breaks written as single spaces (as brat writes a `T` line's text).
+pub fn one_line(text: &str) -> String {
+    text.split(['\r', '\n'])
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The labels to write for a set of documents: every label id used or defined, in order.

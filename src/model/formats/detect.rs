@@ -6,9 +6,9 @@
 
 use serde_json::Value;
 
-use super::files::{text_of, Format, InputFile};
+use super::files::{text_of, Format, ImportOptions, InputFile};
 use super::json::json_error;
-use super::problem::{invalid, Decoded, ImportError};
+use super::problem::{invalid, Decoded, ImportError, Problem};
 use super::{doccano, label_studio, native, spacy, w3c};
 use crate::model::workspace::Workspace;
 
@@ -16,6 +16,7 @@ use crate::model::workspace::Workspace;
 pub(super) fn decode(
     file: &InputFile,
     known: &[&Workspace],
+    options: &ImportOptions,
 ) -> Result<(Format, Decoded), ImportError> {
     let text = text_of(file)?;
     // A clean native file is read without building a JSON value tree first.
@@ -23,7 +24,7 @@ pub(super) fn decode(
         return Ok((Format::Native, decoded));
     }
     match serde_json::from_str::<Value>(text) {
-        Ok(value) => decode_value(text, &value, known),
+        Ok(value) => decode_value(text, &value, known, options),
         Err(whole) => {
             let Some(first) = text.lines().find(|l| !l.trim().is_empty()) else {
                 return Err(invalid(&file.name, "the file is empty"));
@@ -37,10 +38,10 @@ pub(super) fn decode(
             })?;
             let decoded = match format {
                 Format::Native => native::decode_lines(text),
-                Format::Doccano => doccano::import(text),
-                _ => spacy::import(text),
+                Format::Doccano => doccano::import(text, options),
+                _ => spacy::import(text, options),
             };
-            Ok((format, decoded))
+            Ok((format, decoded.map_err(ImportError::Invalid)?))
         }
     }
 }
@@ -51,13 +52,29 @@ fn lines_format(first: &Value) -> Option<Format> {
         Some(Format::Native)
     } else if first.get("spans").is_some() {
         Some(Format::Spacy)
-    } else if first.get("label").is_some() || first.get("entities").is_some() {
+    } else if is_doccano(first) {
         Some(Format::Doccano)
     } else if first.get("text").is_some() {
         Some(Format::Spacy)
     } else {
         None
     }
+}
+
+/// doccano's keys for spans, in every version (`annotations` with `start_offset`: 1.x).
+fn is_doccano(record: &Value) -> bool {
+    let old_style = record
+        .get("annotations")
+        .and_then(Value::as_array)
+        .is_some_and(|a| {
+            a.iter()
+                .any(|x| x.get("start_offset").is_some() || x.get("label").is_some())
+        });
+    ["label", "labels", "entities"]
+        .iter()
+        .any(|k| record.get(*k).is_some())
+        || old_style
+        || record.get("data").is_some_and(Value::is_string)
 }
 
 fn is_native(value: &Value) -> bool {
@@ -69,7 +86,19 @@ fn decode_value(
     text: &str,
     value: &Value,
     known: &[&Workspace],
+    options: &ImportOptions,
 ) -> Result<(Format, Decoded), ImportError> {
+    let (format, decoded) = recognise(text, value, known, options)?;
+    Ok((format, decoded.map_err(ImportError::Invalid)?))
+}
+
+/// A whole-file JSON value's format, and what its codec read.
+fn recognise(
+    text: &str,
+    value: &Value,
+    known: &[&Workspace],
+    options: &ImportOptions,
+) -> Result<(Format, Result<Decoded, Vec<Problem>>), ImportError> {
     let first = match value {
         Value::Array(items) => items.first().unwrap_or(&Value::Null),
         other => other,
@@ -82,14 +111,14 @@ fn decode_value(
     };
     if is_native(value) {
         Ok((Format::Native, native::decode_value(value)))
-    } else if value.get("@context").is_some() || w3c_type(first) {
-        Ok((Format::W3c, w3c::import(text, known)))
-    } else if first.get("data").is_some() {
-        Ok((Format::LabelStudio, label_studio::import(text)))
+    } else if value.get("@context").is_some() || w3c_type(first) || first.get("target").is_some() {
+        Ok((Format::W3c, w3c::import(text, known, options)))
+    } else if label_studio::is_task(first) {
+        Ok((Format::LabelStudio, label_studio::import(text, options)))
     } else if value.get("spans").is_some() {
-        Ok((Format::Spacy, spacy::import(text)))
-    } else if value.get("label").is_some() || value.get("entities").is_some() {
-        Ok((Format::Doccano, doccano::import(text)))
+        Ok((Format::Spacy, spacy::import(text, options)))
+    } else if is_doccano(value) {
+        Ok((Format::Doccano, doccano::import(text, options)))
     } else if let Value::Array(items) = value {
         if items.is_empty() {
             return Err(invalid(

@@ -2,7 +2,8 @@
 //! user ([`ExportFile`]) or given by them ([`InputFile`]), what an import found
 //! ([`ImportReport`]), and safe file names.
 
-use super::problem::{invalid, ImportError};
+use super::problem::{invalid, ImportError, Problem, Rejected};
+use super::units::{Offsets, Verdict};
 use crate::model::workspace::Workspace;
 
 /// A supported format.
@@ -105,17 +106,40 @@ pub struct InputFile {
     pub bytes: Vec<u8>,
 }
 
-/// What an import found: the documents (with their annotations) and anything worth saying.
+/// How to read an import.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The unit of foreign offsets (weighed by default).
+    pub offsets: Offsets,
+    /// Label names by number, from a doccano label file among the files (filled by the import).
+    pub label_names: Vec<(i64, String)>,
+}
+
+/// What an import found: the documents that can be imported (with their annotations), the
+/// ones that cannot (with their problems), and anything worth saying.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportReport {
     pub format: Format,
     pub documents: Vec<Workspace>,
     pub warnings: Vec<String>,
+    /// Documents left out, each with its problems; importing the others is the user's choice.
+    pub rejected: Vec<Rejected>,
+    /// The offset unit of the file, where it was weighed (the first file that was not sure,
+    /// else the first that converted).
+    pub verdict: Verdict,
 }
 
 impl ImportReport {
     pub fn annotation_count(&self) -> usize {
         self.documents.iter().map(|d| d.annotations().len()).sum()
+    }
+
+    /// The problems of the documents left out, each naming its document.
+    pub fn rejected_problems(&self) -> Vec<Problem> {
+        self.rejected
+            .iter()
+            .flat_map(|r| r.problems.iter().cloned())
+            .collect()
     }
 }
 

@@ -90,19 +90,3 @@ pub fn integer(
 pub fn string<'v>(record: &'v Map<String, Value>, key: &str) -> Option<&'v str> {
     record.get(key).and_then(Value::as_str)
 }
-
-/// The text of a record, or a problem.
-pub fn text_field<'v>(
-    record: &'v Map<String, Value>,
-    at: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<&'v str> {
-    let text = string(record, "text");
-    if text.is_none() {
-        problems.push(Problem {
-            at: at.to_string(),
-            message: "\"text\" is missing or not a string".into(),
-        });
-    }
-    text
-}

@@ -13,6 +13,7 @@
 
 pub mod brat;
 pub mod build;
+mod collect;
 mod detect;
 pub mod doccano;
 mod files;
@@ -21,14 +22,17 @@ mod json;
 pub mod label_studio;
 pub mod native;
 mod problem;
+mod skipped;
 pub mod spacy;
 pub mod texts;
+pub mod units;
 pub mod w3c;
 pub mod zip;
 
-pub use files::{safe_stem, text_of, ExportFile, Format, ImportReport, InputFile};
+pub use files::{safe_stem, text_of, ExportFile, Format, ImportOptions, ImportReport, InputFile};
 pub use json::json_error;
-pub use problem::{Decoded, ImportError, Problem, MAX_ANNOTATIONS, MAX_IMPORT_BYTES};
+pub use problem::{Decoded, ImportError, Problem, Rejected, MAX_ANNOTATIONS, MAX_IMPORT_BYTES};
+pub use units::{Offsets, Unit, Verdict};
 
 use super::workspace::Workspace;
 
@@ -74,5 +78,14 @@ pub fn export(format: Format, documents: &[&Workspace]) -> ExportFile {
 /// Reads `files` as one import. The format is recognised from names and content. `known` are
 /// the documents already open: formats that do not carry the text (W3C) are placed on them.
 pub fn import(files: &[InputFile], known: &[&Workspace]) -> Result<ImportReport, ImportError> {
-    gather::import(files, known)
+    gather::import(files, known, &ImportOptions::default())
+}
+
+/// [`import`] with options (the offset unit).
+pub fn import_with(
+    files: &[InputFile],
+    known: &[&Workspace],
+    options: &ImportOptions,
+) -> Result<ImportReport, ImportError> {
+    gather::import(files, known, options)
 }

@@ -1,9 +1,11 @@
 //! What an import can go wrong with, shared by every codec: a [`Problem`] names where in the
-//! file and what is wrong; an [`ImportError`] refuses the whole import; [`Decoded`] is what
-//! each codec's import returns; and the size limits every import is held to.
+//! file and what is wrong; a [`Rejected`] document is left out of an import with its
+//! problems; an [`ImportError`] refuses the whole import; [`Decoded`] is what each codec's
+//! import returns; and the size limits every import is held to.
 
 use std::fmt;
 
+use super::units::Verdict;
 use crate::model::workspace::Workspace;
 
 /// Files larger than this are refused before parsing.
@@ -15,8 +17,37 @@ pub const MAX_ANNOTATIONS: usize = 200_000;
 /// At most this many problems are listed in a message; the rest are counted.
 const PROBLEMS_SHOWN: usize = 20;
 
-/// What a codec's import returns: documents and warnings, or every problem found.
-pub type Decoded = Result<(Vec<Workspace>, Vec<String>), Vec<Problem>>;
+/// What a codec's import read from a file it could read: the documents that fit, the ones
+/// that did not (each with its problems), what is worth saying, and the offset unit found.
+/// A codec returns `Err` only when the file as a whole cannot be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub documents: Vec<Workspace>,
+    pub warnings: Vec<String>,
+    pub rejected: Vec<Rejected>,
+    pub verdict: Verdict,
+}
+
+impl Decoded {
+    /// Documents that all fit, read in code points.
+    pub fn clean(documents: Vec<Workspace>, warnings: Vec<String>) -> Decoded {
+        Decoded {
+            documents,
+            warnings,
+            rejected: Vec::new(),
+            verdict: Verdict::Agree(super::units::Unit::CodePoint),
+        }
+    }
+}
+
+/// A document of a file that is left out of an import, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejected {
+    /// Where it is in its file: `line 4`, `task 2`, `a.ann`.
+    pub record: String,
+    pub title: String,
+    pub problems: Vec<Problem>,
+}
 
 /// A problem found in an imported file: where, and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -9,8 +9,13 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::build::{DocumentBuilder, Draft};
-use super::json::{integer, records, string, text_field};
+use super::collect::Records;
+use super::files::ImportOptions;
+use super::json::{integer, records, string};
 use super::problem::{Decoded, Problem};
+use super::skipped::Skipped;
+use super::units::Unit;
+use crate::model::text::title_or_untitled;
 use crate::model::workspace::Workspace;
 
 #[derive(Serialize)]
@@ -88,76 +93,132 @@ pub fn export(documents: &[&Workspace]) -> String {
     out
 }
 
-pub fn import(text: &str) -> Decoded {
+/// Reads spaCy or Prodigy JSON Lines. A Prodigy record answered `reject` or `ignore` is left
+/// out (its spans are what the annotator turned down), as is a span answered `reject`; both are
+/// counted. Records that share a text (`_input_hash`) stay documents of their own, named by
+/// their annotator (`_annotator_id`, `_session_id`) when stated.
+pub fn import(text: &str, options: &ImportOptions) -> Result<Decoded, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut warnings = Vec::new();
-    let mut documents = Vec::new();
+    let mut out = Records::new("the tool that wrote this file", Unit::Utf16);
+    let mut skipped = Skipped::default();
     for (line, record) in records(text, &mut problems) {
         let at = format!("line {line}");
-        let Some(body) = text_field(&record, &at, &mut problems) else {
+        let Some(body) = string(&record, "text") else {
+            out.refuse_one(&at, "\"text\" is missing or not a string");
             continue;
         };
+        if let Some(answer) = string(&record, "answer").filter(|a| *a != "accept") {
+            skipped.add(
+                &format!("record answered “{answer}”"),
+                &format!("records answered “{answer}”"),
+            );
+            continue;
+        }
+        count_unused(&record, &mut skipped);
         let meta = record.get("meta").and_then(Value::as_object);
         let title = meta
             .and_then(|m| string(m, "title"))
             .or_else(|| string(&record, "title"))
             .unwrap_or("");
-        let mut builder = DocumentBuilder::new(title, body);
-        builder.set_language(meta.and_then(|m| string(m, "language")));
-        let spans = match record.get("spans") {
-            None | Some(Value::Null) => &[][..],
-            Some(Value::Array(spans)) => spans,
-            Some(_) => {
-                problems.push(Problem {
-                    at,
-                    message: "\"spans\" must be a list".into(),
-                });
-                continue;
+        let annotator = string(&record, "_annotator_id").or_else(|| string(&record, "_session_id"));
+        let titled;
+        let title = match annotator {
+            Some(who) => {
+                titled = format!("{} — {who}", title_or_untitled(title.trim()));
+                titled.as_str()
             }
+            None => title,
         };
-        for (index, span) in spans.iter().enumerate() {
-            let at = format!("line {line} spans[{index}]");
-            let Some(span) = span.as_object() else {
-                problems.push(Problem {
-                    at,
-                    message: "must be an object".into(),
-                });
-                continue;
-            };
-            let (Some(start), Some(end)) = (
-                integer(span, "start", &at, &mut problems),
-                integer(span, "end", &at, &mut problems),
-            ) else {
-                continue;
-            };
-            let Ok(mention) = pair(span, "mention", &at, &mut problems) else {
-                continue;
-            };
-            let Ok(cue) = pair(span, "cue", &at, &mut problems) else {
-                continue;
-            };
-            let draft = Draft {
-                id: string(span, "id").map(str::to_string),
-                start,
-                end,
-                label: string(span, "label").unwrap_or_default().to_string(),
-                source: string(span, "source").map(str::to_string),
-                mention,
-                cue,
-                note: string(span, "note").unwrap_or_default().to_string(),
-                quote: string(span, "text").map(str::to_string),
-                ..Draft::default()
-            };
-            builder.add(&at, draft, &mut problems);
+        let mut builder = DocumentBuilder::new(title, body).at(&at);
+        builder.set_language(meta.and_then(|m| string(m, "language")));
+        if let Some(unit) = meta.and_then(|m| string(m, "offset_unit")).and_then(Unit::from_id) {
+            out.state(unit);
         }
-        let (workspace, repaired) = builder.finish();
-        warnings.extend(repaired);
-        documents.push(workspace);
+        match record.get("spans") {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(spans)) => add_spans(&mut builder, line, spans, &mut skipped),
+            Some(_) => builder.problem(&at, "\"spans\" must be a list"),
+        }
+        out.push(builder);
     }
-    if problems.is_empty() {
-        Ok((documents, warnings))
-    } else {
-        Err(problems)
+    for problem in problems {
+        let record = problem.at.clone();
+        out.refuse(&record, vec![problem]);
+    }
+    for warning in skipped.warnings("") {
+        out.warn(warning);
+    }
+    Ok(out.finish(options.offsets))
+}
+
+/// Counts what a record holds that claimmark does not carry: relations, categories, choices.
+fn count_unused(record: &Map<String, Value>, skipped: &mut Skipped) {
+    for relation in record
+        .get("relations")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let kind = relation.get("label").and_then(Value::as_str).unwrap_or("");
+        skipped.add(
+            &format!("relation of type “{kind}”"),
+            &format!("relations of type “{kind}”"),
+        );
+    }
+    let cats = record
+        .get("cats")
+        .and_then(Value::as_object)
+        .map_or(0, Map::len);
+    let chosen = record
+        .get("accept")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
+    let label = usize::from(record.get("label").is_some_and(Value::is_string));
+    skipped.add_n(
+        "document category",
+        "document categories",
+        cats + chosen + label,
+    );
+}
+
+fn add_spans(builder: &mut DocumentBuilder, line: usize, spans: &[Value], skipped: &mut Skipped) {
+    for (index, span) in spans.iter().enumerate() {
+        let at = format!("line {line} spans[{index}]");
+        let Some(span) = span.as_object() else {
+            builder.problem(&at, "must be an object");
+            continue;
+        };
+        if let Some(answer) = string(span, "answer").filter(|a| *a != "accept") {
+            skipped.add(
+                &format!("span answered “{answer}”"),
+                &format!("spans answered “{answer}”"),
+            );
+            continue;
+        }
+        let mut problems = Vec::new();
+        let start = integer(span, "start", &at, &mut problems);
+        let end = integer(span, "end", &at, &mut problems);
+        let mention = pair(span, "mention", &at, &mut problems);
+        let cue = pair(span, "cue", &at, &mut problems);
+        let (Some(start), Some(end), Ok(mention), Ok(cue)) = (start, end, mention, cue) else {
+            for problem in problems {
+                builder.problem(&problem.at, problem.message);
+            }
+            continue;
+        };
+        let draft = Draft {
+            id: string(span, "id").map(str::to_string),
+            start,
+            end,
+            label: string(span, "label").unwrap_or_default().to_string(),
+            source: string(span, "source").map(str::to_string),
+            mention,
+            cue,
+            note: string(span, "note").unwrap_or_default().to_string(),
+            quote: string(span, "text").map(str::to_string),
+            ..Draft::default()
+        };
+        builder.add(&at, draft);
     }
 }
 

@@ -378,6 +378,7 @@ fn read_annotations(
             annotations.push(Annotation {
                 id: AnnotationId::new(&id),
                 span,
+                fragments: Vec::new(),
                 label: LabelId::new(&label),
                 attribution,
                 note,

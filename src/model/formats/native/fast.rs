@@ -213,6 +213,7 @@ pub(super) fn read(input: &str) -> Option<Imported> {
         annotations.push(Annotation {
             id: AnnotationId::new(&a.id),
             span,
+            fragments: Vec::new(),
             label: LabelId::new(&a.label),
             attribution,
             note: a.note.map(Cow::into_owned).unwrap_or_default(),

@@ -21,8 +21,7 @@ pub use write::{export, export_file_name, export_lines};
 use serde_json::Value;
 
 use super::json::json_error;
-use super::problem::{problems_of, Decoded, ImportError, Problem, MAX_IMPORT_BYTES};
-use crate::model::workspace::Workspace;
+use super::problem::{problems_of, Decoded, ImportError, Problem, Rejected, MAX_IMPORT_BYTES};
 
 /// Reads JSON Lines of native v1 files (one document per line; blank lines are skipped).
 /// Problems are prefixed with their line number.
@@ -84,7 +83,7 @@ pub fn read_value(root: &Value) -> Result<Imported, ImportError> {
 }
 
 /// Documents and warnings of read files, as every codec's import returns them.
-fn documents(imported: Vec<Imported>) -> (Vec<Workspace>, Vec<String>) {
+fn documents(imported: Vec<Imported>) -> Decoded {
     let mut warnings = Vec::new();
     let documents = imported
         .into_iter()
@@ -93,21 +92,57 @@ fn documents(imported: Vec<Imported>) -> (Vec<Workspace>, Vec<String>) {
             i.workspace
         })
         .collect();
-    (documents, warnings)
+    Decoded::clean(documents, warnings)
 }
 
 /// A clean file read by the fast reader alone, or `None` when it needs the careful one.
 pub(super) fn decode_clean(input: &str) -> Option<Decoded> {
-    read_clean(input).map(|imported| Ok(documents(vec![imported])))
+    read_clean(input).map(|imported| documents(vec![imported]))
 }
 
-/// JSON Lines of native files, as every codec's import returns them.
-pub(super) fn decode_lines(input: &str) -> Decoded {
-    import_lines(input).map(documents).map_err(problems_of)
+/// JSON Lines of native files, as every codec's import returns them: a line with problems is
+/// a rejected document, the others are read.
+pub(super) fn decode_lines(input: &str) -> Result<Decoded, Vec<Problem>> {
+    let mut read = Vec::new();
+    let mut rejected = Vec::new();
+    for (number, line) in input.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record = format!("line {}", number + 1);
+        let at = |p: Problem| Problem {
+            at: format!("{record} {}", p.at),
+            message: p.message,
+        };
+        match import(line) {
+            Ok(imported) => read.push(imported),
+            Err(error) => {
+                let title = serde_json::from_str::<Value>(line)
+                    .ok()
+                    .and_then(|v| v.pointer("/document/title")?.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                let problems = match error {
+                    ImportError::Invalid(list) => list.into_iter().map(at).collect(),
+                    other => vec![Problem {
+                        at: record.clone(),
+                        message: other.to_string(),
+                    }],
+                };
+                rejected.push(Rejected {
+                    record,
+                    title,
+                    problems,
+                });
+            }
+        }
+    }
+    let mut decoded = documents(read);
+    decoded.rejected = rejected;
+    Ok(decoded)
 }
 
 /// A parsed native file, as every codec's import returns them.
-pub(super) fn decode_value(root: &Value) -> Decoded {
+pub(super) fn decode_value(root: &Value) -> Result<Decoded, Vec<Problem>> {
     read_value(root)
         .map(|imported| documents(vec![imported]))
         .map_err(problems_of)
