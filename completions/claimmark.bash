@@ -18,13 +18,19 @@ _claimmark() {
         -o|--output)
             COMPREPLY=($(compgen -f -- "$cur"))
             return ;;
+        --offsets)
+            COMPREPLY=($(compgen -W "auto codepoint utf16" -- "$cur"))
+            return ;;
+        --to-offsets)
+            COMPREPLY=($(compgen -W "codepoint utf16" -- "$cur"))
+            return ;;
     esac
     local options
     case "$command" in
-        convert) options="--to --output -o --help -h" ;;
-        validate) options="--strict --help -h" ;;
-        stats) options="--json --csv --svg --help -h" ;;
-        agree) options="--json --help -h" ;;
+        convert) options="--to --output -o --to-offsets --offsets --skip-invalid --help -h" ;;
+        validate) options="--strict --offsets --help -h" ;;
+        stats) options="--json --csv --svg --offsets --skip-invalid --help -h" ;;
+        agree) options="--json --offsets --help -h" ;;
         completions)
             COMPREPLY=($(compgen -W "bash zsh fish --help -h" -- "$cur"))
             return ;;

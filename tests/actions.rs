@@ -129,6 +129,7 @@ fn undo_and_redo_cover_every_change() {
     let import = Action::Import {
         documents: vec![reimported],
         description: "import".into(),
+        replace_open: true,
     };
     ed.apply(import).unwrap();
     assert_eq!(
@@ -361,4 +362,75 @@ fn the_language_is_set_as_one_undo_step_and_checked() {
     );
     editor.undo().unwrap();
     assert_eq!(editor.workspace().document.language.as_deref(), None);
+}
+
+/// Imports documents titled `imported` (texts by the letter before “:”) into a corpus titled
+/// `open`, and returns the corpus's titles: equal texts are never merged.
+fn check_import(open: &[&str], imported: &[&str], replace_open: bool, expected: &[&str]) {
+    let doc = |title: &str| {
+        let text = format!(
+            "“{}” — محادثات 🙂",
+            title.split(':').next().unwrap_or(title)
+        );
+        Workspace::new(Document::new(title, text))
+    };
+    let mut ed = Editor::new(doc(open[0]));
+    if open.len() > 1 {
+        let rest = open[1..].iter().map(|t| doc(t)).collect();
+        ed.apply(Action::Import {
+            documents: rest,
+            description: "open the rest".into(),
+            replace_open: false,
+        })
+        .unwrap();
+        ed.show(0).unwrap();
+    }
+    let documents = imported.iter().map(|t| doc(t)).collect();
+    let description = "import".to_string();
+    ed.apply(Action::Import {
+        documents,
+        description,
+        replace_open,
+    })
+    .unwrap();
+    let titles: Vec<&str> = ed
+        .corpus()
+        .documents()
+        .iter()
+        .map(|d| d.document.title.as_str())
+        .collect();
+    assert_eq!(
+        titles, expected,
+        "{open:?} + {imported:?} (replace {replace_open})"
+    );
+}
+
+#[test]
+fn imported_records_of_one_text_stay_documents_of_their_own() {
+    // Three annotators of text A: three documents, whether A is open or not.
+    check_import(
+        &["B:1"],
+        &["A:x", "A:y", "A:z"],
+        true,
+        &["B:1", "A:x", "A:y", "A:z"],
+    );
+    // The k-th imported of a text replaces the k-th open one; the rest are added.
+    check_import(
+        &["A:1", "A:2"],
+        &["A:x", "A:y", "A:z"],
+        true,
+        &["A:x", "A:y", "A:z"],
+    );
+    check_import(&["A:1", "B:1"], &["B:x", "A:x"], true, &["A:x", "B:x"]);
+    // Asked to add, nothing open is touched.
+    check_import(&["A:1"], &["A:x"], false, &["A:1", "A:x"]);
+}
+
+#[test]
+fn a_restored_corpus_keeps_documents_with_equal_texts() {
+    let same = |title: &str| Workspace::new(Document::new(title, "一样的文本 🙂"));
+    let corpus = claimmark::model::Corpus::from_documents(vec![same("a"), same("b")], 1).unwrap();
+    assert_eq!(corpus.len(), 2);
+    assert_eq!(corpus.current_first()[0].document.title, "b");
+    assert_eq!(corpus.current_first()[1].document.title, "a");
 }

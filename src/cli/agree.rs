@@ -23,7 +23,8 @@ pub fn run(matches: &Matches, stdin: &mut Stdin) -> Result<Finished, Usage> {
         ));
     }
     input::stdin_at_most_once(AGREE.name, paths)?;
-    let (mut annotators, warnings) = match annotators(paths, stdin) {
+    let reading = input::reading(matches, AGREE.name)?;
+    let (mut annotators, warnings) = match annotators(paths, stdin, &reading) {
         Ok(read) => read,
         Err(errors) => return Ok(Finished::failed(errors)),
     };
@@ -50,12 +51,13 @@ pub fn run(matches: &Matches, stdin: &mut Stdin) -> Result<Finished, Usage> {
 fn annotators(
     paths: &[String],
     stdin: &mut Stdin,
+    reading: &input::Reading,
 ) -> Result<(Vec<Annotator>, Vec<String>), Vec<String>> {
     let mut annotators = Vec::new();
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        match input::load(std::slice::from_ref(path), &[], stdin) {
+        match input::load(std::slice::from_ref(path), &[], stdin, reading) {
             Ok(mut loaded) if loaded.documents.len() == 1 => {
                 let workspace = loaded.documents.remove(0);
                 annotators.push(Annotator {

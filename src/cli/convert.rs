@@ -6,7 +6,7 @@ use super::input::{self, Stdin};
 use super::output::{self, Target};
 use super::spec::{self, CONVERT};
 use super::Finished;
-use crate::model::formats::Format;
+use crate::model::formats::{Format, Unit};
 use crate::model::workspace::Workspace;
 
 pub fn run(matches: &Matches, stdin: &mut Stdin) -> Result<Finished, Usage> {
@@ -27,7 +27,23 @@ pub fn run(matches: &Matches, stdin: &mut Stdin) -> Result<Finished, Usage> {
         return Err(usage("convert needs at least one INPUT".into()));
     }
     input::stdin_at_most_once(CONVERT.name, inputs)?;
-    let loaded = match input::load(inputs, &[], stdin) {
+    let unit = match matches.value("to-offsets") {
+        None | Some("codepoint") => Unit::CodePoint,
+        Some("utf16") if format == Format::Doccano => Unit::Utf16,
+        Some("utf16") => {
+            return Err(usage(
+                "--to-offsets utf16 is for --to doccano; the other formats count code points"
+                    .into(),
+            ))
+        }
+        Some(other) => {
+            return Err(usage(format!(
+                "unknown unit {other:?} for --to-offsets; UNIT is codepoint or utf16"
+            )))
+        }
+    };
+    let reading = input::reading(matches, CONVERT.name)?;
+    let loaded = match input::load(inputs, &[], stdin, &reading) {
         Ok(loaded) if !loaded.documents.is_empty() => loaded,
         Ok(loaded) => {
             let none = vec!["claimmark: the inputs hold no documents".to_string()];
@@ -39,7 +55,7 @@ pub fn run(matches: &Matches, stdin: &mut Stdin) -> Result<Finished, Usage> {
     if let Some(refusal) = output::refusal(&target, documents.len()) {
         return Err(usage(refusal));
     }
-    let finished = match output::write(&target, format, &documents) {
+    let finished = match output::write(&target, format, unit, &documents) {
         Ok(stdout) => Finished {
             code: 0,
             stdout,
@@ -47,7 +63,7 @@ pub fn run(matches: &Matches, stdin: &mut Stdin) -> Result<Finished, Usage> {
         },
         Err(error) => Finished::failed(vec![format!("claimmark: {error}")]),
     };
-    Ok(finished.warn(&loaded.warnings))
+    Ok(finished.warn(&loaded.warnings).refuse(&loaded.refused))
 }
 
 /// What was written where (nothing to say when it went to standard output).

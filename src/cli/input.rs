@@ -1,13 +1,15 @@
-//! Reading the inputs a command names into documents: files, directories of brat files, stored
-//! zips and `-` (standard input), through the model's import. Warnings are kept beside the
-//! documents, named by their file, for the commands to print.
+//! Reading the inputs a command names into documents: files, directories of brat files, zips
+//! and `-` (standard input), through the model's import, as `--offsets` and `--skip-invalid`
+//! say ([`Reading`]). Warnings are kept beside the documents, named by their file, for the
+//! commands to print; so are the problems of documents left out with `--skip-invalid`.
 
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::args::Usage;
-use crate::model::formats::{self, InputFile};
+use super::args::{Matches, Usage};
+use super::spec::OFFSET_UNITS;
+use crate::model::formats::{self, Format, ImportOptions, InputFile, Offsets, Unit};
 use crate::model::workspace::Workspace;
 
 /// How standard input is named in messages.
@@ -48,11 +50,44 @@ pub fn stdin_at_most_once(command: &'static str, inputs: &[String]) -> Result<()
     Ok(())
 }
 
-/// The documents read, and the import's warnings as `FILE: message`.
+/// How a command reads its inputs.
+#[derive(Debug, Default)]
+pub struct Reading {
+    pub options: ImportOptions,
+    /// Go on with the good documents of a file whose others have problems.
+    pub skip_invalid: bool,
+}
+
+/// The reading the flags ask for: `--offsets UNIT` (where the command takes it) and
+/// `--skip-invalid`.
+pub fn reading(matches: &Matches, command: &'static str) -> Result<Reading, Usage> {
+    let offsets = match matches.value("offsets") {
+        None | Some("auto") => Offsets::Auto,
+        Some(id) => match Unit::from_id(id).filter(|u| *u != Unit::NewlineAsOne) {
+            Some(unit) => Offsets::Fixed(unit),
+            None => {
+                let known = OFFSET_UNITS.join(", ");
+                let message = format!("unknown unit {id:?} for --offsets; UNIT is one of: {known}");
+                return Err(Usage::new(Some(command), message));
+            }
+        },
+    };
+    Ok(Reading {
+        options: ImportOptions {
+            offsets,
+            ..ImportOptions::default()
+        },
+        skip_invalid: matches.switch("skip-invalid"),
+    })
+}
+
+/// The documents read, the import's warnings as `FILE: message`, and the problems of the
+/// documents left out (with `--skip-invalid`), one line each.
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub documents: Vec<Workspace>,
     pub warnings: Vec<String>,
+    pub refused: Vec<String>,
 }
 
 /// Files imported together, and the name that messages give them.
@@ -63,16 +98,18 @@ struct Group {
 
 /// Reads every input into documents. brat files (and directories and zips) are read as one
 /// group first; the other files follow in order, each seeing `known` and the documents read
-/// before it. A document read twice (same text) keeps the later annotations.
+/// before it. Every record is a document of its own; only W3C annotations, which carry no
+/// text, take the place of the document they annotate.
 pub fn load(
     inputs: &[String],
     known: &[Workspace],
     stdin: &mut Stdin,
+    reading: &Reading,
 ) -> Result<Loaded, Vec<String>> {
     let (groups, mut errors) = gather(inputs, stdin);
     let mut loaded = Loaded::default();
     for group in groups {
-        if let Err(error) = import_into(group, known, &mut loaded) {
+        if let Err(error) = import_into(group, known, &mut loaded, reading) {
             errors.push(error);
         }
     }
@@ -184,23 +221,45 @@ fn read_file(path: &Path) -> Result<InputFile, String> {
     Ok(InputFile { name, bytes })
 }
 
-/// Imports one group and adds its documents; a document already read (same text) is
-/// replaced. The error names the group on every line.
-fn import_into(group: Group, known: &[Workspace], loaded: &mut Loaded) -> Result<(), String> {
+/// Imports one group and adds its documents (W3C annotations replace the document they
+/// annotate). Documents with problems fail the group, or with `--skip-invalid` are left out
+/// and listed. The error names the group on every line.
+fn import_into(
+    group: Group,
+    known: &[Workspace],
+    loaded: &mut Loaded,
+    reading: &Reading,
+) -> Result<(), String> {
     let name = group.name;
+    let named = |text: String| format!("{name}: {}", text.replace('\n', &format!("\n{name}: ")));
     let seen: Vec<&Workspace> = known.iter().chain(&loaded.documents).collect();
-    let report = formats::import(&group.files, &seen).map_err(|error| {
-        format!(
-            "{name}: {}",
-            error.to_string().replace('\n', &format!("\n{name}: "))
-        )
-    })?;
+    let report = formats::import_with(&group.files, &seen, &reading.options)
+        .map_err(|error| named(error.to_string()))?;
+    let problems: Vec<String> = report
+        .rejected_problems()
+        .iter()
+        .map(|p| format!("{name}: {p}"))
+        .collect();
+    if !problems.is_empty() && !reading.skip_invalid {
+        let good = report.documents.len();
+        let bad = report.rejected.len();
+        return Err(format!(
+            "{}\n{name}: {bad} of {} documents {} problems; nothing was read (--skip-invalid reads the other {good})",
+            problems.join("\n"),
+            good + bad,
+            if bad == 1 { "has" } else { "have" },
+        ));
+    }
+    loaded.refused.extend(problems);
     loaded
         .warnings
         .extend(report.warnings.iter().map(|w| format!("{name}: {w}")));
     for workspace in report.documents {
         let id = workspace.document.id();
-        match loaded.documents.iter().position(|d| d.document.id() == id) {
+        let placed = (report.format == Format::W3c)
+            .then(|| loaded.documents.iter().position(|d| d.document.id() == id))
+            .flatten();
+        match placed {
             Some(i) => loaded.documents[i] = workspace,
             None => loaded.documents.push(workspace),
         }

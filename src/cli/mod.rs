@@ -66,6 +66,21 @@ impl Finished {
         }
     }
 
+    /// Adds the problems of documents left out (`--skip-invalid`) to standard error; any makes
+    /// the exit code 1.
+    fn refuse(mut self, problems: &[String]) -> Finished {
+        if !problems.is_empty() {
+            self.code = 1;
+            for line in problems {
+                self.stderr.push_str(&format!("{line}\n"));
+            }
+            self.stderr.push_str(
+                "claimmark: the documents with the problems above were left out; the others were read\n",
+            );
+        }
+        self
+    }
+
     /// Adds `warning: …` lines to standard error.
     fn warn(mut self, warnings: &[String]) -> Finished {
         let lines: String = warnings.iter().map(|w| format!("warning: {w}\n")).collect();

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::model::formats::{self, brat, Format};
+use crate::model::formats::{self, brat, Format, Unit};
 use crate::model::workspace::Workspace;
 
 /// Where the export goes.
@@ -61,11 +61,16 @@ pub fn refusal(target: &Target, documents: usize) -> Option<String> {
 }
 
 /// Writes the documents; returns the bytes for standard output (empty unless `Stdout`).
-pub fn write(target: &Target, format: Format, documents: &[&Workspace]) -> Result<Vec<u8>, String> {
+pub fn write(
+    target: &Target,
+    format: Format,
+    unit: Unit,
+    documents: &[&Workspace],
+) -> Result<Vec<u8>, String> {
     let cannot = |path: &Path, e: std::io::Error| format!("cannot write {} ({e})", path.display());
     match target {
-        Target::Stdout => Ok(formats::export(format, documents).bytes),
-        Target::File(path) => fs::write(path, formats::export(format, documents).bytes)
+        Target::Stdout => Ok(formats::export_in(format, documents, unit).bytes),
+        Target::File(path) => fs::write(path, formats::export_in(format, documents, unit).bytes)
             .map(|()| Vec::new())
             .map_err(|e| cannot(path, e)),
         Target::Directory(dir) => {

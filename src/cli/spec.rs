@@ -87,12 +87,36 @@ pub fn format_ids() -> Vec<&'static str> {
 
 const INPUTS: &str = "\
 An input is any file claimmark imports: claimmark JSON or JSON Lines, W3C, spaCy/Prodigy JSONL,
-doccano JSONL, Label Studio JSON, brat .txt + .ann files, a directory of them, or a stored .zip;
-- reads standard input. W3C files carry no text: give the documents they annotate first.";
+doccano JSONL (with its label file for numbered labels), Label Studio JSON or JSON-MIN, brat .txt
++ .ann files, a directory of them, or a .zip; - reads standard input. W3C files carry no text:
+give the documents they annotate first. Every record stays a document of its own, even when texts
+are equal. Offsets counted in UTF-16 units (doccano, JavaScript tools) or with CR LF as one
+character (brat) are recognised and converted, with a warning; --offsets says which when a file
+cannot tell. Whatever a file holds that claimmark does not carry is counted in a warning.";
+
+/// `--offsets UNIT`: how to read foreign offsets.
+const OFFSETS: Flag = Flag {
+    long: "offsets",
+    short: None,
+    value: Some("UNIT"),
+    help: "how the inputs count offsets: auto (the default: weighed per file), codepoint or utf16",
+};
+
+/// `--skip-invalid`: read the good documents of a file whose other documents have problems.
+const SKIP_INVALID: Flag = Flag {
+    long: "skip-invalid",
+    short: None,
+    value: None,
+    help:
+        "leave out documents with problems and go on with the others (still exit 1, listing them)",
+};
+
+/// The names `--offsets` takes.
+pub const OFFSET_UNITS: [&str; 3] = ["auto", "codepoint", "utf16"];
 
 pub static CONVERT: Command = Command {
     name: "convert",
-    synopsis: "--to FORMAT [-o OUT] INPUT...",
+    synopsis: "--to FORMAT [-o OUT] [--to-offsets UNIT] [--offsets UNIT] [--skip-invalid] INPUT...",
     about: "write the inputs' documents in another format",
     flags: &[
         Flag {
@@ -107,6 +131,14 @@ pub static CONVERT: Command = Command {
             value: Some("OUT"),
             help: "write to OUT instead of standard output (- is standard output)",
         },
+        Flag {
+            long: "to-offsets",
+            short: None,
+            value: Some("UNIT"),
+            help: "with --to doccano: codepoint (the default) or utf16, as doccano 1.6+ counts",
+        },
+        OFFSETS,
+        SKIP_INVALID,
     ],
     details: "\
 With --to brat, OUT is a directory (existing, or ending in /) that receives a .txt and an .ann
@@ -116,23 +148,28 @@ written beside it).",
 
 pub static VALIDATE: Command = Command {
     name: "validate",
-    synopsis: "[--strict] FILE...",
+    synopsis: "[--strict] [--offsets UNIT] FILE...",
     about: "check files and report every problem and warning",
-    flags: &[Flag {
-        long: "strict",
-        short: None,
-        value: None,
-        help: "fail (exit 1) on warnings too",
-    }],
+    flags: &[
+        Flag {
+            long: "strict",
+            short: None,
+            value: None,
+            help: "fail (exit 1) on warnings too",
+        },
+        OFFSETS,
+    ],
     details: "\
 Each FILE that imports is reported as ok on standard output; every problem and every warning (a
-document id that does not match its text, a missing offset_unit, a colour that is not #rrggbb…)
-is a line on standard error. Warnings alone exit 0 unless --strict is given.",
+document id that does not match its text, a missing offset_unit, a colour that is not #rrggbb,
+what a file holds that claimmark does not carry…) is a line on standard error. A brat .txt and
+its .ann given together are checked as one pair; a directory is checked as the files in it.
+Warnings alone exit 0 unless --strict is given.",
 };
 
 pub static STATS: Command = Command {
     name: "stats",
-    synopsis: "[--json | --csv | --svg] FILE...",
+    synopsis: "[--json | --csv | --svg] [--offsets UNIT] [--skip-invalid] FILE...",
     about: "count annotations per label and per source, and the text they cover",
     flags: &[
         Flag {
@@ -153,20 +190,25 @@ pub static STATS: Command = Command {
             value: None,
             help: "print the source × label chart as SVG",
         },
+        OFFSETS,
+        SKIP_INVALID,
     ],
     details: "Without a flag the counts are printed as tab-separated tables.",
 };
 
 pub static AGREE: Command = Command {
     name: "agree",
-    synopsis: "[--json] KEY SUBMISSION...",
+    synopsis: "[--json] [--offsets UNIT] KEY SUBMISSION...",
     about: "score submissions against an answer key; Cohen's kappa and Krippendorff's alpha",
-    flags: &[Flag {
-        long: "json",
-        short: None,
-        value: None,
-        help: "print the scores and agreement as JSON",
-    }],
+    flags: &[
+        Flag {
+            long: "json",
+            short: None,
+            value: None,
+            help: "print the scores and agreement as JSON",
+        },
+        OFFSETS,
+    ],
     details: "\
 Each file holds one document. Every submission is scored against the KEY (exact and relaxed F1,
 label and attribution accuracy); Cohen's kappa is given for each pair of annotators and

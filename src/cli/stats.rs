@@ -28,7 +28,8 @@ pub fn run(matches: &Matches, stdin: &mut Stdin) -> Result<Finished, Usage> {
         return Err(usage("stats needs at least one FILE"));
     }
     input::stdin_at_most_once(STATS.name, paths)?;
-    let loaded = match input::load(paths, &[], stdin) {
+    let reading = input::reading(matches, STATS.name)?;
+    let loaded = match input::load(paths, &[], stdin, &reading) {
         Ok(loaded) => loaded,
         Err(errors) => return Ok(Finished::failed(errors)),
     };
@@ -39,7 +40,9 @@ pub fn run(matches: &Matches, stdin: &mut Stdin) -> Result<Finished, Usage> {
         Some(_) => Chart::source_by_label(&stats, 12).to_svg(),
         None => as_tables(&stats),
     };
-    Ok(Finished::ok(stdout).warn(&loaded.warnings))
+    Ok(Finished::ok(stdout)
+        .warn(&loaded.warnings)
+        .refuse(&loaded.refused))
 }
 
 /// Counts per label, per source and label, and coverage, as pretty JSON.

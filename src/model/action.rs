@@ -47,11 +47,14 @@ pub enum Action {
         documents: Vec<Workspace>,
         description: String,
     },
-    /// Import annotated documents: a document already in the corpus (same text) takes the
-    /// imported labels, sources and annotations; others are added. The first one is shown.
+    /// Import annotated documents; the first one is shown. With `replace_open`, an imported
+    /// document of a text that is open takes the place of that open document (the k-th
+    /// imported of a text replaces the k-th open one, the shown document first); every other
+    /// is added. Documents are never merged: equal texts may be open several times.
     Import {
         documents: Vec<Workspace>,
         description: String,
+        replace_open: bool,
     },
     /// Change the shown document's sources (rename, aliases, merge, add).
     Sources(SourceEdit),

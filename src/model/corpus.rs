@@ -23,21 +23,11 @@ impl Corpus {
 
     /// A corpus of `documents` showing `current` (clamped), or `None` when there are none.
     /// Later documents with the same content id as an earlier one are dropped.
+    /// Documents with equal texts stay apart: each is its own record (two annotators, or the
+    /// same text annotated twice).
     pub fn from_documents(documents: Vec<Workspace>, current: usize) -> Option<Corpus> {
-        let mut unique: Vec<Workspace> = Vec::with_capacity(documents.len());
-        for document in documents {
-            if !unique
-                .iter()
-                .any(|d| d.document.id() == document.document.id())
-            {
-                unique.push(document);
-            }
-        }
-        let current = current.min(unique.len().checked_sub(1)?);
-        Some(Corpus {
-            documents: unique,
-            current,
-        })
+        let current = current.min(documents.len().checked_sub(1)?);
+        Some(Corpus { documents, current })
     }
 
     pub fn documents(&self) -> &[Workspace] {
@@ -65,17 +55,20 @@ impl Corpus {
     /// import matches files against open documents in, so W3C annotations that name no known
     /// document land on the one shown.
     pub fn current_first(&self) -> Vec<&Workspace> {
-        let current = self.current();
-        let mut ordered = vec![current];
-        ordered.extend(
-            self.documents
-                .iter()
-                .filter(|d| d.document.id() != current.document.id()),
-        );
-        ordered
+        self.current_first_indices()
+            .into_iter()
+            .map(|i| &self.documents[i])
+            .collect()
     }
 
-    /// The index of the document with content id `id`.
+    /// The indices of [`Corpus::current_first`].
+    pub fn current_first_indices(&self) -> Vec<usize> {
+        std::iter::once(self.current)
+            .chain((0..self.documents.len()).filter(|&i| i != self.current))
+            .collect()
+    }
+
+    /// The index of the first document with content id `id`.
     pub fn position_of(&self, id: &str) -> Option<usize> {
         self.documents.iter().position(|d| d.document.id() == id)
     }

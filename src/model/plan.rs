@@ -102,7 +102,8 @@ pub(crate) fn plan(corpus: &Corpus, action: Action) -> Result<Option<Plan>, Acti
         Action::Import {
             documents,
             description,
-        } => import(corpus, documents, description),
+            replace_open,
+        } => import(corpus, documents, description, replace_open),
         Action::SetDone(done) => {
             if ws.done == done {
                 return Ok(None);
@@ -345,35 +346,41 @@ fn open(
     changed(edits, description, show)
 }
 
-/// Replaces open documents with their imported versions, adds the others, and shows the
-/// first one imported.
+/// Replaces open documents with their imported versions (when asked), adds the others, and
+/// shows the first one imported.
 fn import(
     corpus: &Corpus,
     documents: Vec<Workspace>,
     description: String,
+    replace_open: bool,
 ) -> Result<Option<Plan>, ActionError> {
-    let first = documents
-        .first()
-        .ok_or(ActionError::NothingToOpen)?
-        .document
-        .id()
-        .to_string();
+    if documents.is_empty() {
+        return Err(ActionError::NothingToOpen);
+    }
+    let order = corpus.current_first_indices();
+    let mut replaced: Vec<usize> = Vec::new();
     let mut edits = Vec::new();
     let mut next = corpus.len();
     for workspace in documents {
-        match corpus.position_of(workspace.document.id()) {
-            Some(index) => edits.push(Edit::ReplaceDocument(index, Box::new(workspace))),
+        let id = workspace.document.id();
+        let open = order
+            .iter()
+            .copied()
+            .find(|&i| !replaced.contains(&i) && corpus.documents()[i].document.id() == id);
+        match open.filter(|_| replace_open) {
+            Some(index) => {
+                replaced.push(index);
+                edits.push(Edit::ReplaceDocument(index, Box::new(workspace)));
+            }
             None => {
                 edits.push(Edit::InsertDocument(next, Box::new(workspace)));
                 next += 1;
             }
         }
     }
-    let show = edits.iter().find_map(|edit| match edit {
-        Edit::ReplaceDocument(i, w) | Edit::InsertDocument(i, w) if w.document.id() == first => {
-            Some(*i)
-        }
+    let show = match edits.first() {
+        Some(Edit::ReplaceDocument(i, _) | Edit::InsertDocument(i, _)) => Some(*i),
         _ => None,
-    });
+    };
     changed(edits, description, show)
 }

@@ -59,6 +59,7 @@ pub fn rehearse() -> Option<(usize, usize, usize)> {
         .apply(Action::Import {
             documents: report.documents,
             description: "rehearsal".into(),
+            replace_open: true,
         })
         .ok()?;
     let workspace = importer.workspace();

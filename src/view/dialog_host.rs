@@ -75,6 +75,7 @@ fn start_exercise(store: &StoreHandle, exercise: &Rc<Exercise>, name: String) {
         None => store.dispatch(Msg::Do(Action::Import {
             documents: vec![exercise.student_workspace(&name)],
             description: format!("start the exercise as {name}"),
+            replace_open: true,
         })),
     }
     // The link has done its work; a reload should not ask again.

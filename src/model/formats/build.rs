@@ -168,7 +168,9 @@ impl DocumentBuilder {
             };
             let spans: Vec<Option<Span>> = parts.iter().map(fit).collect();
             match spans.first().copied().flatten() {
-                Some(span) if spans.iter().all(Option::is_some) && quote_fits(self, span, draft) => {
+                Some(span)
+                    if spans.iter().all(Option::is_some) && quote_fits(self, span, draft) =>
+                {
                     let edge = |at: usize| between_words(text.char_before(at), text.char_at(at));
                     if !edge(span.start()) || !edge(span.end()) {
                         tally.inside_words += 1;

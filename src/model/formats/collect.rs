@@ -130,8 +130,9 @@ pub fn verdict_warning(verdict: Verdict, tool: &str) -> Option<String> {
             found.words()
         )),
         Verdict::Unsure { alternative } => Some(format!(
-            "the offsets could be code points or {}, and nothing in the file tells which; they were read as code points. If spans look shifted, import again choosing {}",
+            "the offsets could be code points or {}, and nothing in the file tells which; they were read as code points. If spans look shifted, import again with the offsets in {} (--offsets {} on the command line)",
             alternative.words(),
+            alternative.id(),
             alternative.id()
         )),
         _ => None,

@@ -39,6 +39,12 @@ use super::workspace::Workspace;
 /// Exports `documents` (one or more) in `format`. The file is named after the document's
 /// title, or `corpus` when there are several.
 pub fn export(format: Format, documents: &[&Workspace]) -> ExportFile {
+    export_in(format, documents, Unit::CodePoint)
+}
+
+/// [`export`] with doccano's offsets in `unit` (UTF-16 for doccano 1.6 and later); the other
+/// formats always count code points.
+pub fn export_in(format: Format, documents: &[&Workspace], unit: Unit) -> ExportFile {
     let many = documents.len() != 1;
     let stem = match documents {
         [only] => safe_stem(&only.document.title),
@@ -61,7 +67,7 @@ pub fn export(format: Format, documents: &[&Workspace]) -> ExportFile {
         ),
         Format::Doccano => (
             "application/x-ndjson",
-            doccano::export(documents).into_bytes(),
+            doccano::export_in(documents, unit).into_bytes(),
         ),
         Format::LabelStudio => (
             "application/json",

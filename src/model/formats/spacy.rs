@@ -131,7 +131,10 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Decoded, Vec<Proble
         };
         let mut builder = DocumentBuilder::new(title, body).at(&at);
         builder.set_language(meta.and_then(|m| string(m, "language")));
-        if let Some(unit) = meta.and_then(|m| string(m, "offset_unit")).and_then(Unit::from_id) {
+        if let Some(unit) = meta
+            .and_then(|m| string(m, "offset_unit"))
+            .and_then(Unit::from_id)
+        {
             out.state(unit);
         }
         match record.get("spans") {

@@ -165,7 +165,8 @@ pub fn import(
     }
     // claimmark's own files name their documents by content id and count code points.
     let ours = targets.iter().any(|t| {
-        first_object(t.item.get("target")).is_some_and(|t| str_of(t, "source").starts_with(DOCUMENT_PREFIX))
+        first_object(t.item.get("target"))
+            .is_some_and(|t| str_of(t, "source").starts_with(DOCUMENT_PREFIX))
     });
     let verdict = match options.offsets {
         Offsets::Fixed(unit) => Verdict::Agree(unit),
