@@ -6,6 +6,7 @@ use super::annotation::{label_set_problem, Annotation, AnnotationId, Attribution
 use super::boundaries::split_problem;
 use super::corpus::Corpus;
 use super::edit::Edit;
+use super::formats::preview::effects;
 use super::language::is_tag;
 use super::sources;
 use super::span::Span;
@@ -357,21 +358,12 @@ fn import(
     if documents.is_empty() {
         return Err(ActionError::NothingToOpen);
     }
-    let order = corpus.current_first_indices();
-    let mut replaced: Vec<usize> = Vec::new();
+    let targets = effects(corpus, &documents, replace_open);
     let mut edits = Vec::new();
     let mut next = corpus.len();
-    for workspace in documents {
-        let id = workspace.document.id();
-        let open = order
-            .iter()
-            .copied()
-            .find(|&i| !replaced.contains(&i) && corpus.documents()[i].document.id() == id);
-        match open.filter(|_| replace_open) {
-            Some(index) => {
-                replaced.push(index);
-                edits.push(Edit::ReplaceDocument(index, Box::new(workspace)));
-            }
+    for (workspace, target) in documents.into_iter().zip(targets) {
+        match target {
+            Some(index) => edits.push(Edit::ReplaceDocument(index, Box::new(workspace))),
             None => {
                 edits.push(Edit::InsertDocument(next, Box::new(workspace)));
                 next += 1;

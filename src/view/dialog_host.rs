@@ -18,7 +18,7 @@ use super::storage;
 use super::store::{use_store, Msg, NoticeKind, StoreHandle};
 use super::student::StudentStartDialog;
 use crate::model::exercise::Exercise;
-use crate::model::formats::{self, Format, ImportReport};
+use crate::model::formats::{self, Format, ImportReport, InputFile, Unit};
 use crate::model::text::Document;
 use crate::model::{Action, Workspace};
 
@@ -32,6 +32,7 @@ pub enum Dialog {
     /// A read import awaiting confirmation.
     Import {
         names: String,
+        files: Rc<Vec<InputFile>>,
         report: Rc<ImportReport>,
     },
     /// The teacher's exercise dialog.
@@ -88,7 +89,13 @@ fn start_exercise(store: &StoreHandle, exercise: &Rc<Exercise>, name: String) {
 }
 
 /// Exports the shown document, or `all` of them, in `format` and closes the dialog.
-fn export(store: &StoreHandle, dialog: &UseStateHandle<Dialog>, format: Format, all: bool) {
+fn export(
+    store: &StoreHandle,
+    dialog: &UseStateHandle<Dialog>,
+    format: Format,
+    all: bool,
+    unit: Unit,
+) {
     marks::mark("claimmark:export-start");
     let file = {
         let editor = store.editor();
@@ -98,7 +105,7 @@ fn export(store: &StoreHandle, dialog: &UseStateHandle<Dialog>, format: Format, 
         } else {
             vec![corpus.current()]
         };
-        formats::export(format, &documents)
+        formats::export_in(format, &documents, unit)
     };
     let downloaded = download(&file.name, file.mime, &file.bytes);
     marks::mark("claimmark:export-done");
@@ -111,13 +118,14 @@ fn export(store: &StoreHandle, dialog: &UseStateHandle<Dialog>, format: Format, 
 }
 
 /// Applies a confirmed import of `documents` read from the files `names` (one undo step).
-fn confirm_import(store: &StoreHandle, names: &str, documents: Vec<Workspace>) {
+fn confirm_import(store: &StoreHandle, names: &str, documents: Vec<Workspace>, replace_open: bool) {
     let count: usize = documents.iter().map(|d| d.annotations().len()).sum();
     let description = format!("import {count} annotation(s) from {names}");
     marks::mark("claimmark:import-confirmed");
     store.dispatch(Msg::Do(Action::Import {
         documents,
         description,
+        replace_open,
     }));
 }
 
@@ -155,8 +163,8 @@ pub fn dialog_host(props: &DialogHostProps) -> Html {
         Dialog::Export => {
             let on_export = {
                 let (store, dialog) = (store.clone(), dialog.clone());
-                Callback::from(move |(format, all): (Format, bool)| {
-                    export(&store, &dialog, format, all)
+                Callback::from(move |(format, all, unit): (Format, bool, Unit)| {
+                    export(&store, &dialog, format, all, unit)
                 })
             };
             html! {
@@ -184,23 +192,22 @@ pub fn dialog_host(props: &DialogHostProps) -> Html {
             };
             html! { <StudentStartDialog exercise={exercise.clone()} {on_start} on_close={close} {returning} /> }
         }
-        Dialog::Import { names, report } => {
+        Dialog::Import {
+            names,
+            files,
+            report,
+        } => {
             let on_confirm = {
                 let (store, dialog, names) = (store.clone(), dialog.clone(), names.clone());
-                Callback::from(move |documents: Vec<Workspace>| {
-                    confirm_import(&store, &names, documents);
+                Callback::from(move |(documents, replace_open): (Vec<Workspace>, bool)| {
+                    confirm_import(&store, &names, documents, replace_open);
                     dialog.set(Dialog::None);
                     marks::mark_after_paint("claimmark:import-done");
                 })
             };
-            let open_ids: Vec<String> = corpus
-                .documents()
-                .iter()
-                .map(|d| d.document.id().to_string())
-                .collect();
             html! {
-                <ImportDialog file_names={names.clone()} report={report.clone()} open_ids={Rc::new(open_ids)}
-                    current={Rc::new(corpus.current().clone())} on_confirm={on_confirm} on_close={close} />
+                <ImportDialog file_names={names.clone()} files={files.clone()} report={report.clone()}
+                    on_confirm={on_confirm} on_close={close} />
             }
         }
     }

@@ -1,17 +1,18 @@
-//! Choosing what to export: this document or all of them, in which format. The bytes come
-//! from `model::formats::export`, the same function the command line uses.
+//! Choosing what to export: this document or all of them, in which format, and for doccano
+//! which unit its offsets count in. The bytes come from `model::formats::export_in`, the same
+//! function the command line uses.
 
 use yew::prelude::*;
 
 use super::dialogs::Modal;
-use crate::model::formats::Format;
+use crate::model::formats::{Format, Unit};
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
     pub current_title: AttrValue,
     pub documents: usize,
-    /// Called with the format and whether to export every document.
-    pub on_export: Callback<(Format, bool)>,
+    /// Called with the format, whether to export every document, and doccano's offset unit.
+    pub on_export: Callback<(Format, bool, Unit)>,
     pub on_close: Callback<()>,
 }
 
@@ -30,11 +31,13 @@ fn purpose(format: Format) -> &'static str {
 #[function_component(ExportDialog)]
 pub fn export_dialog(props: &ExportProps) -> Html {
     let all = use_state(|| false);
+    let utf16 = use_state(|| false);
     let buttons = Format::ALL.into_iter().map(|format| {
-        let (on_export, all) = (props.on_export.clone(), all.clone());
+        let (on_export, all, utf16) = (props.on_export.clone(), all.clone(), utf16.clone());
+        let unit = move || if *utf16 { Unit::Utf16 } else { Unit::CodePoint };
         html! {
             <li>
-                <button type="button" class="format-button" onclick={Callback::from(move |_| on_export.emit((format, *all)))}>
+                <button type="button" class="format-button" onclick={Callback::from(move |_| on_export.emit((format, *all, unit())))}>
                     <span class="format-name">{ format.name() }</span>
                     <span class="format-purpose">{ purpose(format) }</span>
                 </button>
@@ -61,7 +64,12 @@ pub fn export_dialog(props: &ExportProps) -> Html {
                 </fieldset>
             }
             <ul class="formats">{ for buttons }</ul>
-            <p class="hint">{ "Offsets in every format are Unicode code points (Python string indices), end-exclusive." }</p>
+            <label class="scope doccano-units">
+                <input type="checkbox" checked={*utf16}
+                    onchange={let utf16 = utf16.clone(); Callback::from(move |_| utf16.set(!*utf16))} />
+                { "doccano: count offsets in UTF-16 units, as doccano 1.6 and later do (else code points)" }
+            </label>
+            <p class="hint">{ "Offsets in every format are Unicode code points (Python string indices), end-exclusive, unless chosen above for doccano." }</p>
         </Modal>
     }
 }

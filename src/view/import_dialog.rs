@@ -1,5 +1,9 @@
 //! The import preview: what a file holds and what importing it will do, before anything
-//! changes. Confirming dispatches one `Action::Import` (one undo step).
+//! changes. Confirming dispatches one `Action::Import` (one undo step). The preview lists the
+//! documents left out with their problems (the button imports the good ones), lets the user
+//! choose the offsets' unit where the file converted or could not tell (the files are read
+//! again), whether documents of open texts replace them or are added, and a label for
+//! annotations that came without one (`import_choices`).
 //!
 //! A file whose one document has a different text from the open one can also be placed on the
 //! open document: each annotation is found by its quote (`model::reanchor`), and the preview
@@ -12,21 +16,24 @@ use yew::prelude::*;
 
 use super::dialogs::Modal;
 use super::files::download;
+use super::import_choices::{RejectedList, UnitChoice, UnlabelledChoice, WhereChoice};
+use super::store::use_store;
+use crate::model::annotation::LabelId;
 use crate::model::boundaries::shorten_end;
-use crate::model::formats::{native, ImportReport};
+use crate::model::formats::preview::{effects, label_unlabelled, unlabelled};
+use crate::model::formats::w3c::UNLABELLED;
+use crate::model::formats::{self, native, ImportOptions, ImportReport, InputFile, Offsets, Unit};
 use crate::model::reanchor::{reanchor, Reanchored};
 use crate::model::Workspace;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
     pub file_names: AttrValue,
+    /// The files read, to read again in another offset unit.
+    pub files: Rc<Vec<InputFile>>,
     pub report: Rc<ImportReport>,
-    /// Content ids of the documents already open.
-    pub open_ids: Rc<Vec<String>>,
-    /// The document being shown, onto which a different version's annotations can be placed.
-    pub current: Rc<Workspace>,
-    /// Called with the documents to import.
-    pub on_confirm: Callback<Vec<Workspace>>,
+    /// Called with the documents to import and whether they replace open ones of their text.
+    pub on_confirm: Callback<(Vec<Workspace>, bool)>,
     pub on_close: Callback<()>,
 }
 
@@ -66,27 +73,64 @@ fn reanchored_view(result: &Reanchored, old: &Workspace) -> Html {
     }
 }
 
+/// The report to show: the one read, or the file read again in the unit the user chose.
+#[hook]
+fn use_report(props: &ImportProps, unit: Option<Unit>) -> Rc<Result<Rc<ImportReport>, String>> {
+    let store = use_store();
+    use_memo(
+        (Rc::as_ptr(&props.report) as usize, unit),
+        move |(_, unit)| match unit {
+            None => Ok(props.report.clone()),
+            Some(unit) => {
+                let editor = store.editor();
+                let options = ImportOptions {
+                    offsets: Offsets::Fixed(*unit),
+                    ..ImportOptions::default()
+                };
+                formats::import_with(&props.files, &editor.corpus().current_first(), &options)
+                    .map(Rc::new)
+                    .map_err(|e| e.to_string())
+            }
+        },
+    )
+}
+
 #[function_component(ImportDialog)]
 pub fn import_dialog(props: &ImportProps) -> Html {
-    let report = &props.report;
+    let store = use_store();
+    let unit = use_state(|| None::<Unit>);
+    let replace_open = use_state(|| true);
+    let unlabelled_as = use_state(|| None::<LabelId>);
     let place_on_open = use_state(|| false);
-    let is_open = |w: &Workspace| props.open_ids.iter().any(|id| id == w.document.id());
+    let read = use_report(props, *unit);
+    // A unit the file cannot be read in keeps the first reading, with the reason shown.
+    let report = match read.as_ref() {
+        Ok(report) => report.clone(),
+        Err(_) => props.report.clone(),
+    };
+    let editor = store.editor();
+    let corpus = editor.corpus();
+    let current = corpus.current();
+    let targets = effects(corpus, &report.documents, *replace_open);
+    let open_texts = effects(corpus, &report.documents, true)
+        .iter()
+        .flatten()
+        .count();
     // Only a single document of another text can be placed on the open one.
     let other_version = match report.documents.as_slice() {
-        [only] if !is_open(only) => Some(only.clone()),
+        [only] if corpus.position_of(only.document.id()).is_none() => Some(only.clone()),
         _ => None,
     };
-    let reanchored = use_memo((Rc::as_ptr(report) as usize, *place_on_open), |(_, on)| {
+    let reanchored = use_memo((Rc::as_ptr(&report) as usize, *place_on_open), |(_, on)| {
         other_version
             .as_ref()
             .filter(|_| *on)
-            .map(|old| reanchor(old, &props.current.document))
+            .map(|old| reanchor(old, &current.document))
     });
-    let rows = report.documents.iter().map(|doc| {
-        let effect = if is_open(doc) {
-            "replaces the annotations of the open document"
-        } else {
-            "new document"
+    let rows = report.documents.iter().zip(&targets).map(|(doc, target)| {
+        let effect = match target {
+            Some(index) => format!("replaces open document {}", index + 1),
+            None => "new document".to_string(),
         };
         html! {
             <tr>
@@ -108,32 +152,78 @@ pub fn import_dialog(props: &ImportProps) -> Html {
                 <label class="scope"><input type="radio" name="placement" checked={!*place_on_open} onchange={choose(false)} />
                     { format!("Add “{}” as a new document", old.document.title) }</label>
                 <label class="scope"><input type="radio" name="placement" checked={*place_on_open} onchange={choose(true)} />
-                    { format!("Place its annotations on the open document “{}” (found by their quotes; replaces its annotations)", props.current.document.title) }</label>
+                    { format!("Place its annotations on the open document “{}” (found by their quotes; replaces its annotations)", current.document.title) }</label>
             </fieldset>
         }
     });
+    let unlabelled_count = unlabelled(&report.documents);
     let confirm = {
         let (on_confirm, report, reanchored) =
             (props.on_confirm.clone(), report.clone(), reanchored.clone());
+        let (replace_open, unlabelled_as) = (*replace_open, (*unlabelled_as).clone());
         Callback::from(move |_| match reanchored.as_ref() {
-            Some(result) => on_confirm.emit(vec![result.workspace.clone()]),
-            None => on_confirm.emit(report.documents.clone()),
+            Some(result) => on_confirm.emit((vec![result.workspace.clone()], true)),
+            None => {
+                let documents = match &unlabelled_as {
+                    Some(label) => label_unlabelled(&report.documents, label),
+                    None => report.documents.clone(),
+                };
+                on_confirm.emit((documents, replace_open))
+            }
         })
     };
     let cancel = {
         let on_close = props.on_close.clone();
         Callback::from(move |_| on_close.emit(()))
     };
+    let good = report.documents.len();
+    let import_label = if report.rejected.is_empty() {
+        "Import".to_string()
+    } else {
+        format!("Import the {good} good document(s)")
+    };
+    let choose_unit = {
+        let unit = unit.clone();
+        Callback::from(move |u: Unit| unit.set(Some(u)))
+    };
+    let choose_where = {
+        let replace_open = replace_open.clone();
+        Callback::from(move |on: bool| replace_open.set(on))
+    };
+    let choose_label = {
+        let unlabelled_as = unlabelled_as.clone();
+        Callback::from(move |label: Option<LabelId>| unlabelled_as.set(label))
+    };
+    let labels: Vec<crate::model::Label> = report
+        .documents
+        .first()
+        .map(|d| {
+            d.labels
+                .iter()
+                .filter(|l| l.id.as_str() != UNLABELLED)
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
     html! {
         <Modal title="Import" on_close={props.on_close.clone()}>
             <p>{ format!("{} is {}: {} document(s), {} annotation(s).", props.file_names, report.format.name(),
-                report.documents.len(), report.annotation_count()) }</p>
+                good, report.annotation_count()) }</p>
+            if let Err(message) = read.as_ref() { <p class="error" role="alert">{ message }</p> }
+            <UnitChoice verdict={report.verdict} chosen={*unit} on_choose={choose_unit} />
             <table class="import-table">
                 <thead><tr><th>{ "Document" }</th><th>{ "Annotations" }</th><th>{ "Importing" }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
+            if !report.rejected.is_empty() { <RejectedList rejected={report.rejected.clone()} /> }
+            if open_texts > 0 && other_version.is_none() {
+                <WhereChoice open={open_texts} replace_open={*replace_open} on_choose={choose_where} />
+            }
             { for choice }
             if let (Some(result), Some(old)) = (reanchored.as_ref(), other_version.as_ref()) { { reanchored_view(result, old) } }
+            if unlabelled_count > 0 {
+                <UnlabelledChoice count={unlabelled_count} {labels} chosen={(*unlabelled_as).clone()} on_choose={choose_label} />
+            }
             if !report.warnings.is_empty() {
                 <h3>{ "Notes" }</h3>
                 <ul class="warnings">{ for warnings }</ul>
@@ -141,7 +231,7 @@ pub fn import_dialog(props: &ImportProps) -> Html {
             <p class="hint">{ "Nothing has changed yet. Importing is one step: Undo takes it back." }</p>
             <div class="actions">
                 <button type="button" onclick={cancel}>{ "Cancel" }</button>
-                <button type="button" class="primary" onclick={confirm}>{ "Import" }</button>
+                <button type="button" class="primary" onclick={confirm} disabled={good == 0}>{ import_label }</button>
             </div>
         </Modal>
     }

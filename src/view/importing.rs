@@ -49,6 +49,7 @@ pub fn start_import(files: Vec<File>, store: StoreHandle, dialog: UseStateHandle
             Ok(report) => {
                 dialog.set(Dialog::Import {
                     names,
+                    files: Rc::new(inputs),
                     report: Rc::new(report),
                 });
                 marks::mark_after_paint("claimmark:import-preview");

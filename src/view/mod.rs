@@ -20,6 +20,7 @@ pub mod files;
 pub mod frames;
 pub mod hooks;
 pub mod idb;
+pub mod import_choices;
 pub mod import_dialog;
 pub mod importing;
 pub mod keyboard;

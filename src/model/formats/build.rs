@@ -10,12 +10,13 @@
 
 use std::collections::HashSet;
 
+use super::texts::title_from_text;
 use crate::model::annotation::{
     default_labels, is_rfc3339, Annotation, AnnotationId, Attribution, IdAllocator, Label, LabelId,
     Source,
 };
 use crate::model::span::Span;
-use crate::model::text::{title_or_untitled, Document};
+use crate::model::text::Document;
 use crate::model::workspace::Workspace;
 
 use super::problem::Problem;
@@ -71,8 +72,12 @@ impl DocumentBuilder {
         DocumentBuilder::with_labels(title, text, default_labels())
     }
 
+    /// A builder for `text` with `labels`; a blank title becomes the text's first line.
     pub fn with_labels(title: &str, text: &str, labels: Vec<Label>) -> DocumentBuilder {
-        let title = title_or_untitled(title.trim());
+        let title = match title.trim() {
+            "" => title_from_text(text),
+            title => title.to_string(),
+        };
         DocumentBuilder {
             record: String::new(),
             document: Document::new(title, text),

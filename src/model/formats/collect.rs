@@ -126,12 +126,14 @@ impl Records {
 pub fn verdict_warning(verdict: Verdict, tool: &str) -> Option<String> {
     match verdict {
         Verdict::Decided(found) if found != Unit::CodePoint => Some(format!(
-            "the offsets are counted in {} (as {tool} counts them); they were converted to code points",
-            found.words()
+            "the offsets are counted in {}, as {tool} counts them{}; they were converted to code points",
+            found.words(),
+            found.detail()
         )),
         Verdict::Unsure { alternative } => Some(format!(
-            "the offsets could be code points or {}, and nothing in the file tells which; they were read as code points. If spans look shifted, import again with the offsets in {} (--offsets {} on the command line)",
+            "the offsets could be code points or {}{}, and nothing in the file tells which; they were read as code points. If spans look shifted, import again with the offsets in {} (--offsets {} on the command line)",
             alternative.words(),
+            alternative.detail(),
             alternative.id(),
             alternative.id()
         )),

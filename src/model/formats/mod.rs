@@ -21,6 +21,7 @@ mod gather;
 mod json;
 pub mod label_studio;
 pub mod native;
+pub mod preview;
 mod problem;
 mod skipped;
 pub mod spacy;

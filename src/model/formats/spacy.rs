@@ -14,8 +14,8 @@ use super::files::ImportOptions;
 use super::json::{integer, records, string};
 use super::problem::{Decoded, Problem};
 use super::skipped::Skipped;
+use super::texts::title_from_text;
 use super::units::Unit;
-use crate::model::text::title_or_untitled;
 use crate::model::workspace::Workspace;
 
 #[derive(Serialize)]
@@ -124,7 +124,11 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Decoded, Vec<Proble
         let titled;
         let title = match annotator {
             Some(who) => {
-                titled = format!("{} — {who}", title_or_untitled(title.trim()));
+                let title = match title.trim() {
+                    "" => title_from_text(body),
+                    title => title.to_string(),
+                };
+                titled = format!("{title} — {who}");
                 titled.as_str()
             }
             None => title,

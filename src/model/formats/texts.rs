@@ -5,20 +5,20 @@ use serde_json::Value;
 
 use super::files::{text_of, InputFile};
 use super::problem::{ImportError, Problem};
+use crate::model::boundaries::truncate;
 use crate::model::text::{Document, UNTITLED};
 
-/// The title for a text without one: its first non-blank line, shortened.
+/// The title for a text without one: its first non-blank line, shortened to 60 characters
+/// (whole grapheme clusters).
 pub fn title_from_text(text: &str) -> String {
     let first = text
         .lines()
         .find(|l| !l.trim().is_empty())
         .unwrap_or(UNTITLED)
         .trim();
-    let title: String = first.chars().take(60).collect();
-    if first.chars().count() > 60 {
-        format!("{title}…")
-    } else {
-        title
+    match truncate(first, 60) {
+        (title, true) => format!("{title}…"),
+        (title, false) => title.to_string(),
     }
 }
 

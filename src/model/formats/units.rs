@@ -45,8 +45,17 @@ impl Unit {
     pub fn words(self) -> &'static str {
         match self {
             Unit::CodePoint => "Unicode code points",
-            Unit::Utf16 => "UTF-16 code units (as JavaScript counts, after an emoji one more)",
+            Unit::Utf16 => "UTF-16 code units",
             Unit::NewlineAsOne => "characters with each CR LF line break counted as one",
+        }
+    }
+
+    /// Who counts this way, in brackets (empty for code points).
+    pub fn detail(self) -> &'static str {
+        match self {
+            Unit::CodePoint => "",
+            Unit::Utf16 => " (as JavaScript counts: most emoji count two)",
+            Unit::NewlineAsOne => " (as brat reads a CR LF file)",
         }
     }
 }
