@@ -382,3 +382,74 @@ fn a_bad_language_tag_is_a_warning_and_the_language_is_guessed() {
         Some("yi")
     );
 }
+
+#[test]
+fn the_pieces_of_a_discontinuous_span_round_trip_and_are_checked() {
+    // "ab🙂 cd": pieces "b" (1..2) and "cd" (4..6) of the span 1..6.
+    let pieces = |f: &mut Value, list: Value| {
+        f["annotations"][0]["start"] = json!(1);
+        f["annotations"][0]["end"] = json!(6);
+        f["annotations"][0]["quote"] = json!("b🙂 cd");
+        f["annotations"][0]["fragments"] = list;
+    };
+    let good = json!([{ "start": 1, "end": 2 }, { "start": 4, "end": 6 }]);
+    check(|f| pieces(f, good.clone()), Ok(1));
+    let mut file = base();
+    pieces(&mut file, good);
+    let imported = import(&file.to_string()).unwrap().workspace;
+    let kept: Vec<(usize, usize)> = imported.annotations()[0]
+        .fragments
+        .iter()
+        .map(|f| (f.start(), f.end()))
+        .collect();
+    assert_eq!(kept, [(1, 2), (4, 6)]);
+    let again = import(&export(&imported)).unwrap().workspace;
+    assert_eq!(
+        again.annotations(),
+        imported.annotations(),
+        "the pieces survive export and import"
+    );
+    agree(&file.to_string());
+    let order = "\"fragments\" must be two or more pieces in text order";
+    check(
+        |f| {
+            pieces(
+                f,
+                json!([{ "start": 4, "end": 6 }, { "start": 1, "end": 2 }]),
+            )
+        },
+        Err(order),
+    );
+    check(|f| pieces(f, json!([{ "start": 1, "end": 6 }])), Err(order));
+    check(
+        |f| {
+            pieces(
+                f,
+                json!([{ "start": 1, "end": 2 }, { "start": 4, "end": 5 }]),
+            )
+        },
+        Err(order),
+    );
+    check(
+        |f| {
+            pieces(
+                f,
+                json!([{ "start": 1, "end": 3 }, { "start": 3, "end": 6 }]),
+            )
+        },
+        Err(order),
+    );
+    check(
+        |f| pieces(f, json!("1-2")),
+        Err("\"fragments\" must be a list"),
+    );
+    check(
+        |f| {
+            pieces(
+                f,
+                json!([{ "start": 1, "end": 2 }, { "start": 4, "end": 60 }]),
+            )
+        },
+        Err("fragments[1]: end 60 is past the end"),
+    );
+}

@@ -226,6 +226,8 @@ fn edit(
         Change::Span(span) => {
             check_span(ws, span)?;
             new.span = span;
+            // New boundaries make the span whole again.
+            new.fragments.clear();
             "edit boundaries"
         }
     };

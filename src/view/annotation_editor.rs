@@ -110,6 +110,15 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
     );
 
     let quote = shorten_end(workspace.quote(annotation), 200);
+    // A discontinuous span (from brat) shows its pieces; the highlight covers the whole span.
+    let pieces = (!annotation.fragments.is_empty()).then(|| {
+        let quotes: Vec<String> = annotation
+            .fragments
+            .iter()
+            .map(|f| format!("“{}”", shorten_end(workspace.document.text.quote(*f), 40)))
+            .collect();
+        format!("In {} pieces: {}", quotes.len(), quotes.join(" … "))
+    });
     let deselect = {
         let store = store.clone();
         Callback::from(move |_| store.dispatch(Msg::Select(None)))
@@ -120,6 +129,7 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
                 <p class="editor-quote" dir="auto">{ format!("“{quote}”") }</p>
                 <button type="button" class="close" aria-label="Close the editor" onclick={deselect}>{ "×" }</button>
             </div>
+            if let Some(pieces) = pieces { <p class="editor-pieces" dir="auto">{ pieces }</p> }
             <div class="label-buttons" role="group" aria-label="Label">{ for label_buttons }</div>
             <div class="field">
                 <label for="edit-attribution">{ "Attribution" }</label>

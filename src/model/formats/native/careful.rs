@@ -351,6 +351,7 @@ fn read_annotations(
         }
         let quote = reader.string(obj, &at, "quote", false);
         let span = reader.checked_span(obj, &at, &document.text, quote.as_deref());
+        let fragments = read_fragments(reader, obj, &at, &document.text, span);
         let label = reader.string(obj, &at, "label", true);
         if let Some(label) = &label {
             if !rules::known_label(labels, label) {
@@ -378,7 +379,7 @@ fn read_annotations(
             annotations.push(Annotation {
                 id: AnnotationId::new(&id),
                 span,
-                fragments: Vec::new(),
+                fragments,
                 label: LabelId::new(&label),
                 attribution,
                 note,
@@ -388,6 +389,42 @@ fn read_annotations(
         }
     }
     annotations
+}
+
+/// The pieces of a discontinuous span (`"fragments": [{"start", "end"}, …]`), checked.
+fn read_fragments(
+    reader: &mut Reader,
+    obj: &Map<String, Value>,
+    at: &str,
+    text: &Text,
+    span: Option<Span>,
+) -> Vec<Span> {
+    let items = match obj.get("fragments") {
+        None | Some(Value::Null) => return Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            reader.problem(
+                at,
+                format!("\"fragments\" must be a list, found {}", kind(other)),
+            );
+            return Vec::new();
+        }
+    };
+    let mut pieces = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let at = format!("{at}.fragments[{i}]");
+        match item {
+            Value::Object(piece) => pieces.extend(reader.checked_span(piece, &at, text, None)),
+            other => reader.problem(&at, format!("must be an object, found {}", kind(other))),
+        }
+    }
+    let Some(span) = span.filter(|_| pieces.len() == items.len()) else {
+        return Vec::new();
+    };
+    rules::fragments(span, pieces).unwrap_or_else(|message| {
+        reader.problem(at, message);
+        Vec::new()
+    })
 }
 
 fn read_attribution(

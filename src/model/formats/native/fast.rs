@@ -108,6 +108,8 @@ struct AnnotationIn<'a> {
     id: Cow<'a, str>,
     start: u64,
     end: u64,
+    #[serde(default)]
+    fragments: Vec<SpanIn>,
     #[serde(borrow, default)]
     quote: Option<Cow<'a, str>>,
     #[serde(borrow)]
@@ -188,6 +190,11 @@ pub(super) fn read(input: &str) -> Option<Imported> {
     let mut annotations = Vec::with_capacity(file.annotations.len());
     for a in file.annotations {
         let span = span_of(text, a.start, a.end, a.quote.as_deref())?;
+        let pieces = a
+            .fragments
+            .iter()
+            .map(|f| span_of(text, f.start, f.end, None));
+        let fragments = rules::fragments(span, pieces.collect::<Option<Vec<Span>>>()?).ok()?;
         if rules::id_problem(&a.id, &mut ids).is_some() || !rules::known_label(&labels, &a.label) {
             return None;
         }
@@ -213,7 +220,7 @@ pub(super) fn read(input: &str) -> Option<Imported> {
         annotations.push(Annotation {
             id: AnnotationId::new(&a.id),
             span,
-            fragments: Vec::new(),
+            fragments,
             label: LabelId::new(&a.label),
             attribution,
             note: a.note.map(Cow::into_owned).unwrap_or_default(),

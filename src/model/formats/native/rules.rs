@@ -159,3 +159,22 @@ pub(super) fn workspace(
     workspace.exercise = extras.exercise;
     workspace
 }
+
+/// The pieces of a discontinuous span, checked: at least two, in text order, apart, the first
+/// starting where the span starts and the last ending where it ends. None given: a whole span.
+pub(super) fn fragments(span: Span, pieces: Vec<Span>) -> Result<Vec<Span>, String> {
+    if pieces.is_empty() {
+        return Ok(pieces);
+    }
+    let ordered = pieces.windows(2).all(|w| w[0].end() < w[1].start());
+    let ends = pieces.first().map(|p| p.start()) == Some(span.start())
+        && pieces.last().map(|p| p.end()) == Some(span.end());
+    if pieces.len() < 2 || !ordered || !ends {
+        return Err(format!(
+            "\"fragments\" must be two or more pieces in text order with gaps between them, from {} to {}",
+            span.start(),
+            span.end()
+        ));
+    }
+    Ok(pieces)
+}

@@ -74,6 +74,8 @@ struct AnnotationOut<'a> {
     id: &'a str,
     start: usize,
     end: usize,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fragments: Vec<SpanOut>,
     quote: &'a str,
     label: &'a str,
     attribution: Option<AttributionOut<'a>>,
@@ -133,6 +135,14 @@ fn file(workspace: &Workspace) -> FileOut<'_> {
                 id: a.id.as_str(),
                 start: a.span.start(),
                 end: a.span.end(),
+                fragments: a
+                    .fragments
+                    .iter()
+                    .map(|f| SpanOut {
+                        start: f.start(),
+                        end: f.end(),
+                    })
+                    .collect(),
                 quote: workspace.quote(a),
                 label: a.label.as_str(),
                 attribution: a.attribution.as_ref().map(|at| AttributionOut {
