@@ -180,6 +180,16 @@ fn count_unused(record: &Map<String, Value>, skipped: &mut Skipped) {
         .get("accept")
         .and_then(Value::as_array)
         .map_or(0, Vec::len);
+    // Prodigy's review recipe keeps each annotator's version beside the reviewed answer.
+    let versions = record
+        .get("versions")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
+    skipped.add_n(
+        "annotator's version kept by the review",
+        "annotators' versions kept by the review",
+        versions,
+    );
     let label = usize::from(record.get("label").is_some_and(Value::is_string));
     skipped.add_n(
         "document category",
