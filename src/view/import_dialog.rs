@@ -129,7 +129,7 @@ pub fn import_dialog(props: &ImportProps) -> Html {
     });
     let rows = report.documents.iter().zip(&targets).map(|(doc, target)| {
         let effect = match target {
-            Some(index) => format!("replaces open document {}", index + 1),
+            Some(index) => format!("replaces the open document {} (its annotations)", index + 1),
             None => "new document".to_string(),
         };
         html! {
