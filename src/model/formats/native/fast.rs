@@ -42,6 +42,8 @@ struct FileIn<'a> {
     sources: Vec<SourceIn<'a>>,
     #[serde(borrow, default)]
     annotations: Vec<AnnotationIn<'a>>,
+    #[serde(default)]
+    suggester: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -120,6 +122,10 @@ struct AnnotationIn<'a> {
     created: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     modified: Option<Cow<'a, str>>,
+    #[serde(default)]
+    suggested: bool,
+    #[serde(default)]
+    confidence: Option<f64>,
 }
 
 /// A span whose offsets fit `usize` and pass the format's rules.
@@ -186,6 +192,7 @@ pub(super) fn read(input: &str) -> Option<Imported> {
     let text = &document.text;
     let mut ids = HashSet::with_capacity(file.annotations.len());
     let mut annotations = Vec::with_capacity(file.annotations.len());
+    let mut suggested = Vec::new();
     for a in file.annotations {
         let span = span_of(text, a.start, a.end, a.quote.as_deref())?;
         if rules::id_problem(&a.id, &mut ids).is_some() || !rules::known_label(&labels, &a.label) {
@@ -210,8 +217,14 @@ pub(super) fn read(input: &str) -> Option<Imported> {
             Some(stamp) => Some(rules::time(stamp.into_owned()).ok()?),
             None => None,
         };
+        let id = AnnotationId::new(&a.id);
+        match rules::suggested("", a.suggested, a.confidence) {
+            (_, Some(_)) => return None,
+            (Some(mark), None) => suggested.push((id.clone(), mark)),
+            (None, None) => {}
+        }
         annotations.push(Annotation {
-            id: AnnotationId::new(&a.id),
+            id,
             span,
             label: LabelId::new(&a.label),
             attribution,
@@ -230,6 +243,11 @@ pub(super) fn read(input: &str) -> Option<Imported> {
                 allow_check: e.allow_check,
             })
         }),
+        suggester: match file.suggester {
+            None | Some(serde_json::Value::Null) => None,
+            Some(value) => Some(rules::suggester(&value).ok()?),
+        },
+        suggested,
     };
     Some(Imported {
         workspace: rules::workspace(document, labels, sources, annotations, extras),
