@@ -5,7 +5,7 @@ _claimmark() {
     local cur prev command
     cur="${COMP_WORDS[COMP_CWORD]}"
     prev="${COMP_WORDS[COMP_CWORD-1]}"
-    local commands="convert validate stats agree completions help"
+    local commands="convert validate stats agree suggest completions help"
     if [[ $COMP_CWORD -eq 1 ]]; then
         COMPREPLY=($(compgen -W "$commands --help -h --version -V" -- "$cur"))
         return
@@ -25,6 +25,7 @@ _claimmark() {
         validate) options="--strict --help -h" ;;
         stats) options="--json --csv --svg --help -h" ;;
         agree) options="--json --help -h" ;;
+        suggest) options="--to --output -o --help -h" ;;
         completions)
             COMPREPLY=($(compgen -W "bash zsh fish --help -h" -- "$cur"))
             return ;;
