@@ -249,7 +249,17 @@ impl Model {
                 .as_u64()
                 .ok_or("\"feedback\" must be a whole number ≥ 0")?,
         };
-        for (feature, per_class) in weights_of(object)? {
+        let weights = match object.get("weights") {
+            None => None,
+            Some(Value::Object(weights)) => Some(weights),
+            Some(_) => return Err("\"weights\" must be an object".into()),
+        };
+        let rejected: &[Value] = match object.get("rejected") {
+            None => &[],
+            Some(Value::Array(rejected)) => rejected,
+            Some(_) => return Err("\"rejected\" must be a list".into()),
+        };
+        for (feature, per_class) in weights.into_iter().flatten() {
             let per_class = per_class
                 .as_object()
                 .ok_or("each weight must be an object")?;
@@ -264,12 +274,7 @@ impl Model {
             }
             model.weights.insert(feature.clone(), w);
         }
-        for r in object
-            .get("rejected")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
+        for r in rejected {
             let number = |key: &str| {
                 r.get(key)
                     .and_then(Value::as_u64)
@@ -288,14 +293,5 @@ impl Model {
             }
         }
         Ok(model)
-    }
-}
-
-fn weights_of(object: &Map<String, Value>) -> Result<&Map<String, Value>, String> {
-    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
-    match object.get("weights") {
-        None => Ok(EMPTY.get_or_init(Map::new)),
-        Some(Value::Object(weights)) => Ok(weights),
-        Some(_) => Err("\"weights\" must be an object".into()),
     }
 }
