@@ -121,6 +121,13 @@ fn accusations_calls_and_offers() {
         ],
     );
     check(
+        "Member states demanded a vote. Human rights advocates urged the court to act.",
+        &[
+            "proposal | Member states | a vote | demanded",
+            "proposal | Human rights advocates | the court to act | urged",
+        ],
+    );
+    check(
         "Salas called the claim “baseless and malicious.”",
         &["claim | Salas | baseless and malicious. | called"],
     );

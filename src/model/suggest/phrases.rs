@@ -70,7 +70,11 @@ pub fn noun_phrase_before(t: &[Token], end: usize, lexicon: &Lexicon) -> Option<
     while start > 0 && end - start < LONGEST {
         let word = &t[start - 1];
         let joins = lexicon.is(Words::Joiner, &word.lower) && start < end;
-        let verb = verb_at(t, start - 1, lexicon);
+        // The word right before the verb is the subject's head, even when it is also a cue's
+        // form ("member states demanded", "advocates urged").
+        let head =
+            start == end && !word.lower.ends_with("ed") && !lexicon.is(Words::Aux, &word.lower);
+        let verb = verb_at(t, start - 1, lexicon) && !head;
         if !word.is_word() || (!joins && (lexicon.is(Words::Stop, &word.lower) || verb)) {
             break;
         }
