@@ -13,7 +13,7 @@ use super::phrases::{sentence_subject, speaker, Kind, Range};
 use super::resolve::Resolver;
 use super::structure::{find, lone_quote, Found, Shape};
 use super::suggestion::Suggestion;
-use super::tokens::{paragraphs, sentences, Token};
+use super::tokens::{paragraphs, sentences, Sentence, Token};
 use crate::model::action::Action;
 use crate::model::annotation::{Annotation, LabelId, Suggested};
 use crate::model::boundaries::{is_grapheme_boundary, next_boundary, previous_boundary};
@@ -44,78 +44,126 @@ pub fn candidates(ws: &Workspace, model: &Model) -> Vec<Suggestion> {
     let Some(lexicon) = for_language(ws.document.language.as_deref()) else {
         return Vec::new();
     };
-    let text = &ws.document.text;
-    let chars: Vec<char> = text.as_str().chars().collect();
-    let labels: Vec<Option<LabelId>> = CLASSES[..NONE]
-        .iter()
-        .map(|c| ws.label(&LabelId::new(c)).map(|l| l.id.clone()))
-        .collect();
-    let tagged: HashSet<(usize, usize, &str)> = ws
-        .annotations()
-        .iter()
-        .map(|a| (a.span.start(), a.span.end(), a.label.as_str()))
-        .collect();
-    let refused = ws.suggester.as_ref();
-    let mut resolver = Resolver::new(ws);
-    let mut best: HashMap<(usize, usize, LabelId), Suggestion> = HashMap::new();
-    let mut keep = |s: Suggestion| {
-        let key = (s.span.start(), s.span.end(), s.label.clone());
-        let new = !tagged.contains(&(key.0, key.1, key.2.as_str()))
-            && !refused.is_some_and(|m| m.is_rejected(s.span, s.label.as_str()));
-        if new && best.get(&key).is_none_or(|b| b.confidence < s.confidence) {
-            best.insert(key, s);
-        }
-    };
+    let chars: Vec<char> = ws.document.text.as_str().chars().collect();
+    let mut pass = Pass::new(ws, model, lexicon, &chars);
     for paragraph in paragraphs(&chars) {
-        // The speaker of the last quotation, for a paragraph's next sentence that is only a
-        // quotation ("“We will not pay,” the mayor said. “Not now, not ever.”").
-        let mut carried: Option<(Found, Said)> = None;
+        let mut carried = None;
         for sentence in sentences(&chars, paragraph, lexicon) {
-            let t = &sentence.tokens;
-            resolver.see(t, &chars, lexicon);
-            let reader = Reader {
-                text,
-                chars: &chars,
-                t,
-                lexicon,
-            };
-            if let Some(subject) = sentence_subject(t, lexicon).map(|r| speaker(t, r, lexicon)) {
-                if subject.kind == Kind::Name {
-                    resolver.remember_subject(&reader.words(subject.name), lexicon);
-                }
-            }
-            let found = find(t, lexicon);
-            if let (true, Some(content), Some((before, said))) =
-                (found.is_empty(), lone_quote(t), &carried)
-            {
-                let next = Found {
-                    content,
-                    subject: None,
-                    shape: Shape::Continued,
-                    ..before.clone()
-                };
-                reader
-                    .suggestion(&next, said, sentence.first, model, &labels)
-                    .map(&mut keep);
-                continue;
-            }
-            carried = None;
-            for found in found {
-                let said = reader.said(&found, &mut resolver);
-                let Some(s) = reader.suggestion(&found, &said, sentence.first, model, &labels)
-                else {
-                    continue;
-                };
-                if found.shape.quoted() {
-                    carried = Some((found, said));
-                }
-                keep(s);
-            }
+            carried = pass.sentence(&sentence, carried);
         }
     }
-    let mut out: Vec<Suggestion> = best.into_values().collect();
+    let mut out: Vec<Suggestion> = pass.best.into_values().collect();
     out.sort_by_key(|s| (s.span.text_order_key(), s.label.clone()));
     out
+}
+
+/// The speaker of a paragraph's last quotation, for its next sentence if that is only a
+/// quotation ("“We will not pay,” the mayor said. “Not now, not ever.”").
+type Carried<'l> = Option<(Found<'l>, Said)>;
+
+/// One reading of a document, in order.
+struct Pass<'a> {
+    ws: &'a Workspace,
+    model: &'a Model,
+    lexicon: &'a Lexicon,
+    chars: &'a [char],
+    /// The label of each class, when the document has it.
+    labels: Vec<Option<LabelId>>,
+    tagged: HashSet<(usize, usize, &'a str)>,
+    resolver: Resolver<'a>,
+    best: HashMap<(usize, usize, LabelId), Suggestion>,
+}
+
+impl<'a> Pass<'a> {
+    fn new(
+        ws: &'a Workspace,
+        model: &'a Model,
+        lexicon: &'a Lexicon,
+        chars: &'a [char],
+    ) -> Pass<'a> {
+        Pass {
+            ws,
+            model,
+            lexicon,
+            chars,
+            labels: CLASSES[..NONE]
+                .iter()
+                .map(|c| ws.label(&LabelId::new(c)).map(|l| l.id.clone()))
+                .collect(),
+            tagged: ws
+                .annotations()
+                .iter()
+                .map(|a| (a.span.start(), a.span.end(), a.label.as_str()))
+                .collect(),
+            resolver: Resolver::new(ws),
+            best: HashMap::new(),
+        }
+    }
+
+    /// Keeps a candidate unless it repeats an annotation or a refusal, or a surer one.
+    fn keep(&mut self, s: Suggestion) {
+        let key = (s.span.start(), s.span.end(), s.label.clone());
+        let refused = self.ws.suggester.as_ref();
+        let new = !self.tagged.contains(&(key.0, key.1, key.2.as_str()))
+            && !refused.is_some_and(|m| m.is_rejected(s.span, s.label.as_str()));
+        if new
+            && self
+                .best
+                .get(&key)
+                .is_none_or(|b| b.confidence < s.confidence)
+        {
+            self.best.insert(key, s);
+        }
+    }
+
+    /// Reads one sentence; gives what the next one may carry on.
+    fn sentence(&mut self, sentence: &Sentence, carried: Carried<'a>) -> Carried<'a> {
+        let (t, lexicon) = (&sentence.tokens[..], self.lexicon);
+        self.resolver.see(t, self.chars, lexicon);
+        let reader = Reader {
+            text: &self.ws.document.text,
+            chars: self.chars,
+            t,
+            lexicon,
+        };
+        if let Some(subject) = sentence_subject(t, lexicon).map(|r| speaker(t, r, lexicon)) {
+            if subject.kind == Kind::Name {
+                self.resolver
+                    .remember_subject(&reader.words(subject.name), lexicon);
+            }
+        }
+        let found = find(t, lexicon);
+        if let (true, Some(content), Some((before, said))) =
+            (found.is_empty(), lone_quote(t), &carried)
+        {
+            let next = Found {
+                content,
+                subject: None,
+                shape: Shape::Continued,
+                ..before.clone()
+            };
+            if let Some(s) =
+                reader.suggestion(&next, said, sentence.first, self.model, &self.labels)
+            {
+                self.keep(s);
+            }
+            return carried;
+        }
+        let mut carry = None;
+        for found in found {
+            let said = reader.said(&found, &mut self.resolver);
+            let Some(s) =
+                reader.suggestion(&found, &said, sentence.first, self.model, &self.labels)
+            else {
+                continue;
+            };
+            if found.shape.quoted() {
+                carry = Some((found, said));
+            }
+            self.keep(s);
+        }
+        carry
+    }
 }
 
 /// The candidate that overlaps `span` most (for learning from a span the person tagged).
