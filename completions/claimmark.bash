@@ -5,7 +5,7 @@ _claimmark() {
     local cur prev command
     cur="${COMP_WORDS[COMP_CWORD]}"
     prev="${COMP_WORDS[COMP_CWORD-1]}"
-    local commands="convert validate stats agree completions help"
+    local commands="convert validate stats agree suggest completions help"
     if [[ $COMP_CWORD -eq 1 ]]; then
         COMPREPLY=($(compgen -W "$commands --help -h --version -V" -- "$cur"))
         return
@@ -31,6 +31,7 @@ _claimmark() {
         validate) options="--strict --offsets --help -h" ;;
         stats) options="--json --csv --svg --offsets --skip-invalid --help -h" ;;
         agree) options="--json --offsets --help -h" ;;
+        suggest) options="--to --output -o --help -h" ;;
         completions)
             COMPREPLY=($(compgen -W "bash zsh fish --help -h" -- "$cur"))
             return ;;

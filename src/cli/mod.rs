@@ -1,5 +1,5 @@
 //! The command-line twin of the web app, built from the same model: `convert`, `validate`,
-//! `stats`, `agree` and `completions`. Native targets only (it reads and writes files).
+//! `stats`, `agree`, `suggest` and `completions`. Native targets only (it reads and writes files).
 //!
 //! [`run`] takes the arguments and returns the exit code with what to print, so tests call it
 //! directly; [`run_with_stdin`] also gives what `-` reads, and [`run_os`] takes the process's
@@ -19,6 +19,7 @@ mod input;
 mod output;
 pub mod spec;
 mod stats;
+mod suggest;
 mod validate;
 
 use std::ffi::OsString;
@@ -144,6 +145,7 @@ fn dispatch(top: Top, stdin: &mut Stdin) -> Result<Finished, Usage> {
         "validate" => validate::run(&matches, stdin),
         "stats" => stats::run(&matches, stdin),
         "agree" => agree::run(&matches, stdin),
+        "suggest" => suggest::run(&matches, stdin),
         "completions" => completions::run(&matches),
         _ => match matches.free.as_slice() {
             [] => help_on(None),

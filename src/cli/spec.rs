@@ -215,6 +215,37 @@ label and attribution accuracy); Cohen's kappa is given for each pair of annotat
 Krippendorff's alpha for all of them (docs/METRICS.md).",
 };
 
+pub static SUGGEST: Command = Command {
+    name: "suggest",
+    synopsis: "[-o OUT] [--to FORMAT] INPUT...",
+    about: "pre-annotate documents with suggested attributions",
+    flags: &[
+        Flag {
+            long: "to",
+            short: None,
+            value: Some("FORMAT"),
+            help: "the format to write: native (the default), w3c, spacy, doccano, label-studio or brat",
+        },
+        Flag {
+            long: "output",
+            short: Some('o'),
+            value: Some("OUT"),
+            help: "write to OUT instead of standard output (- is standard output)",
+        },
+    ],
+    details: "\
+An INPUT is a .txt file (one plain text, kept byte for byte, titled by its file name), claimmark
+JSON or JSON Lines, or any other file convert reads; - reads standard input (claimmark JSON when
+it starts with {, else a plain text). Annotations already there are kept and never suggested
+again, and what a file's documents learned from earlier answers (its suggester) is used.
+
+The suggested annotations are claims, allegations and proposals with their source, mention and
+cue, made by the web app's suggestion engine; in claimmark JSON each carries \"suggested\": true
+and its \"confidence\" (0 to 1), which other formats leave out. Their time stamps are empty.
+Suggestions are made for English documents only; others are written unchanged, with a warning.
+One document is written as one claimmark JSON document, several as JSON Lines.",
+};
+
 pub static COMPLETIONS: Command = Command {
     name: "completions",
     synopsis: "SHELL",
@@ -235,11 +266,12 @@ pub static HELP_COMMAND: Command = Command {
 };
 
 /// Every command, in the order of the help.
-pub static COMMANDS: [&Command; 6] = [
+pub static COMMANDS: [&Command; 7] = [
     &CONVERT,
     &VALIDATE,
     &STATS,
     &AGREE,
+    &SUGGEST,
     &COMPLETIONS,
     &HELP_COMMAND,
 ];

@@ -1,6 +1,6 @@
 //! The pure core of claimmark: document text, spans, annotations, a corpus of documents, the
 //! one [`Action`] enum and the [`Editor`] that applies it, layout for reading, statistics and
-//! their chart, and file codecs.
+//! their chart, file codecs, and suggested annotations (`suggest`).
 //!
 //! Nothing here knows about the browser. The browser crates (yew, web-sys, js-sys) are
 //! dependencies of the wasm32 target only, so using them from this module fails to compile on
@@ -39,6 +39,7 @@ pub mod snap;
 pub mod sources;
 pub mod span;
 pub mod stats;
+pub mod suggest;
 pub mod text;
 pub mod workspace;
 

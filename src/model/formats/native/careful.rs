@@ -10,11 +10,12 @@ use serde_json::{Map, Value};
 
 use super::rules::{self, Extras, Imported, FALLBACK_COLOR, FORMAT, OFFSET_UNIT, VERSION};
 use crate::model::annotation::{
-    default_labels, Annotation, AnnotationId, Attribution, Label, LabelId, Source,
+    default_labels, Annotation, AnnotationId, Attribution, Label, LabelId, Source, Suggested,
 };
 use crate::model::formats::json::kind;
 use crate::model::formats::problem::{ImportError, Problem, MAX_ANNOTATIONS};
 use crate::model::span::Span;
+use crate::model::suggest::learn::Model;
 use crate::model::text::Text;
 use crate::model::text::{content_id, Document};
 use crate::model::workspace::ExerciseLink;
@@ -23,6 +24,8 @@ use crate::model::workspace::ExerciseLink;
 struct Reader {
     problems: Vec<Problem>,
     warnings: Vec<String>,
+    /// The annotations marked as suggested.
+    suggested: Vec<(AnnotationId, Suggested)>,
 }
 
 impl Reader {
@@ -160,6 +163,7 @@ pub(super) fn read(root: &Value) -> Result<Imported, ImportError> {
     let mut reader = Reader {
         problems: Vec::new(),
         warnings: Vec::new(),
+        suggested: Vec::new(),
     };
     match root.get("offset_unit") {
         None => reader
@@ -204,6 +208,8 @@ pub(super) fn read(root: &Value) -> Result<Imported, ImportError> {
                         .unwrap_or(false),
                 })
             }),
+        suggester: read_suggester(&mut reader, root),
+        suggested: std::mem::take(&mut reader.suggested),
     };
     Ok(Imported {
         workspace: rules::workspace(document, labels, sources, annotations, extras),
@@ -372,10 +378,16 @@ fn read_annotations(
         };
         let created = time("created").unwrap_or_default();
         let modified = rules::modified(time("modified"), &created);
+        let (mark, warnings) =
+            rules::suggested_in(&at, obj.get("suggested"), obj.get("confidence"));
+        reader.warnings.extend(warnings);
         if reader.problems.len() > before {
             continue;
         }
         if let (Some(id), Some(span), Some(label)) = (id, span, label) {
+            if let Some(mark) = mark {
+                reader.suggested.push((AnnotationId::new(&id), mark));
+            }
             annotations.push(Annotation {
                 id: AnnotationId::new(&id),
                 span,
@@ -425,6 +437,14 @@ fn read_fragments(
         reader.problem(at, message);
         Vec::new()
     })
+}
+
+/// The `suggester` field, or `None` (with a warning when it cannot be read).
+fn read_suggester(reader: &mut Reader, root: &Map<String, Value>) -> Option<Model> {
+    let value = root.get("suggester").filter(|v| !v.is_null())?;
+    rules::suggester(value)
+        .map_err(|warning| reader.warnings.push(warning))
+        .ok()
 }
 
 fn read_attribution(

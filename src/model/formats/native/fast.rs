@@ -42,6 +42,8 @@ struct FileIn<'a> {
     sources: Vec<SourceIn<'a>>,
     #[serde(borrow, default)]
     annotations: Vec<AnnotationIn<'a>>,
+    #[serde(default)]
+    suggester: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -122,6 +124,10 @@ struct AnnotationIn<'a> {
     created: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     modified: Option<Cow<'a, str>>,
+    #[serde(default)]
+    suggested: bool,
+    #[serde(default)]
+    confidence: Option<f64>,
 }
 
 /// A span whose offsets fit `usize` and pass the format's rules.
@@ -188,6 +194,7 @@ pub(super) fn read(input: &str) -> Option<Imported> {
     let text = &document.text;
     let mut ids = HashSet::with_capacity(file.annotations.len());
     let mut annotations = Vec::with_capacity(file.annotations.len());
+    let mut suggested = Vec::new();
     for a in file.annotations {
         let span = span_of(text, a.start, a.end, a.quote.as_deref())?;
         let pieces = a
@@ -217,8 +224,14 @@ pub(super) fn read(input: &str) -> Option<Imported> {
             Some(stamp) => Some(rules::time(stamp.into_owned()).ok()?),
             None => None,
         };
+        let id = AnnotationId::new(&a.id);
+        match rules::suggested("", a.suggested, a.confidence) {
+            (_, Some(_)) => return None,
+            (Some(mark), None) => suggested.push((id.clone(), mark)),
+            (None, None) => {}
+        }
         annotations.push(Annotation {
-            id: AnnotationId::new(&a.id),
+            id,
             span,
             fragments,
             label: LabelId::new(&a.label),
@@ -238,6 +251,11 @@ pub(super) fn read(input: &str) -> Option<Imported> {
                 allow_check: e.allow_check,
             })
         }),
+        suggester: match file.suggester {
+            None | Some(serde_json::Value::Null) => None,
+            Some(value) => Some(rules::suggester(&value).ok()?),
+        },
+        suggested,
     };
     Some(Imported {
         workspace: rules::workspace(document, labels, sources, annotations, extras),

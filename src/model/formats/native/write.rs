@@ -22,6 +22,8 @@ struct FileOut<'a> {
     labels: Vec<LabelOut<'a>>,
     sources: Vec<SourceOut>,
     annotations: Vec<AnnotationOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggester: Option<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -82,6 +84,10 @@ struct AnnotationOut<'a> {
     note: &'a str,
     created: &'a str,
     modified: &'a str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    suggested: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f64>,
 }
 
 /// The workspace as a native v1 file (pretty-printed JSON, annotations in text order).
@@ -159,8 +165,11 @@ fn file(workspace: &Workspace) -> FileOut<'_> {
                 note: &a.note,
                 created: &a.created,
                 modified: &a.modified,
+                suggested: workspace.suggested(&a.id).is_some(),
+                confidence: workspace.suggested(&a.id).and_then(|m| m.confidence),
             })
             .collect(),
+        suggester: workspace.suggester.as_ref().map(|m| m.to_json()),
     }
 }
 
