@@ -19,7 +19,7 @@ _claimmark() {
             COMPREPLY=($(compgen -f -- "$cur"))
             return ;;
         --offsets)
-            COMPREPLY=($(compgen -W "auto codepoint utf16" -- "$cur"))
+            COMPREPLY=($(compgen -W "auto codepoint utf16 grapheme" -- "$cur"))
             return ;;
         --to-offsets)
             COMPREPLY=($(compgen -W "codepoint utf16" -- "$cur"))

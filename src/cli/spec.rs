@@ -99,7 +99,7 @@ const OFFSETS: Flag = Flag {
     long: "offsets",
     short: None,
     value: Some("UNIT"),
-    help: "how the inputs count offsets: auto (the default: weighed per file), codepoint or utf16",
+    help: "how the inputs count offsets: auto (the default: weighed per file), codepoint, utf16 or grapheme",
 };
 
 /// `--skip-invalid`: read the good documents of a file whose other documents have problems.
@@ -112,7 +112,7 @@ const SKIP_INVALID: Flag = Flag {
 };
 
 /// The names `--offsets` takes.
-pub const OFFSET_UNITS: [&str; 3] = ["auto", "codepoint", "utf16"];
+pub const OFFSET_UNITS: [&str; 4] = ["auto", "codepoint", "utf16", "grapheme"];
 
 pub static CONVERT: Command = Command {
     name: "convert",

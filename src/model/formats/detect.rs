@@ -58,7 +58,7 @@ fn unknown_lines(name: &str, first: &Value) -> ImportError {
         true => "its first record is not a JSON object".to_string(),
         false => format!("its first record has the keys {}", keys.join(", ")),
     };
-    invalid(name, format!("these JSON lines are not in a format claimmark knows: {found}; claimmark reads a text under “text” with spans under “spans” (spaCy, Prodigy), “label”, “labels”, “entities” or “annotations” (doccano)"))
+    invalid(name, format!("this JSON is not in a format claimmark knows: {found}; claimmark reads a text under “text” with spans under “spans” (spaCy, Prodigy), “label”, “labels”, “entities” or “annotations” (doccano)"))
 }
 
 /// The format of JSON Lines, from their first record.
@@ -163,6 +163,6 @@ fn recognise(
             "this JSON list is not W3C annotations or Label Studio tasks",
         ))
     } else {
-        Err(invalid("file", "this JSON is not in a format claimmark knows (claimmark, W3C, spaCy, doccano, Label Studio)"))
+        Err(unknown_lines("file", value))
     }
 }

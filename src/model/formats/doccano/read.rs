@@ -178,7 +178,7 @@ pub fn columns(record: &Value) -> Option<(String, String)> {
 
 pub fn import(text: &str, options: &ImportOptions) -> Result<Decoded, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut out = Records::new("doccano", Unit::Utf16);
+    let mut out = Records::among("doccano", &[Unit::Utf16, Unit::Grapheme]);
     let mut skipped = Skipped::default();
     let mut numbered = false;
     let records = records(text, &mut problems);

@@ -72,6 +72,26 @@ fn task_of_min(row: &Value) -> Value {
     serde_json::json!({ "data": data, "annotations": [{ "result": result, "completed_by": annotator }] })
 }
 
+/// JSON-MIN rows as tasks: the rows of one task (the same `id`: one row per annotation) come
+/// together as one task's annotations, in the order first met.
+fn tasks_of_min(rows: &[&Value]) -> Vec<Value> {
+    let mut tasks: Vec<(Option<Value>, Value)> = Vec::new();
+    for row in rows {
+        let task = task_of_min(row);
+        let id = row.get("id").cloned();
+        let annotation = task["annotations"][0].clone();
+        match tasks.iter_mut().find(|(key, _)| id.is_some() && *key == id) {
+            Some((_, existing)) => {
+                if let Some(list) = existing["annotations"].as_array_mut() {
+                    list.push(annotation);
+                }
+            }
+            None => tasks.push((id, task)),
+        }
+    }
+    tasks.into_iter().map(|(_, task)| task).collect()
+}
+
 fn kind(result: &Value) -> &str {
     result.get("type").and_then(Value::as_str).unwrap_or("")
 }
@@ -352,10 +372,16 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Decoded, Vec<Proble
     let min = tasks
         .iter()
         .any(|t| t.get("data").is_none() && !min_regions(t).is_empty());
-    for (index, task) in tasks.iter().enumerate() {
-        if min && task.get("data").is_none() {
-            read_task(index + 1, &task_of_min(task), &mut out, &mut skipped);
-        } else {
+    if min {
+        let rows: Vec<&Value> = tasks.iter().filter(|t| t.get("data").is_none()).collect();
+        for (index, task) in tasks_of_min(&rows).iter().enumerate() {
+            read_task(index + 1, task, &mut out, &mut skipped);
+        }
+        for task in tasks.iter().filter(|t| t.get("data").is_some()) {
+            read_task(0, task, &mut out, &mut skipped);
+        }
+    } else {
+        for (index, task) in tasks.iter().enumerate() {
             read_task(index + 1, task, &mut out, &mut skipped);
         }
     }
