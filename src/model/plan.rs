@@ -266,7 +266,10 @@ fn edit(
     }
     new.modified = now;
     changed(
-        vec![Edit::Remove(doc, id), Edit::Insert(doc, Box::new(new), None)],
+        vec![
+            Edit::Remove(doc, id),
+            Edit::Insert(doc, Box::new(new), None),
+        ],
         what.to_string(),
         Some(doc),
     )
