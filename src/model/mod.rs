@@ -9,6 +9,7 @@
 //! Offsets everywhere in this module are Unicode code points, end-exclusive.
 
 pub mod action;
+pub mod align;
 pub mod anchor;
 pub mod annotation;
 pub mod boundaries;
