@@ -35,6 +35,7 @@ mod plan;
 pub mod reanchor;
 pub mod rehearsal;
 pub mod review;
+pub mod scan;
 pub mod search;
 pub mod snap;
 pub mod sources;
