@@ -34,6 +34,7 @@ pub mod overlay;
 mod plan;
 pub mod reanchor;
 pub mod rehearsal;
+pub mod relocate;
 pub mod review;
 pub mod scan;
 pub mod search;
