@@ -136,13 +136,14 @@ fn edited_near(new: &Text, quote: &str, length: usize, hint: usize) -> Edited {
     if overlaps_itself(ends.head) {
         return Edited::Everywhere;
     }
-    let (from, to) = (hint.saturating_sub(NEAR), hint + NEAR);
-    let region = new.slice(from, to + END_PIECE);
+    // Every copy of the head (END_PIECE code points) that starts within NEAR of the hint.
+    let from = hint.saturating_sub(NEAR);
+    let region = new.slice(from, hint + NEAR + END_PIECE);
     let (mut last_byte, mut last_point) = (0, from);
-    let starts = region.match_indices(ends.head).map_while(|(byte, _)| {
+    let starts = region.match_indices(ends.head).map(|(byte, _)| {
         last_point += region[last_byte..byte].chars().count();
         last_byte = byte;
-        (last_point <= to).then_some(last_point)
+        last_point
     });
     // Any copy farther away than `NEAR` is farther than one found within it.
     match edited_among(new, &ends, hint, starts) {
