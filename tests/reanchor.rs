@@ -204,6 +204,48 @@ fn the_nearest_edited_copy_is_found_beyond_the_place_looked_at_first() {
     assert_eq!(result.workspace.annotations()[0].span.start(), 1200);
 }
 
+/// Where the quote below is placed (and how: 2 edited) when its place now holds another
+/// version, and `copies` (with the code points of filler before each) come before and after it.
+fn far_copies(before: &[(usize, &str)], after: &[(usize, &str)]) -> Option<(usize, usize, usize)> {
+    let quote = "Kabul accused Islamabad of airspace violations";
+    let mut old = filler('x', 1200);
+    let mut new = old.clone();
+    for (i, &(gap, copy)) in before.iter().enumerate() {
+        let gap = filler(char::from(b'a' + i as u8), gap);
+        new += &format!("{copy}{gap}");
+        old += &gap;
+    }
+    old += quote;
+    new += "Kabul blamed Islamabad of airspace violations";
+    for (i, &(gap, copy)) in after.iter().enumerate() {
+        let gap = filler(char::from(b'k' + i as u8), gap);
+        new += &format!("{gap}{copy}");
+        old += &gap;
+    }
+    old += &filler('w', 300);
+    new += &filler('w', 300);
+    let result = outcome(&annotated(&old, &[quote]), &new);
+    let span = result.workspace.annotations().first().map(|a| a.span);
+    span.map(|s| (s.start(), s.end() - s.start(), result.edited))
+}
+
+#[test]
+fn far_edited_copies_keep_the_lengths_allowed_and_the_earlier_of_equals() {
+    // The quote is 46 code points: a copy may be 32 to 59 long.
+    let copy = |middle: usize| format!("Kabul accused {}e violations", "x".repeat(middle));
+    let (short, shortest, longest, long) = (copy(5), copy(6), copy(33), copy(34));
+    assert_eq!(far_copies(&[(1100, &shortest)], &[]), Some((1200, 32, 1)));
+    assert_eq!(far_copies(&[(1100, &longest)], &[]), Some((1200, 59, 1)));
+    assert_eq!(far_copies(&[(1100, &short)], &[]), None);
+    assert_eq!(far_copies(&[(1100, &long)], &[]), None);
+    // 1100 code points before and after where it is expected: the earlier one.
+    let (before, after) = (1100 - longest.chars().count(), 1100 - 45);
+    let placed = far_copies(&[(before, &longest)], &[(after, &shortest)]);
+    assert_eq!(placed, Some((1200, 59, 1)));
+    let placed = far_copies(&[(before, &longest)], &[(after - 1, &shortest)]);
+    assert_eq!(placed.map(|p| p.1), Some(32), "the later one is nearer");
+}
+
 #[test]
 fn an_edited_copy_of_a_quote_that_overlaps_itself_is_found_as_before() {
     // In "abab…" a search from elsewhere finds other copies of "abababababab", so the one

@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use claimmark::model::align::align;
+use claimmark::model::scan::Scan;
 use claimmark::model::{Span, Text};
 use proptest::prelude::*;
 use reanchor_support::{outcome, with_spans};
@@ -128,5 +129,24 @@ proptest! {
             .collect();
         outcome(&with_spans(&text, &spans), &new);
         check_alignment(&text, &new);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Many strings sharing their first bytes, looked for in one pass a slice at a time.
+    #[test]
+    fn one_scan_finds_what_match_indices_finds(
+        text in "(ab ab ab|[ab🙂 ]){0,40}",
+        strings in prop::collection::vec("(ab ab ab|ab ab a|ab|a|🙂|b)[ab🙂 ]{0,8}", 0..12),
+        step in 1..20usize,
+    ) {
+        let mut scan = Scan::new(&strings);
+        while !scan.advance(&text, step) {}
+        for (i, s) in strings.iter().enumerate() {
+            let expected: Vec<usize> = text.match_indices(s.as_str()).map(|(b, _)| text[..b].chars().count()).collect();
+            prop_assert_eq!(scan.occurrences(i), expected.as_slice(), "{:?}", s);
+        }
     }
 }

@@ -16,7 +16,7 @@
 use super::align::{Aligning, Alignment};
 use super::annotation::Annotation;
 use super::boundaries::split_problem;
-use super::relocate::{head, look, resolve, Edited, Look, Placement};
+use super::relocate::{ends_to_find, look, resolve, Edited, Look, Occurrences, Placement};
 use super::scan::Scan;
 use super::span::Span;
 use super::text::{Document, Text};
@@ -37,7 +37,7 @@ pub struct Reanchored {
 }
 
 /// A span that needs a search of the whole new text: which, where it is expected, and the
-/// strings of the scan it needs (its quote, and its head when `edited` says so).
+/// strings of the scan it needs (its quote, and its head and tail when `edited` says so).
 #[derive(Clone, Copy, Debug)]
 struct Pending {
     span: usize,
@@ -45,9 +45,10 @@ struct Pending {
     edited: Edited,
     quote: usize,
     head: usize,
+    tail: Option<usize>,
 }
 
-/// Bytes scanned per unit of a step's budget.
+/// Work of the scan (about a byte each) per unit of a step's budget.
 const SCAN_UNIT: usize = 1024;
 
 enum Stage {
@@ -96,8 +97,9 @@ impl Reanchoring {
     }
 
     /// Does about `budget` units of work: a span placed (or resolved after the search), a KiB
-    /// of the new text searched, or a changed stretch of the texts diffed (the first, the whole
-    /// text by lines and sentences, cannot be split). Whether everything is done.
+    /// of the new text searched (less where many quotes begin alike), or a changed stretch of
+    /// the texts diffed (the first, the whole text by lines and sentences, cannot be split).
+    /// Whether everything is done.
     pub fn step(&mut self, budget: usize) -> bool {
         let budget = budget.max(1);
         let (old, new) = (self.old.as_str(), self.document.text.as_str());
@@ -131,6 +133,7 @@ impl Reanchoring {
                     edited,
                     quote: 0,
                     head: 0,
+                    tail: None,
                 }),
             }
         }
@@ -145,11 +148,11 @@ impl Reanchoring {
         let texts = (&self.old, &self.document.text);
         let end = next.saturating_add(budget).min(self.pending.len());
         for p in &self.pending[next..end] {
-            let heads = match p.edited {
-                Edited::Everywhere => scan.occurrences(p.head),
-                Edited::Known(_) => &[],
+            let occurrences = Occurrences {
+                quote: scan.occurrences(p.quote),
+                head: scan.occurrences(p.head),
+                tail: p.tail.map(|tail| scan.occurrences(tail)),
             };
-            let occurrences = (scan.occurrences(p.quote), heads);
             let span = self.spans[p.span];
             self.found[p.span] = resolve(texts, span, p.hint, p.edited, occurrences);
         }
@@ -170,9 +173,13 @@ impl Reanchoring {
             let span = self.spans[p.span];
             p.quote = strings.len();
             strings.push(old.quote(span));
-            if let (Edited::Everywhere, Some(head)) = (p.edited, head(old, span)) {
+            if let (Edited::Everywhere, Some((head, tail))) = (p.edited, ends_to_find(old, span)) {
                 p.head = strings.len();
                 strings.push(head);
+                p.tail = tail.map(|tail| {
+                    strings.push(tail);
+                    strings.len() - 1
+                });
             }
         }
         Stage::Scan(Scan::new(&strings))

@@ -69,10 +69,16 @@ fn ends(quote: &str, length: usize) -> Option<Ends<'_>> {
     })
 }
 
-/// The first code points of the quote at `span` of `old` by which an edited copy is looked
-/// for everywhere (none for a quote too short to have one).
-pub fn head(old: &Text, span: Span) -> Option<&str> {
-    ends(old.quote(span), span.end() - span.start()).map(|e| e.head)
+/// The first and last code points of the quote at `span` of `old`, by which an edited copy is
+/// looked for everywhere (none for a quote too short to have one): every occurrence of the
+/// head is needed, and of the tail unless two copies of it can overlap (then it is looked for
+/// after each head, as it always was).
+pub fn ends_to_find(old: &Text, span: Span) -> Option<(&str, Option<&str>)> {
+    let ends = ends(old.quote(span), span.end() - span.start())?;
+    Some((
+        ends.head,
+        (!overlaps_itself(ends.tail)).then_some(ends.tail),
+    ))
 }
 
 /// The context of `span` in `old`: up to [`CONTEXT`] code points before and after it.
@@ -176,14 +182,22 @@ fn edited_among(
     best.map(|(_, span)| span)
 }
 
-/// The placement of the quote at `span` of `old` that [`look`] left to a search, from every
-/// occurrence of the quote in `new` (`quotes`) and, if `edited` says so, of its head (`heads`).
+/// Every occurrence in the new text of a quote, and of the head and the tail of
+/// [`ends_to_find`] when an edited copy is looked for everywhere.
+pub struct Occurrences<'a> {
+    pub quote: &'a [usize],
+    pub head: &'a [usize],
+    pub tail: Option<&'a [usize]>,
+}
+
+/// The placement of the quote at `span` of `old` that [`look`] left to a search, from the
+/// occurrences in `new` of what it needs.
 pub fn resolve(
     (old, new): (&Text, &Text),
     span: Span,
     hint: usize,
     edited: Edited,
-    (quotes, heads): (&[usize], &[usize]),
+    found: Occurrences,
 ) -> Option<(Span, Placement)> {
     let length = span.end() - span.start();
     let moved = best_occurrence(
@@ -191,7 +205,7 @@ pub fn resolve(
         length,
         context(old, span),
         Some(hint),
-        quotes.iter().copied(),
+        found.quote.iter().copied(),
     );
     if let Some(found) = moved {
         return Some((found, Placement::Moved));
@@ -199,9 +213,49 @@ pub fn resolve(
     let edited = match edited {
         Edited::Known(found) => found,
         Edited::Everywhere => ends(old.quote(span), length)
-            .and_then(|ends| edited_among(new, &ends, hint, heads.iter().copied())),
+            .and_then(|ends| edited_anywhere(new, &ends, hint, found.head, found.tail)),
     };
     edited.map(|found| (found, Placement::Edited))
+}
+
+/// The edited copy nearest `hint`, from every head (`heads`) and, if known, every tail
+/// (`tails`): heads are tried nearest first (on a tie the earlier), each with the first tail
+/// at an allowed length after it, which is what [`edited_among`] finds trying them all.
+fn edited_anywhere(
+    new: &Text,
+    ends: &Ends,
+    hint: usize,
+    heads: &[usize],
+    tails: Option<&[usize]>,
+) -> Option<Span> {
+    let Some(tails) = tails else {
+        return edited_among(new, ends, hint, heads.iter().copied());
+    };
+    let split = heads.partition_point(|&s| s < hint);
+    let (mut left, mut right) = (split, split);
+    loop {
+        let start = match (left.checked_sub(1).map(|i| heads[i]), heads.get(right)) {
+            (Some(l), Some(&r)) if hint - l <= r - hint => l,
+            (_, Some(&r)) => r,
+            (Some(l), None) => l,
+            (None, None) => return None,
+        };
+        match start < hint {
+            true => left -= 1,
+            false => right += 1,
+        }
+        // Tails wholly inside the stretch an edited copy starting here may have.
+        let (first, last) = (
+            start + ends.shortest - END_PIECE,
+            start + ends.longest - END_PIECE,
+        );
+        let tail = tails
+            .get(tails.partition_point(|&t| t < first))
+            .filter(|&&t| t <= last);
+        if let Some(&t) = tail {
+            return Span::new(start, t + END_PIECE, new.len()).ok();
+        }
+    }
 }
 
 #[cfg(test)]

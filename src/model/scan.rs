@@ -1,10 +1,11 @@
 //! Finding many strings in one text in one pass, for quotes that must be looked for everywhere.
 //!
 //! Each string is filed under its first bytes (up to eight, read as one number); the pass reads
-//! those bytes at every character of the text and compares the strings filed there. A string's
-//! occurrences are reported as `str::match_indices` reports them: from the left, never
-//! overlapping each other. The pass can be done a slice at a time ([`Scan::advance`]).
-//! Offsets are code points.
+//! those bytes at every character of the text and looks among the strings filed there, sorted,
+//! for those the text goes on with (a few binary searches, however many strings share the
+//! key). A string's occurrences are reported as `str::match_indices` reports them: from the
+//! left, never overlapping each other. The pass can be done a slice at a time
+//! ([`Scan::advance`]). Offsets are code points.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -13,6 +14,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 const SPREAD: u64 = 0x9e37_79b9_7f4a_7c15;
 /// log2 of the bits in a key width's filter, which lets most positions go without a lookup.
 const FILTER_BITS: u32 = 18;
+/// What looking among the strings filed under a key costs, in bytes scanned (a rough guide).
+pub const HIT: usize = 256;
 
 /// A hasher for keys that are already numbers.
 #[derive(Default)]
@@ -34,7 +37,8 @@ impl Hasher for KeyHasher {
     }
 }
 
-/// The strings whose first `width` bytes are a key (all are at least that long).
+/// The strings whose first `width` bytes are a key (all are at least that long), each key's
+/// sorted by their bytes.
 struct Width {
     width: usize,
     filter: Vec<u64>,
@@ -60,6 +64,40 @@ impl Width {
             return None;
         }
         self.strings.get(&key).map(Vec::as_slice)
+    }
+}
+
+/// Of the distinct strings `ids` (sorted by their bytes), calls `found` with each that `rest`
+/// begins with, shortest first. It walks down the sorted strings as down a trie: the strings
+/// still in the running begin with what has been read of `rest`, the bytes they all share are
+/// compared at once, and where they part only those going on with `rest`'s next byte stay.
+fn beginnings(strings: &[Box<str>], ids: &[usize], rest: &[u8], mut found: impl FnMut(usize)) {
+    let bytes = |i: usize| strings[ids[i]].as_bytes();
+    let (mut lo, mut hi, mut depth) = (0, ids.len(), 0);
+    while lo < hi {
+        // Every string in `lo..hi` begins with `rest[..depth]`; the ones that end there sort
+        // first.
+        while lo < hi && bytes(lo).len() == depth {
+            found(ids[lo]);
+            lo += 1;
+        }
+        let Some(&next) = rest.get(depth).filter(|_| lo < hi) else {
+            return;
+        };
+        let (first, last) = (bytes(lo), bytes(hi - 1));
+        let shared = first.iter().zip(last).take_while(|(a, b)| a == b).count();
+        if shared > depth {
+            // All of them go on with `first[depth..shared]` (and none ends before).
+            if rest.get(depth..shared) != Some(&first[depth..shared]) {
+                return;
+            }
+            depth = shared;
+            continue;
+        }
+        let from = lo;
+        lo = from + ids[from..hi].partition_point(|&i| strings[i].as_bytes()[depth] < next);
+        hi = from + ids[from..hi].partition_point(|&i| strings[i].as_bytes()[depth] <= next);
+        depth += 1;
     }
 }
 
@@ -117,6 +155,12 @@ impl Scan {
             widths[index].filter[bit / 64] |= 1 << (bit % 64);
             widths[index].strings.entry(key).or_default().push(i);
         }
+        let texts: Vec<&str> = strings.iter().map(AsRef::as_ref).collect();
+        for width in &mut widths {
+            for ids in width.strings.values_mut() {
+                ids.sort_unstable_by_key(|&i| texts[i]);
+            }
+        }
         Scan {
             strings: strings.iter().map(|s| s.as_ref().into()).collect(),
             same_as,
@@ -128,13 +172,15 @@ impl Scan {
         }
     }
 
-    /// Scans the next `bytes` bytes of `text` (at least one); whether the whole text is done.
-    /// `text` must be the same at every call.
-    pub fn advance(&mut self, text: &str, bytes: usize) -> bool {
+    /// Scans on through `text` for about `work` units (at least one byte): a byte costs one, a
+    /// place where strings are filed under the bytes there [`HIT`] more. Whether the whole
+    /// text is done. `text` must be the same at every call.
+    pub fn advance(&mut self, text: &str, work: usize) -> bool {
         let haystack = text.as_bytes();
-        let stop = self.byte.saturating_add(bytes.max(1)).min(haystack.len());
-        while self.byte < stop {
+        let mut left = work.max(1);
+        while self.byte < haystack.len() && left > 0 {
             let at = self.byte;
+            left -= 1;
             // Strings start with a character's first byte; other bytes cannot start a match.
             if haystack[at] & 0xc0 != 0x80 {
                 let eight = match haystack.get(at..at + 8) {
@@ -142,16 +188,16 @@ impl Scan {
                     None => key(&haystack[at..]),
                 };
                 for width in &self.widths {
-                    for &i in width
-                        .candidates(eight, at, haystack.len())
-                        .unwrap_or_default()
-                    {
-                        let string = self.strings[i].as_bytes();
-                        if at >= self.free_from[i] && haystack[at..].starts_with(string) {
+                    let Some(ids) = width.candidates(eight, at, haystack.len()) else {
+                        continue;
+                    };
+                    left = left.saturating_sub(HIT);
+                    beginnings(&self.strings, ids, &haystack[at..], |i| {
+                        if at >= self.free_from[i] {
                             self.found[i].push(self.point);
-                            self.free_from[i] = at + string.len();
+                            self.free_from[i] = at + self.strings[i].len();
                         }
-                    }
+                    });
                 }
                 self.point += 1;
             }
@@ -193,8 +239,15 @@ mod tests {
 
     #[test]
     fn finds_what_match_indices_finds() {
-        let text = "aaaa 🙂 said: “said” — قالت زاخاروفا, 扎哈罗娃表示 aaaa\r\nsaid";
+        let text =
+            "aaaa 🙂 said: “said” — قالت زاخاروفا, 扎哈罗娃表示 aaaa\r\nsaid said that, said th";
         let strings = [
+            "said that",
+            "said th",
+            "said tha",
+            "said these",
+            "said ",
+            "said t",
             "aa",
             "aaa",
             "said",
