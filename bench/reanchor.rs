@@ -3,7 +3,8 @@
 //! the first paragraph moved to the end. For each: the median of 5 runs of `reanchor` (and of
 //! the code before the alignment, `reanchor_before.rs`), the counts per class, how many
 //! placements differ from before, and the longest single step of `Reanchoring` at the budget the
-//! web app uses.
+//! web app uses. Last, the worst case: another text of the same size, where nothing aligns and
+//! every quote is searched everywhere (the code before would take far too long there).
 //!
 //! `cargo run --release --example bench-reanchor [-- --before-runs N]` (N = 0 skips the old
 //! code, which takes seconds per run).
@@ -134,8 +135,13 @@ fn main() {
         ("a word changed in every third paragraph", words_changed),
         ("the first paragraph moved to the end", paragraph_moved),
     ];
-    for (name, edit) in edits {
+    let other = corpus::document("Another text", 1_000_000, 10, 4).document;
+    let documents = edits.into_iter().map(|(name, edit)| {
         let document = Document::new("Benchmark 1m-10000, edited", edit(text));
+        (name, document, before_runs)
+    });
+    let unrelated = ("another text (nothing aligns)", other, 0);
+    for (name, document, before_runs) in documents.chain([unrelated]) {
         let (after_time, after) = time(5, || reanchor(&old, &document));
         let (longest, count) = steps(&old, &document);
         let (before_time, before) = match before_runs {
