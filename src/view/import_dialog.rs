@@ -4,18 +4,78 @@
 //! A file whose one document has a different text from the open one can also be placed on the
 //! open document: each annotation is found by its quote (`model::reanchor`), and the preview
 //! says how many were placed exactly, moved, found with small edits, or not found — those are
-//! listed and can be downloaded, never silently dropped.
+//! listed and can be downloaded, never silently dropped. The placing runs in slices of about
+//! 12 ms, one after each painted frame, so the page stays responsive on a large document; after
+//! half a second a progress line says how far it is.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::dialogs::Modal;
 use super::files::download;
+use super::frames::after_paint;
 use crate::model::boundaries::shorten_end;
 use crate::model::formats::{native, ImportReport};
-use crate::model::reanchor::{reanchor, Reanchored};
+use crate::model::reanchor::{Reanchored, Reanchoring};
 use crate::model::Workspace;
+
+/// How long one slice of placing runs before the page gets a frame, and how long placing may
+/// take before a progress line is shown, in milliseconds.
+const SLICE_MS: f64 = 12.0;
+const PROGRESS_AFTER_MS: f64 = 500.0;
+/// The budget of one `Reanchoring::step`; the clock is read between steps.
+const STEP: usize = 256;
+
+/// Placing the file's annotations on the open document: not chosen, under way (with the
+/// percent once it is shown), or done.
+#[derive(Clone, PartialEq)]
+enum Placing {
+    Off,
+    Working(Option<usize>),
+    Done(Rc<Reanchored>),
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// A placing under way: the work, the file whose one document it places, when it began, and
+/// its number (a later choice, or closing the dialog, moves `latest` on, which stops it).
+struct Run {
+    job: Reanchoring,
+    report: Rc<ImportReport>,
+    began: f64,
+    number: u32,
+    latest: Rc<Cell<u32>>,
+    placing: UseStateHandle<Placing>,
+}
+
+/// Works for one slice; then, unless done or stopped, again after the next frame is painted.
+fn work(mut run: Run) {
+    let slice = now();
+    loop {
+        if run.job.step(STEP) {
+            let result = run.job.finish(&run.report.documents[0]);
+            run.placing.set(Placing::Done(Rc::new(result)));
+            return;
+        }
+        if now() - slice > SLICE_MS {
+            break;
+        }
+    }
+    if now() - run.began > PROGRESS_AFTER_MS {
+        run.placing.set(Placing::Working(Some(run.job.percent())));
+    }
+    after_paint(move || {
+        if run.latest.get() == run.number {
+            work(run);
+        }
+    });
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
@@ -69,19 +129,24 @@ fn reanchored_view(result: &Reanchored, old: &Workspace) -> Html {
 #[function_component(ImportDialog)]
 pub fn import_dialog(props: &ImportProps) -> Html {
     let report = &props.report;
-    let place_on_open = use_state(|| false);
+    let placing = use_state(|| Placing::Off);
+    let latest = use_memo((), |_| Cell::new(0u32));
+    {
+        // Another file, or closing the dialog, stops the placing.
+        let (placing, run) = (placing.clone(), latest.clone());
+        use_effect_with(Rc::as_ptr(report) as usize, move |_| {
+            if *placing != Placing::Off {
+                placing.set(Placing::Off);
+            }
+            move || run.set(run.get() + 1)
+        });
+    }
     let is_open = |w: &Workspace| props.open_ids.iter().any(|id| id == w.document.id());
     // Only a single document of another text can be placed on the open one.
     let other_version = match report.documents.as_slice() {
-        [only] if !is_open(only) => Some(only.clone()),
+        [only] if !is_open(only) => Some(only),
         _ => None,
     };
-    let reanchored = use_memo((Rc::as_ptr(report) as usize, *place_on_open), |(_, on)| {
-        other_version
-            .as_ref()
-            .filter(|_| *on)
-            .map(|old| reanchor(old, &props.current.document))
-    });
     let rows = report.documents.iter().map(|doc| {
         let effect = if is_open(doc) {
             "replaces the annotations of the open document"
@@ -97,27 +162,44 @@ pub fn import_dialog(props: &ImportProps) -> Html {
         }
     });
     let warnings = report.warnings.iter().map(|w| html! { <li>{ w }</li> });
-    let choice = other_version.as_ref().map(|old| {
+    let on_open = *placing != Placing::Off;
+    let choice = other_version.map(|old| {
         let choose = |on: bool| {
-            let place_on_open = place_on_open.clone();
-            Callback::from(move |_| place_on_open.set(on))
+            let (placing, latest, report) = (placing.clone(), latest.clone(), report.clone());
+            let current = props.current.clone();
+            Callback::from(move |_| {
+                latest.set(latest.get() + 1);
+                if !on {
+                    return placing.set(Placing::Off);
+                }
+                placing.set(Placing::Working(None));
+                work(Run {
+                    job: Reanchoring::new(&report.documents[0], &current.document),
+                    report: report.clone(),
+                    began: now(),
+                    number: latest.get(),
+                    latest: latest.clone(),
+                    placing: placing.clone(),
+                });
+            })
         };
         html! {
             <fieldset class="scopes placement">
                 <legend>{ "Where" }</legend>
-                <label class="scope"><input type="radio" name="placement" checked={!*place_on_open} onchange={choose(false)} />
+                <label class="scope"><input type="radio" name="placement" checked={!on_open} onchange={choose(false)} />
                     { format!("Add “{}” as a new document", old.document.title) }</label>
-                <label class="scope"><input type="radio" name="placement" checked={*place_on_open} onchange={choose(true)} />
+                <label class="scope"><input type="radio" name="placement" checked={on_open} onchange={choose(true)} />
                     { format!("Place its annotations on the open document “{}” (found by their quotes; replaces its annotations)", props.current.document.title) }</label>
             </fieldset>
         }
     });
     let confirm = {
-        let (on_confirm, report, reanchored) =
-            (props.on_confirm.clone(), report.clone(), reanchored.clone());
-        Callback::from(move |_| match reanchored.as_ref() {
-            Some(result) => on_confirm.emit(vec![result.workspace.clone()]),
-            None => on_confirm.emit(report.documents.clone()),
+        let (on_confirm, report, placing) =
+            (props.on_confirm.clone(), report.clone(), placing.clone());
+        Callback::from(move |_| match &*placing {
+            Placing::Done(result) => on_confirm.emit(vec![result.workspace.clone()]),
+            Placing::Off => on_confirm.emit(report.documents.clone()),
+            Placing::Working(_) => {}
         })
     };
     let cancel = {
@@ -133,7 +215,10 @@ pub fn import_dialog(props: &ImportProps) -> Html {
                 <tbody>{ for rows }</tbody>
             </table>
             { for choice }
-            if let (Some(result), Some(old)) = (reanchored.as_ref(), other_version.as_ref()) { { reanchored_view(result, old) } }
+            if let (Placing::Done(result), Some(old)) = (&*placing, other_version) { { reanchored_view(result, old) } }
+            if let Placing::Working(Some(percent)) = *placing {
+                <p class="reanchor-report" role="status">{ format!("Placing the annotations by their quotes… {percent}%") }</p>
+            }
             if !report.warnings.is_empty() {
                 <h3>{ "Notes" }</h3>
                 <ul class="warnings">{ for warnings }</ul>
@@ -141,7 +226,8 @@ pub fn import_dialog(props: &ImportProps) -> Html {
             <p class="hint">{ "Nothing has changed yet. Importing is one step: Undo takes it back." }</p>
             <div class="actions">
                 <button type="button" onclick={cancel}>{ "Cancel" }</button>
-                <button type="button" class="primary" onclick={confirm}>{ "Import" }</button>
+                <button type="button" class="primary" onclick={confirm}
+                    disabled={matches!(*placing, Placing::Working(_))}>{ "Import" }</button>
             </div>
         </Modal>
     }
