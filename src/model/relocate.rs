@@ -115,7 +115,10 @@ pub fn look(old: &Text, new: &Text, span: Span, hint: usize) -> Look {
 /// find it there (no occurrence starts inside it): then it is the best occurrence.
 fn at_hint(old: &Text, new: &Text, span: Span, hint: usize) -> Option<Span> {
     let (start, end) = (span.start(), span.end());
-    let (before, after) = (start.min(CONTEXT), (old.len() - end).min(CONTEXT));
+    let (before, after) = (
+        start.min(CONTEXT),
+        old.len().saturating_sub(end).min(CONTEXT),
+    );
     let found = Span::new(hint, hint + end - start, new.len()).ok()?;
     // The quote with its context, compared at once.
     let surrounded = hint >= before

@@ -2,9 +2,9 @@
 //!
 //! Each string is filed under its first bytes (up to eight, read as one number); the pass reads
 //! those bytes at every character of the text and looks among the strings filed there, sorted,
-//! for those the text goes on with (a few binary searches, however many strings share the
-//! key). A string's occurrences are reported as `str::match_indices` reports them: from the
-//! left, never overlapping each other. The pass can be done a slice at a time
+//! for those the text goes on with, walking them as down a trie (however many share the key).
+//! A string's occurrences are reported as `str::match_indices` reports them: from the left,
+//! never overlapping each other. The pass can be done a slice of bounded work at a time
 //! ([`Scan::advance`]). Offsets are code points.
 
 use std::collections::HashMap;
