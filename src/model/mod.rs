@@ -9,6 +9,7 @@
 //! Offsets everywhere in this module are Unicode code points, end-exclusive.
 
 pub mod action;
+pub mod align;
 pub mod anchor;
 pub mod annotation;
 pub mod boundaries;
@@ -33,7 +34,9 @@ pub mod overlay;
 mod plan;
 pub mod reanchor;
 pub mod rehearsal;
+pub mod relocate;
 pub mod review;
+pub mod scan;
 pub mod search;
 pub mod snap;
 pub mod sources;
