@@ -1,5 +1,6 @@
 // Writes <dir>/sw.js (default dist/) from scripts/sw.template.js: the list of every file in the
-// directory (index.html as "./") and a version that is a short hash of their contents and of the
+// directory (index.html as "./"; not the precompressed NAME.br and NAME.gz, which are the same
+// files as served to browsers that accept them, see scripts/compress.mjs) and a version that is a short hash of their contents and of the
 // worker's own code, so any change to a deployment gives a new cache. Run on every release build
 // by Trunk's post_build hook (scripts/post-build.mjs, on the staged dist/, hashed file names
 // included); the end-to-end tests import makeServiceWorker for a changed copy of dist/.
@@ -7,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isPrecompressed } from './compress.mjs';
 
 const TEMPLATE = fileURLToPath(new URL('./sw.template.js', import.meta.url));
 
@@ -15,7 +17,7 @@ export function makeServiceWorker(dir) {
   const names = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)).split(sep).join('/'))
-    .filter((name) => name !== 'sw.js')
+    .filter((name) => name !== 'sw.js' && !isPrecompressed(name))
     .sort();
   const template = readFileSync(TEMPLATE, 'utf8');
   const hash = createHash('sha256').update(template);

@@ -1,7 +1,8 @@
 // Trunk's post_build hook (Trunk.toml): finishes the build Trunk has staged in $TRUNK_STAGING_DIR,
 // before Trunk moves it to dist/.
 // - Release builds get the offline service worker: sw.js caching every file of the build, the
-//   hashed ones included (scripts/make-sw.mjs).
+//   hashed ones included (scripts/make-sw.mjs); then every compressible file gets its brotli and
+//   gzip versions beside it, NAME.br and NAME.gz (scripts/compress.mjs), for static hosts to send.
 // - Debug builds (`trunk serve`) get scripts/sw-dev.js as sw.js instead: no offline cache, so a
 //   reload always shows the latest build, and a release worker installed earlier on the same
 //   address (scripts/serve.sh also serves 127.0.0.1:8080) is replaced and its caches deleted.
@@ -12,6 +13,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeServiceWorker } from './make-sw.mjs';
+import { precompress } from './compress.mjs';
 
 const DEV_WORKER = fileURLToPath(new URL('./sw-dev.js', import.meta.url));
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -24,6 +26,9 @@ moveLiveReloadToAFile(join(dir, 'index.html'), process.env.TRUNK_PUBLIC_URL ?? '
 if (process.env.TRUNK_PROFILE === 'release') {
   const { version, files } = makeServiceWorker(dir);
   console.log(`post-build: sw.js caches ${files.length} files as claimmark-${version}`);
+  const compressed = precompress(dir);
+  const total = (key) => (compressed.reduce((sum, file) => sum + file[key], 0) / 1024).toFixed(0);
+  console.log(`post-build: ${compressed.length} files precompressed: ${total('raw')} KB, gzip ${total('gzip')} KB, brotli ${total('brotli')} KB`);
 } else {
   copyFileSync(DEV_WORKER, join(dir, 'sw.js'));
   console.log('post-build: debug build, sw.js keeps no offline cache');
