@@ -32,6 +32,7 @@ pub mod navigate;
 pub mod offsets;
 pub mod overlay;
 mod plan;
+pub mod prerender;
 pub mod reanchor;
 pub mod rehearsal;
 pub mod relocate;
