@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { launch, openApp, dragOver, screenshot } from './harness.mjs';
+import { appReady, launch, openApp, dragOver, screenshot } from './harness.mjs';
 
 const AXE = fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url));
 let env;
@@ -89,7 +89,7 @@ test('axe-core finds no serious or critical problem on any screen', async () => 
   const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
   const page = await context.newPage();
   await page.goto(env.url);
-  await page.waitForSelector('article.doc p.block');
+  await appReady(page);
   await audit(page, 'main screen');
   await dragOver(page, 'Russia has formally offered');
   await page.getByRole('dialog', { name: 'Tag selection' }).waitFor();
@@ -116,7 +116,7 @@ test('axe-core finds no serious or critical problem on any screen', async () => 
   await page.locator('.report').waitFor();
   await audit(page, 'report');
   await page.getByRole('button', { name: 'Back to annotating' }).click();
-  await page.waitForSelector('article.doc p.block');
+  await appReady(page);
   await page.getByRole('button', { name: 'Open…' }).click();
   await page.getByRole('dialog', { name: 'Open texts' }).getByLabel('Text', { exact: true }).fill('A second text — with 🙂.');
   await page.getByRole('dialog', { name: 'Open texts' }).getByRole('button', { name: 'Open', exact: true }).click();

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, openApp, tagWithButton as tag } from './harness.mjs';
+import { appReady, launch, openApp, tagWithButton as tag } from './harness.mjs';
 
 const DATA = process.env.CLAIMMARK_BENCH_DATA ?? fileURLToPath(new URL('../target/bench-data', import.meta.url));
 const BIG = join(DATA, '1m-10000.claimmark.json');
@@ -87,7 +87,7 @@ test('a save is one IndexedDB transaction: the corpus, the shown document and th
   });
   const page = await context.newPage();
   await page.goto(env.url);
-  await page.waitForSelector('article.doc p.block');
+  await appReady(page);
   await tag(page, 'Kabul has accused Islamabad of airspace violations', 'Allegation', 'Kabul');
   await page.waitForFunction(() => globalThis.readwriteTransactions.some((keys) => keys.length > 1), null, { timeout: 10_000 });
   const transactions = await page.evaluate(() => globalThis.readwriteTransactions);

@@ -32,7 +32,15 @@ export async function launch() {
   };
 }
 
-/** A fresh page (own storage) on the app, waiting until the article is rendered. */
+/**
+ * Waits until the app accepts input (its `claimmark:ready` mark): the page shows the seed article
+ * before that (prerendered into index.html), which a test must not take for the app.
+ */
+export async function appReady(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('claimmark:ready', 'mark').length > 0);
+}
+
+/** A fresh page (own storage) on the app, waiting until it accepts input. */
 export async function openApp(env, { viewport = { width: 1400, height: 900 } } = {}) {
   const context = await env.browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
@@ -42,7 +50,7 @@ export async function openApp(env, { viewport = { width: 1400, height: 900 } } =
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   await page.goto(env.url);
-  await page.waitForSelector('article.doc p.block');
+  await appReady(page);
   return { context, page, problems };
 }
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openApp, dragOver, screenshot, tagWithButton as tag } from './harness.mjs';
+import { appReady, launch, openApp, dragOver, screenshot, tagWithButton as tag } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -55,7 +55,7 @@ test('on a phone, touch selects and tags in a bottom sheet without losing the re
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(env.url);
-  await page.waitForSelector('article.doc p.block');
+  await appReady(page);
   const phrase = 'Kabul has accused Islamabad of airspace violations';
   await page.evaluate((phrase) => {
     const para = [...document.querySelectorAll('p.block')].find((p) => p.textContent.includes(phrase));

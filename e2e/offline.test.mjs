@@ -1,15 +1,16 @@
 // Offline and install: after one visit the service worker (sw.js) serves the app with the network
 // gone, a changed deployment replaces the cache with a new version, and the web app manifest makes
-// the app installable.
+// the app installable. The build's precompressed files (.br, .gz) are what a browser is sent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { launch, openApp, screenshot, tagWithButton, DIST, CHROMIUM } from './harness.mjs';
+import { appReady, launch, openApp, screenshot, tagWithButton, DIST, CHROMIUM } from './harness.mjs';
 import { startServer } from '../scripts/serve.mjs';
 import { makeServiceWorker } from '../scripts/make-sw.mjs';
+import { isCompressible } from '../scripts/compress.mjs';
 
 let env;
 const sites = [];
@@ -65,7 +66,7 @@ test('after one visit the app opens and annotates with the network gone', { time
   await site.stop();
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector('article.doc p.block');
+  await appReady(page);
   assert.match(await page.locator('p.block').first().textContent(), /Russia has formally offered/);
 
   await tagWithButton(page, 'Russia has formally offered', 'Claim');
@@ -93,7 +94,7 @@ test('a changed deployment gets a new cache and the old one is deleted', { timeo
   // This load still comes from the old cache, whole; meanwhile the browser fetches the changed
   // sw.js, the new worker caches the new files, and the started page lets it take over.
   await page.reload();
-  await page.waitForSelector('article.doc p.block');
+  await appReady(page);
   assert.equal(await paper(), 'rgb(251, 250, 247)', 'this load is still the old version, whole');
   await until(page, async (name) => (await caches.keys()).join() === name, `claimmark-${second.version}`);
   // The page keeps working under the new worker, and its work carries over to the new version.
@@ -133,11 +134,55 @@ test('the manifest is linked and complete, and Chromium finds the app installabl
   try {
     const tab = installed.pages()[0] ?? await installed.newPage();
     await tab.goto(env.url);
-    await tab.waitForSelector('article.doc p.block');
+    await appReady(tab);
     const cdp = await installed.newCDPSession(tab);
     assert.deepEqual((await cdp.send('Page.getAppManifest')).errors, []);
     assert.deepEqual((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors, []);
   } finally {
     await installed.close();
   }
+});
+
+test('every compressible file is shipped as .br and .gz too, sent with Content-Encoding, never cached twice', { timeout: 30_000 }, async () => {
+  const files = readdirSync(DIST);
+  const compressible = files.filter((name) => isCompressible(name));
+  assert.ok(compressible.some((name) => name.endsWith('.wasm')) && compressible.includes('index.html'));
+  for (const name of compressible) {
+    assert.ok(files.includes(`${name}.br`) && files.includes(`${name}.gz`), `${name}.br and ${name}.gz are beside ${name}`);
+  }
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  assert.doesNotMatch(sw, /\.(br|gz)"/, 'the service worker caches the plain URLs only');
+
+  // What the browser is sent, as it asks for it (Accept-Encoding: gzip, deflate, br, zstd).
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const sent = new Map();
+  page.on('response', async (response) => {
+    const headers = await response.allHeaders();
+    sent.set(new URL(response.url()).pathname.slice(1) || 'index.html', headers);
+  });
+  await page.goto(env.url);
+  await page.waitForFunction(() => performance.getEntriesByName('claimmark:ready').length > 0);
+  const wasm = files.find((name) => name.endsWith('.wasm'));
+  for (const name of ['index.html', 'boot.js', wasm, files.find((n) => /^style-.*\.css$/.test(n))]) {
+    assert.equal(sent.get(name)?.['content-encoding'], 'br', `${name} is sent as brotli`);
+    assert.equal(sent.get(name)?.vary, 'Accept-Encoding');
+  }
+  // Served as application/wasm, so it is compiled while it downloads (instantiateStreaming).
+  assert.equal(sent.get(wasm)['content-type'], 'application/wasm');
+  const transfer = await page.evaluate((wasm) => performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith(wasm)).map((e) => [e.encodedBodySize, e.decodedBodySize]), wasm);
+  assert.equal(transfer.length, 1, 'the wasm is downloaded once (its preload is used)');
+  assert.ok(transfer[0][0] < transfer[0][1] / 2, `the wasm travels compressed (${transfer[0]})`);
+  await context.close();
+
+  // A client that asks for gzip only gets gzip; one that asks for nothing gets the plain file.
+  for (const [asks, encoding] of [['gzip', 'gzip'], ['identity', null]]) {
+    const response = await fetch(`${env.url}${wasm}`, { headers: { 'accept-encoding': asks } });
+    assert.equal(response.headers.get('content-encoding'), encoding);
+    assert.equal(response.headers.get('content-type'), 'application/wasm');
+  }
+  // PNG is not compressed again.
+  const icon = await fetch(`${env.url}icon-192.png`, { headers: { 'accept-encoding': 'br, gzip' } });
+  assert.equal(icon.headers.get('content-encoding'), null);
 });

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openApp, dragOver, screenshot, tagWithButton as tag } from './harness.mjs';
+import { appReady, launch, openApp, dragOver, screenshot, tagWithButton as tag } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -219,6 +219,6 @@ test('statistics update live and download as SVG, PNG and CSV; the report prints
   await page.emulateMedia({ media: 'screen' });
   await screenshot(page, 'power-report');
   await report.getByRole('button', { name: 'Back to annotating' }).click();
-  await page.waitForSelector('article.doc p.block');
+  await appReady(page);
   assert.deepEqual(problems, []);
 });

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openApp, screenshot, tagWithKey as tag } from './harness.mjs';
+import { appReady, launch, openApp, screenshot, tagWithKey as tag } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -24,7 +24,7 @@ test('a full storage says so and offers to export everything', async () => {
   });
   const page = await context.newPage();
   await page.goto(env.url);
-  await page.waitForSelector('article.doc p.block');
+  await appReady(page);
   await tag(page, 'Russia has formally offered', '3', 'Russia');
   const alert = page.locator('.alerts .notice');
   await alert.waitFor();
@@ -46,7 +46,7 @@ test('two tabs never overwrite each other silently', async () => {
   const [a, b] = [await context.newPage(), await context.newPage()];
   for (const page of [a, b]) {
     await page.goto(env.url);
-    await page.waitForSelector('article.doc p.block');
+    await appReady(page);
   }
   await tag(a, 'Russia has formally offered', '3');
   const notice = b.locator('.alerts .notice');
@@ -102,7 +102,7 @@ test('hostile text stays text, no script runs, and the app asks the network for 
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(env.url);
-  await page.waitForSelector('article.doc p.block');
+  await appReady(page);
   const evil = '<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=2</script><a href="javascript:window.__xss=3">x</a>';
   const text = `Kabul said ${evil} today.\nSecond line.`;
   const file = {

@@ -19,6 +19,7 @@ use super::hooks::startup::use_startup;
 use super::importing::start_import;
 use super::linking::LinkingBanner;
 use super::notices::Notices;
+use super::prerendered;
 use super::report::ReportView;
 use super::review::ReviewView;
 use super::search_bar::SearchBar;
@@ -97,7 +98,10 @@ pub fn app() -> Html {
         })
     };
     let main = if !loaded {
-        html! { <p class="loading" role="status">{ "Opening your work…" }</p> }
+        // The page's own reading view of the seed, while there is one (view::prerendered).
+        prerendered::layout().unwrap_or_else(
+            || html! { <p class="loading" role="status">{ "Opening your work…" }</p> },
+        )
     } else if *screen == Screen::Review {
         html! { <ReviewView on_close={show(Screen::Annotate)} /> }
     } else if *screen == Screen::Report {

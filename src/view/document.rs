@@ -18,6 +18,7 @@ use super::hooks::keyboard_caret::{use_keyboard_caret, KeyboardCaret};
 use super::hooks::link_marks::use_link_marks;
 use super::hooks::mouse_selection::use_mouse_selection;
 use super::hooks::reveal::{use_reveal, use_scroll_request};
+use super::prerendered::use_ready;
 use super::store::{use_store, Msg, StoreHandle};
 use super::tag_menu::TagMenu;
 use super::window::{use_block_window, BlockWindow, WindowHandle};
@@ -84,6 +85,8 @@ pub fn document_view() -> Html {
         onblur,
         announcement,
     } = use_keyboard_caret(&store, &article, &blocks.layout, &labels, &scroll_to, home);
+    // Last: its effect marks the app ready once the hooks above have attached their listeners.
+    use_ready();
 
     let mut overlays = check_overlays.to_vec();
     if let Some(p) = article.pending.as_ref().filter(|p| !p.marked) {

@@ -1,7 +1,8 @@
 //! User Timing marks, so that any tool (the benchmark, DevTools, a user's own profiler) can
-//! read how long claimmark takes: `claimmark:import-start`, `…:import-preview`,
-//! `…:import-confirmed`, `…:import-done`, `…:menu-shown`, `…:annotation-added`,
-//! `…:export-start`, `…:export-done`.
+//! read how long claimmark takes: `claimmark:ready` (the app accepts input: the reading view
+//! has rendered and listens; set by `prerendered::use_ready`), `…:import-start`,
+//! `…:import-preview`, `…:import-confirmed`, `…:import-done`, `…:menu-shown`,
+//! `…:annotation-added`, `…:export-start`, `…:export-done`.
 
 /// Marks `name` now.
 pub fn mark(name: &str) {

@@ -30,6 +30,7 @@ pub mod marks;
 pub mod notices;
 pub mod open_dialog;
 pub mod panic;
+pub mod prerendered;
 pub mod report;
 pub mod review;
 pub mod review_parts;
@@ -51,9 +52,11 @@ pub mod toolbar;
 pub mod warm_up;
 pub mod window;
 
-/// Mounts the app into `<main id="app">` (or the body) and installs the panic hook.
+/// Mounts the app into `<div id="app">` (or the body) and installs the panic hook. The page's
+/// prerendered reading view is kept first ([`prerendered`]), as mounting empties the root.
 pub fn run() {
     panic::install_hook();
+    prerendered::take();
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
