@@ -1,12 +1,12 @@
 // The page shows the seed article before the app has started (index.html's shell, the article
 // written in by the build from model::prerender), and the app replaces it with the same markup:
-// one article afterwards, nothing moved. Pictures of both, at three window sizes, land in
+// one article afterwards, nothing moved; someone with saved work is never shown it. Pictures of both, at three window sizes, land in
 // e2e/artifacts/ (prerendered-*.png, live-*.png).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appReady, launch, ARTIFACTS, DIST } from './harness.mjs';
+import { appReady, launch, tagWithKey, ARTIFACTS, DIST } from './harness.mjs';
 
 const FIRST_SENTENCE = 'Russia has formally offered to facilitate discussions between Pakistan and Afghanistan';
 const SIZES = [[1366, 800], [1024, 768], [390, 844]];
@@ -112,4 +112,28 @@ test('the app replaces the prerendered reading view with the same markup, and no
     assert.deepEqual(errors, []);
     await context.close();
   }
+});
+
+test('someone returning to saved work is not shown the seed article first', { timeout: 30_000 }, async () => {
+  // No service worker, so that the test can hold the app's files back.
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 800 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(env.url);
+  await appReady(page);
+  await tagWithKey(page, 'Russia has formally offered', '1');
+  await page.waitForFunction(() => localStorage.getItem('claimmark.has-saved-work') === '1');
+  // The next visit, with the app held back: the first paint is boot.js's.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/claimmark-web-[0-9a-f]+\.js$/, async (route) => { await held; await route.continue(); });
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => document.querySelector('[data-prerendered]')?.style.visibility === 'hidden');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.layout')).visibility), 'hidden');
+  release();
+  await appReady(page);
+  assert.equal(await page.locator('.entry').count(), 1, 'the saved work is shown');
+  assert.deepEqual(problems, []);
+  await context.close();
 });

@@ -5,6 +5,19 @@
 // file is written by Trunk (pattern_script in Trunk.toml) and carries them as data-js and
 // data-wasm, so nothing inline is needed and the page keeps its Content-Security-Policy.
 const files = document.getElementById('claimmark-boot').dataset;
+
+// The page holds the app's shell with the seed article (prerendered into index.html) to show
+// until the app starts. This script runs before the first paint (blocking="render" on its tag),
+// so it can make that first paint what the app will show: no seed article when saved work will
+// replace it, and the snapping switch as it was left (view::storage keeps both in localStorage).
+try {
+  const prerendered = document.querySelector('[data-prerendered]');
+  if (prerendered && localStorage.getItem('claimmark.has-saved-work')) prerendered.style.visibility = 'hidden';
+  const snap = document.querySelector('.toolbar .toggle input[type="checkbox"]');
+  if (snap && localStorage.getItem('claimmark.snap-to-words') === 'off') snap.checked = false;
+} catch {
+  // No localStorage (a sandboxed page): the page as built.
+}
 const resolve = (name) => new URL(name, document.baseURI).href;
 
 import(resolve(files.js))

@@ -21,6 +21,14 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+/// Set once work has been saved: `static/boot.js` reads it before the first paint and hides the
+/// seed article the page holds (`view::prerendered`), as the saved work will replace it.
+const SAVED_WORK_KEY: &str = "claimmark.has-saved-work";
+
+fn note_saved_work(storage: &web_sys::Storage) {
+    let _ = storage.set_item(SAVED_WORK_KEY, "1");
+}
+
 /// Key of the copy written synchronously when the page is hidden with changes unsaved (an
 /// IndexedDB write started then may not finish before the page goes away).
 const LAST_MOMENT_KEY: &str = "claimmark.unsaved";
@@ -88,6 +96,7 @@ pub async fn save_corpus((documents, current): (String, String)) -> Result<(), S
     .await?;
     if let Some(storage) = local_storage() {
         let _ = storage.remove_item(LAST_MOMENT_KEY);
+        note_saved_work(&storage);
     }
     Ok(())
 }
@@ -97,6 +106,7 @@ pub async fn save_corpus((documents, current): (String, String)) -> Result<(), S
 pub fn save_last_moment((documents, current): &(String, String)) -> bool {
     let at = js_sys::Date::now();
     local_storage().is_some_and(|s| {
+        note_saved_work(&s);
         s.set_item(LAST_MOMENT_KEY, &format!("{at}\n{current}\n{documents}"))
             .is_ok()
     })
