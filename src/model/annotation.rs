@@ -241,7 +241,14 @@ impl Attribution {
 
 /// Trims a name and collapses runs of whitespace inside it to single spaces.
 pub fn collapse_whitespace(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// How an annotation the suggestion engine made is marked until the person changes it

@@ -120,6 +120,16 @@ pub fn width(s: &str) -> usize {
     s.graphemes(true).map(cluster_width).sum()
 }
 
+/// Whether `s` is at most `max` narrow characters wide: [`width`] that stops counting past
+/// `max`, so a long line costs no more than a short one.
+pub fn fits_width(s: &str, max: usize) -> bool {
+    let mut wide = 0;
+    s.graphemes(true).all(|cluster| {
+        wide += cluster_width(cluster);
+        wide <= max
+    })
+}
+
 /// `s` cut to at most `max` grapheme clusters, with "…" when cut (for display).
 pub fn shorten_end(s: &str, max: usize) -> String {
     match truncate(s, max) {
@@ -296,5 +306,23 @@ mod tests {
         assert_eq!(truncate("👨🏻‍🚒👨🏻‍🚒x", 1), ("👨🏻‍🚒", true));
         assert_eq!(truncate("e\u{301}e\u{301}", 1), ("e\u{301}", true));
         assert_eq!(truncate("🇵🇰", 1), ("🇵🇰", false));
+    }
+
+    #[test]
+    fn fits_width_agrees_with_width() {
+        for s in [
+            "",
+            "a",
+            "Short heading",
+            "日本語の見出し",
+            "e\u{301}e\u{301}",
+            "👨‍👩‍👧 family",
+            &"x".repeat(61),
+            &"語".repeat(31),
+        ] {
+            for max in [0, 1, 2, 5, 13, 14, 60, 61, 62] {
+                assert_eq!(fits_width(s, max), width(s) <= max, "{s:?} {max}");
+            }
+        }
     }
 }

@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use super::annotation::{AnnotationId, LabelId};
-use super::boundaries::{is_sentence_end, width};
+use super::boundaries::{fits_width, is_sentence_end};
 use super::text::Text;
 use super::workspace::Workspace;
 
@@ -97,7 +97,7 @@ fn block_kind(line: &str) -> BlockKind {
             )
     };
     let ends_sentence = line.chars().next_back().is_some_and(closing);
-    if width(line) <= HEADING_MAX_CHARS && !ends_sentence {
+    if !ends_sentence && fits_width(line, HEADING_MAX_CHARS) {
         BlockKind::Heading
     } else {
         BlockKind::Paragraph

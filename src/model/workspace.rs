@@ -5,7 +5,7 @@
 //! Only the editor's primitive edits mutate a workspace, through the `pub(crate)` methods here
 //! that keep those invariants.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::annotation::{
     default_labels, id_number, Annotation, AnnotationId, IdAllocator, Label, LabelId, Source,
@@ -153,17 +153,16 @@ impl Workspace {
     /// The registry plus an entry for every attributed name it lacks, for export.
     pub fn sources_for_export(&self) -> Vec<Source> {
         let mut sources = self.sources.clone();
-        let known = |sources: &[Source], name: &str| {
-            let name = fold::key(name);
-            sources.iter().any(|s| {
-                std::iter::once(&s.name)
-                    .chain(&s.aliases)
-                    .any(|n| fold::key(n) == name)
-            })
-        };
+        // The folded names and aliases known so far; each attributed name is folded once.
+        let mut known: HashSet<String> = sources
+            .iter()
+            .flat_map(|s| std::iter::once(&s.name).chain(&s.aliases))
+            .map(|n| fold::key(n))
+            .collect();
+        let mut seen: HashSet<&str> = HashSet::new();
         for annotation in &self.annotations {
             if let Some(source) = annotation.source() {
-                if !known(&sources, source) {
+                if seen.insert(source) && known.insert(fold::key(source)) {
                     sources.push(Source {
                         name: source.to_string(),
                         aliases: Vec::new(),

@@ -193,7 +193,16 @@ fn label_file(file: &InputFile) -> Option<Vec<(i64, String)>> {
     if file_extension(&file.name) != "json" {
         return None;
     }
-    let value: Value = serde_json::from_str(text_of(file).ok()?).ok()?;
+    // A label file is a JSON list: any other file is not parsed here (a 1 MB document would
+    // be parsed into a value tree only to be dropped).
+    let text = text_of(file).ok()?;
+    if !text
+        .trim_start_matches(['\u{feff}', ' ', '\t', '\n', '\r'])
+        .starts_with('[')
+    {
+        return None;
+    }
+    let value: Value = serde_json::from_str(text).ok()?;
     let items = value.as_array().filter(|items| !items.is_empty())?;
     items
         .iter()
