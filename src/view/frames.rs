@@ -1,5 +1,6 @@
 //! Running code at the browser's frame boundaries: just before the next frame is laid out
-//! ([`after_frame`]), or just after it has been painted ([`after_paint`]).
+//! ([`after_frame`]), or just after it has been painted ([`after_paint`], or awaiting
+//! [`next_paint`]).
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -31,4 +32,14 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
             gloo_timers::callback::Timeout::new(0, f).forget();
         }
     });
+}
+
+/// Resolves once the next frame has been painted ([`after_paint`]), for code that awaits.
+pub async fn next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        after_paint(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

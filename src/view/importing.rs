@@ -2,6 +2,10 @@
 //! as texts at once; anything else is read and shown in the import preview
 //! ([`Dialog::Import`]), which changes nothing until confirmed. Errors say what is wrong and
 //! change nothing.
+//!
+//! Reading runs in slices of about 12 ms, one after each painted frame
+//! (`model::formats::importing`: a claimmark file a batch of annotations at a time), so the
+//! page stays responsive while a large file is read.
 
 use std::rc::Rc;
 
@@ -10,9 +14,16 @@ use yew::prelude::*;
 
 use super::dialog_host::{open_documents, Dialog};
 use super::files::read_files;
+use super::frames::next_paint;
 use super::marks;
 use super::store::{Msg, NoticeKind, StoreHandle};
-use crate::model::formats::{self, texts};
+use crate::model::formats::importing::Importing;
+use crate::model::formats::{texts, ImportError, ImportReport, InputFile};
+
+/// How long one slice of reading runs before the page gets a frame, in milliseconds, and how
+/// many annotations one step reads at most (the clock is read between steps).
+const SLICE_MS: f64 = 12.0;
+const STEP: usize = 200;
 
 /// Reads `files` and shows what importing them would do; plain `.txt` files are opened as texts.
 pub fn start_import(files: Vec<File>, store: StoreHandle, dialog: UseStateHandle<Dialog>) {
@@ -41,10 +52,7 @@ pub fn start_import(files: Vec<File>, store: StoreHandle, dialog: UseStateHandle
             }
             return;
         }
-        let result = {
-            let editor = store.editor();
-            formats::import(&inputs, &editor.corpus().current_first())
-        };
+        let (inputs, result) = import_between_frames(inputs, &store).await;
         match result {
             Ok(report) => {
                 dialog.set(Dialog::Import {
@@ -57,4 +65,36 @@ pub fn start_import(files: Vec<File>, store: StoreHandle, dialog: UseStateHandle
             Err(error) => fail(error.to_string()),
         }
     });
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Reads `inputs` as one import, in slices between painted frames (the page gets a frame after
+/// the last one too); gives back the files and the report.
+async fn import_between_frames(
+    inputs: Vec<InputFile>,
+    store: &StoreHandle,
+) -> (Vec<InputFile>, Result<ImportReport, ImportError>) {
+    let mut importing = Importing::new(inputs);
+    loop {
+        let slice = now();
+        let done = loop {
+            if importing.step(STEP) {
+                break true;
+            }
+            if now() - slice > SLICE_MS {
+                break false;
+            }
+        };
+        next_paint().await;
+        if done {
+            break;
+        }
+    }
+    let editor = store.editor();
+    importing.finish(&editor.corpus().current_first())
 }

@@ -99,6 +99,24 @@ pub fn import(
             decoded,
         );
     }
+    conclude(report, &label_files, &configs)
+}
+
+/// What one file held, read apart from [`import`] (`importing`): the report `import` gives
+/// for that file alone.
+pub(super) fn single(format: Format, decoded: Decoded) -> Result<ImportReport, ImportError> {
+    let mut report = None;
+    add(&mut report, format, None, decoded);
+    conclude(report, &[], &[])
+}
+
+/// The report once every file is read: brat's configuration files named, documents that
+/// cannot be opened moved to the rejected ones; an error when no document is left.
+fn conclude(
+    report: Option<ImportReport>,
+    label_files: &[String],
+    configs: &[&InputFile],
+) -> Result<ImportReport, ImportError> {
     let Some(mut report) = report else {
         return Err(match (label_files.first(), configs.first()) {
             (Some(name), _) => invalid(name, "this is a doccano label file: choose it together with the doccano export whose labels it names"),

@@ -9,7 +9,8 @@
 //!
 //! Shared pieces: `files` (formats, files in and out, names), `problem` (problems, errors,
 //! limits), `json` (JSON helpers), `build` (the checked builder foreign importers use);
-//! `gather` reads a set of files as one import and `detect` recognises each file's format.
+//! `gather` reads a set of files as one import and `detect` recognises each file's format;
+//! `importing` does the same import in steps, for the web app to paint between them.
 
 pub mod brat;
 pub mod build;
@@ -18,6 +19,7 @@ mod detect;
 pub mod doccano;
 mod files;
 mod gather;
+pub mod importing;
 mod json;
 pub mod label_studio;
 pub mod native;

@@ -6,19 +6,26 @@
 //! returns `None`, and the careful reader (`careful`) reads the file again to explain every
 //! problem; that reader has the last word, and a test checks both agree wherever this one
 //! accepts. Both apply the same rules (`rules`).
+//!
+//! It reads in steps of bounded work, which `reading` runs (at once, or one step at a time so
+//! that the web app can paint between them): the JSON is parsed with each annotation kept as
+//! its place in the input ([`parse`]), then the document is made ([`Parsed::document`]), then
+//! the annotations are read a batch at a time ([`Annotating::read`]).
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::ops::Range;
 
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use super::rules::{self, Extras, Imported, FORMAT, OFFSET_UNIT, VERSION};
 use crate::model::annotation::{
-    default_labels, Annotation, AnnotationId, Attribution, Label, LabelId,
+    default_labels, Annotation, AnnotationId, Attribution, Label, LabelId, Source,
 };
 use crate::model::formats::problem::MAX_ANNOTATIONS;
 use crate::model::span::Span;
-use crate::model::text::Text;
+use crate::model::text::{Document, Text};
 use crate::model::workspace::ExerciseLink;
 
 #[derive(Deserialize)]
@@ -40,8 +47,9 @@ struct FileIn<'a> {
     labels: Option<Vec<LabelIn<'a>>>,
     #[serde(borrow, default)]
     sources: Vec<SourceIn<'a>>,
+    /// Each annotation's JSON as it is in the input, read later ([`Annotating`]).
     #[serde(borrow, default)]
-    annotations: Vec<AnnotationIn<'a>>,
+    annotations: Vec<&'a RawValue>,
     #[serde(default)]
     suggester: Option<serde_json::Value>,
 }
@@ -137,8 +145,20 @@ fn span_of(text: &Text, start: u64, end: u64, quote: Option<&str>) -> Option<Spa
     rules::span(text, start, end, quote).ok()
 }
 
-/// Reads a clean native v1 file, or `None` when the careful reader must look at it.
-pub(super) fn read(input: &str) -> Option<Imported> {
+/// What the file says besides its annotations, owned, and where each annotation is in the input.
+pub(super) struct Parsed {
+    title: String,
+    text: String,
+    language: Option<String>,
+    id: Option<String>,
+    labels: Vec<Label>,
+    sources: Vec<Source>,
+    extras: Extras,
+    pub(super) raw: Vec<Range<usize>>,
+}
+
+/// The first step: the JSON parsed and checked, but for the annotations.
+pub(super) fn parse(input: &str) -> Option<Parsed> {
     let file: FileIn = serde_json::from_str(input).ok()?;
     if file.format != FORMAT
         || file.version != VERSION
@@ -149,40 +169,13 @@ pub(super) fn read(input: &str) -> Option<Imported> {
     if file.document.text.is_empty() || file.annotations.len() > MAX_ANNOTATIONS {
         return None;
     }
-    let title = file.document.title.as_deref().unwrap_or("");
-    let mut document = rules::document(title, file.document.text.as_ref());
-    if let Some(language) = file.document.language.as_deref() {
-        document.language = Some(rules::language(language)?);
-    }
-    if file
-        .document
-        .id
-        .as_deref()
-        .is_some_and(|id| id != document.id())
-    {
-        return None;
-    }
+    let language = match file.document.language.as_deref() {
+        Some(language) => Some(rules::language(language)?),
+        None => None,
+    };
     let labels = match file.labels {
         None => default_labels(),
-        Some(labels) => {
-            let mut out: Vec<Label> = Vec::with_capacity(labels.len());
-            for label in labels {
-                let color = label.color.as_deref().unwrap_or("");
-                if rules::label_id_problem(&label.id, &out).is_some() {
-                    return None;
-                }
-                let color = rules::label_color(color)?;
-                out.push(Label {
-                    id: LabelId::new(&label.id),
-                    name: label
-                        .name
-                        .map_or_else(|| label.id.to_string(), Cow::into_owned),
-                    description: label.description.map(Cow::into_owned).unwrap_or_default(),
-                    color,
-                });
-            }
-            out
-        }
+        Some(labels) => labels_of(labels)?,
     };
     let mut sources = Vec::with_capacity(file.sources.len());
     for source in file.sources {
@@ -191,18 +184,125 @@ pub(super) fn read(input: &str) -> Option<Imported> {
             source.aliases.iter().map(|a| a.as_ref()),
         )?);
     }
-    let text = &document.text;
-    let mut ids = HashSet::with_capacity(file.annotations.len());
-    let mut annotations = Vec::with_capacity(file.annotations.len());
-    let mut suggested = Vec::new();
-    for a in file.annotations {
+    // Where each annotation's JSON lies in the input (serde borrows it from there).
+    let base = input.as_ptr() as usize;
+    let raw = file
+        .annotations
+        .iter()
+        .map(|a| {
+            let start = (a.get().as_ptr() as usize).checked_sub(base)?;
+            Some(start..start + a.get().len())
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let extras = Extras {
+        done: file.done,
+        annotator: file.annotator.as_deref().unwrap_or("").to_string(),
+        exercise: file.exercise.and_then(|e| {
+            Some(ExerciseLink {
+                id: e.id?.into_owned(),
+                instructions: e.instructions.map(Cow::into_owned).unwrap_or_default(),
+                allow_check: e.allow_check,
+            })
+        }),
+        suggester: match file.suggester {
+            None | Some(serde_json::Value::Null) => None,
+            Some(value) => Some(rules::suggester(&value).ok()?),
+        },
+        suggested: Vec::new(),
+    };
+    Some(Parsed {
+        title: file.document.title.as_deref().unwrap_or("").to_string(),
+        text: file.document.text.into_owned(),
+        language,
+        id: file.document.id.map(Cow::into_owned),
+        labels,
+        sources,
+        extras,
+        raw,
+    })
+}
+
+/// The file's labels, checked.
+fn labels_of(labels: Vec<LabelIn>) -> Option<Vec<Label>> {
+    let mut out: Vec<Label> = Vec::with_capacity(labels.len());
+    for label in labels {
+        let color = label.color.as_deref().unwrap_or("");
+        if rules::label_id_problem(&label.id, &out).is_some() {
+            return None;
+        }
+        let color = rules::label_color(color)?;
+        out.push(Label {
+            id: LabelId::new(&label.id),
+            name: label
+                .name
+                .map_or_else(|| label.id.to_string(), Cow::into_owned),
+            description: label.description.map(Cow::into_owned).unwrap_or_default(),
+            color,
+        });
+    }
+    Some(out)
+}
+
+impl Parsed {
+    /// The second step: the document, whose id must be its text's if the file gives one.
+    pub(super) fn document(self) -> Option<Annotating> {
+        let mut document = rules::document(&self.title, &self.text);
+        if self.language.is_some() {
+            document.language = self.language;
+        }
+        if self.id.is_some_and(|id| id != document.id()) {
+            return None;
+        }
+        Some(Annotating {
+            document,
+            labels: self.labels,
+            sources: self.sources,
+            extras: self.extras,
+            ids: HashSet::with_capacity(self.raw.len()),
+            annotations: Vec::with_capacity(self.raw.len()),
+            raw: self.raw,
+            next: 0,
+        })
+    }
+}
+
+/// The document made, its annotations read up to `next`.
+pub(super) struct Annotating {
+    document: Document,
+    labels: Vec<Label>,
+    sources: Vec<Source>,
+    extras: Extras,
+    pub(super) raw: Vec<Range<usize>>,
+    pub(super) next: usize,
+    ids: HashSet<String>,
+    annotations: Vec<Annotation>,
+}
+
+impl Annotating {
+    /// Reads up to `budget` more annotations.
+    pub(super) fn read(&mut self, input: &str, budget: usize) -> Option<()> {
+        let end = self.raw.len().min(self.next.saturating_add(budget));
+        while self.next < end {
+            let json = input.get(self.raw[self.next].clone())?;
+            let annotation: AnnotationIn = serde_json::from_str(json).ok()?;
+            self.annotation(annotation)?;
+            self.next += 1;
+        }
+        Some(())
+    }
+
+    /// One annotation, checked against the text, the labels and the ids before it.
+    fn annotation(&mut self, a: AnnotationIn) -> Option<()> {
+        let text = &self.document.text;
         let span = span_of(text, a.start, a.end, a.quote.as_deref())?;
         let pieces = a
             .fragments
             .iter()
             .map(|f| span_of(text, f.start, f.end, None));
         let fragments = rules::fragments(span, pieces.collect::<Option<Vec<Span>>>()?).ok()?;
-        if rules::id_problem(&a.id, &mut ids).is_some() || !rules::known_label(&labels, &a.label) {
+        if rules::id_problem(&a.id, &mut self.ids).is_some()
+            || !rules::known_label(&self.labels, &a.label)
+        {
             return None;
         }
         let attribution = match a.attribution {
@@ -227,10 +327,10 @@ pub(super) fn read(input: &str) -> Option<Imported> {
         let id = AnnotationId::new(&a.id);
         match rules::suggested("", a.suggested, a.confidence) {
             (_, Some(_)) => return None,
-            (Some(mark), None) => suggested.push((id.clone(), mark)),
+            (Some(mark), None) => self.extras.suggested.push((id.clone(), mark)),
             (None, None) => {}
         }
-        annotations.push(Annotation {
+        self.annotations.push(Annotation {
             id,
             span,
             fragments,
@@ -240,25 +340,20 @@ pub(super) fn read(input: &str) -> Option<Imported> {
             modified: rules::modified(modified, &created),
             created,
         });
+        Some(())
     }
-    let extras = Extras {
-        done: file.done,
-        annotator: file.annotator.as_deref().unwrap_or("").to_string(),
-        exercise: file.exercise.and_then(|e| {
-            Some(ExerciseLink {
-                id: e.id?.into_owned(),
-                instructions: e.instructions.map(Cow::into_owned).unwrap_or_default(),
-                allow_check: e.allow_check,
-            })
-        }),
-        suggester: match file.suggester {
-            None | Some(serde_json::Value::Null) => None,
-            Some(value) => Some(rules::suggester(&value).ok()?),
-        },
-        suggested,
-    };
-    Some(Imported {
-        workspace: rules::workspace(document, labels, sources, annotations, extras),
-        warnings: Vec::new(),
-    })
+
+    /// The last step: the workspace.
+    pub(super) fn finish(self) -> Imported {
+        Imported {
+            workspace: rules::workspace(
+                self.document,
+                self.labels,
+                self.sources,
+                self.annotations,
+                self.extras,
+            ),
+            warnings: Vec::new(),
+        }
+    }
 }

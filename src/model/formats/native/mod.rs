@@ -8,13 +8,16 @@
 //! Two readers share the format's rules (`rules`): `fast` deserialises a clean file into typed
 //! structs that borrow from the input, and `careful` walks a JSON value to name every problem.
 //! Import tries the fast one first; a test checks both agree wherever the fast one accepts.
-//! `write` writes files.
+//! `reading` runs the fast one's steps, at once or one at a time ([`Reading`], for the web app
+//! to paint between them). `write` writes files.
 
 mod careful;
 mod fast;
+mod reading;
 mod rules;
 mod write;
 
+pub use reading::Reading;
 pub use rules::{Imported, FORMAT, OFFSET_UNIT, VERSION};
 pub use write::{export, export_file_name, export_lines};
 
@@ -58,7 +61,7 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
         return Err(ImportError::TooLarge { bytes: input.len() });
     }
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    if let Some(imported) = fast::read(input) {
+    if let Some(imported) = reading::read(input) {
         return Ok(imported);
     }
     let root: Value = serde_json::from_str(input).map_err(|e| json_error(input, &e))?;
@@ -67,7 +70,7 @@ pub fn import(input: &str) -> Result<Imported, ImportError> {
 
 /// Reads a native v1 file if it is entirely clean (no problem, no warning); `None` otherwise.
 pub fn read_clean(input: &str) -> Option<Imported> {
-    fast::read(input.strip_prefix('\u{feff}').unwrap_or(input))
+    reading::read(input.strip_prefix('\u{feff}').unwrap_or(input))
 }
 
 /// Reads a native v1 file the careful way only (tests compare it with the fast path).
@@ -93,6 +96,11 @@ fn documents(imported: Vec<Imported>) -> Decoded {
         })
         .collect();
     Decoded::clean(documents, warnings)
+}
+
+/// A read file, as every codec's import returns it.
+pub(super) fn decoded(imported: Imported) -> Decoded {
+    documents(vec![imported])
 }
 
 /// A clean file read by the fast reader alone, or `None` when it needs the careful one.
