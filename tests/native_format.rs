@@ -330,6 +330,7 @@ mod mutations {
             Just(json!({"start": 0, "end": 2})),
             Just(json!({"source": "Kabul"})),
             Just(json!("codepoint")),
+            Just(json!([2, 3])),
         ]
     }
 
@@ -452,4 +453,22 @@ fn the_pieces_of_a_discontinuous_span_round_trip_and_are_checked() {
         },
         Err("fragments[1]: end 60 is past the end"),
     );
+}
+
+#[test]
+fn a_list_is_not_an_object_for_either_reader() {
+    // serde's derive would read {"start", "end"} from [4, 6]; both readers refuse it.
+    check(
+        |f| f["annotations"][0]["attribution"]["mention"] = json!([4, 6]),
+        Err("\"mention\" must be an object or null, found a list"),
+    );
+    for edit in [
+        |f: &mut Value| f["annotations"][0]["attribution"]["mention"] = json!([4, 6]),
+        |f: &mut Value| f["exercise"] = json!(["ana", "بن"]),
+        |f: &mut Value| f["labels"][0] = json!(["claim", "Claim"]),
+    ] {
+        let mut file = base();
+        edit(&mut file);
+        agree(&file.to_string());
+    }
 }

@@ -10,7 +10,9 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use serde::Deserialize;
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 
 use super::rules::{self, Extras, Imported, FORMAT, OFFSET_UNIT, VERSION};
 use crate::model::annotation::{
@@ -20,6 +22,38 @@ use crate::model::formats::problem::MAX_ANNOTATIONS;
 use crate::model::span::Span;
 use crate::model::text::Text;
 use crate::model::workspace::ExerciseLink;
+
+/// A JSON object read as `T`. serde's derive also reads a struct from a list of its fields in
+/// order, which the careful reader refuses; this takes objects only, so both readers agree.
+struct Obj<T>(T);
+
+impl<T> std::ops::Deref for Obj<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Obj<T>, D::Error> {
+        struct Only<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Only<T> {
+            type Value = T;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(map))
+            }
+        }
+        deserializer
+            .deserialize_map(Only(std::marker::PhantomData))
+            .map(Obj)
+    }
+}
 
 #[derive(Deserialize)]
 struct FileIn<'a> {
@@ -33,15 +67,15 @@ struct FileIn<'a> {
     #[serde(borrow, default)]
     annotator: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
-    exercise: Option<ExerciseIn<'a>>,
+    exercise: Option<Obj<ExerciseIn<'a>>>,
     #[serde(borrow)]
-    document: DocumentIn<'a>,
+    document: Obj<DocumentIn<'a>>,
     #[serde(borrow, default)]
-    labels: Option<Vec<LabelIn<'a>>>,
+    labels: Option<Vec<Obj<LabelIn<'a>>>>,
     #[serde(borrow, default)]
-    sources: Vec<SourceIn<'a>>,
+    sources: Vec<Obj<SourceIn<'a>>>,
     #[serde(borrow, default)]
-    annotations: Vec<AnnotationIn<'a>>,
+    annotations: Vec<Obj<AnnotationIn<'a>>>,
 }
 
 #[derive(Deserialize)]
@@ -97,9 +131,9 @@ struct AttributionIn<'a> {
     #[serde(borrow)]
     source: Cow<'a, str>,
     #[serde(default)]
-    mention: Option<SpanIn>,
+    mention: Option<Obj<SpanIn>>,
     #[serde(default)]
-    cue: Option<SpanIn>,
+    cue: Option<Obj<SpanIn>>,
 }
 
 #[derive(Deserialize)]
@@ -109,13 +143,13 @@ struct AnnotationIn<'a> {
     start: u64,
     end: u64,
     #[serde(default)]
-    fragments: Vec<SpanIn>,
+    fragments: Vec<Obj<SpanIn>>,
     #[serde(borrow, default)]
     quote: Option<Cow<'a, str>>,
     #[serde(borrow)]
     label: Cow<'a, str>,
     #[serde(borrow, default)]
-    attribution: Option<AttributionIn<'a>>,
+    attribution: Option<Obj<AttributionIn<'a>>>,
     #[serde(borrow, default)]
     note: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
@@ -133,7 +167,7 @@ fn span_of(text: &Text, start: u64, end: u64, quote: Option<&str>) -> Option<Spa
 
 /// Reads a clean native v1 file, or `None` when the careful reader must look at it.
 pub(super) fn read(input: &str) -> Option<Imported> {
-    let file: FileIn = serde_json::from_str(input).ok()?;
+    let Obj(file): Obj<FileIn> = serde_json::from_str(input).ok()?;
     if file.format != FORMAT
         || file.version != VERSION
         || file.offset_unit.as_deref() != Some(OFFSET_UNIT)
@@ -160,7 +194,7 @@ pub(super) fn read(input: &str) -> Option<Imported> {
         None => default_labels(),
         Some(labels) => {
             let mut out: Vec<Label> = Vec::with_capacity(labels.len());
-            for label in labels {
+            for Obj(label) in labels {
                 let color = label.color.as_deref().unwrap_or("");
                 if rules::label_id_problem(&label.id, &out).is_some() {
                     return None;
@@ -179,7 +213,7 @@ pub(super) fn read(input: &str) -> Option<Imported> {
         }
     };
     let mut sources = Vec::with_capacity(file.sources.len());
-    for source in file.sources {
+    for Obj(source) in file.sources {
         sources.push(rules::source(
             &source.name,
             source.aliases.iter().map(|a| a.as_ref()),
@@ -188,7 +222,7 @@ pub(super) fn read(input: &str) -> Option<Imported> {
     let text = &document.text;
     let mut ids = HashSet::with_capacity(file.annotations.len());
     let mut annotations = Vec::with_capacity(file.annotations.len());
-    for a in file.annotations {
+    for Obj(a) in file.annotations {
         let span = span_of(text, a.start, a.end, a.quote.as_deref())?;
         let pieces = a
             .fragments
@@ -200,8 +234,8 @@ pub(super) fn read(input: &str) -> Option<Imported> {
         }
         let attribution = match a.attribution {
             None => None,
-            Some(at) => {
-                let part = |span: Option<SpanIn>| match span {
+            Some(Obj(at)) => {
+                let part = |span: Option<Obj<SpanIn>>| match span {
                     None => Some(None),
                     Some(s) => span_of(text, s.start, s.end, None).map(Some),
                 };
@@ -231,7 +265,7 @@ pub(super) fn read(input: &str) -> Option<Imported> {
     let extras = Extras {
         done: file.done,
         annotator: file.annotator.as_deref().unwrap_or("").to_string(),
-        exercise: file.exercise.and_then(|e| {
+        exercise: file.exercise.and_then(|Obj(e)| {
             Some(ExerciseLink {
                 id: e.id?.into_owned(),
                 instructions: e.instructions.map(Cow::into_owned).unwrap_or_default(),
