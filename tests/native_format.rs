@@ -94,7 +94,8 @@ fn base() -> Value {
         "document": { "title": "t", "text": "ab🙂 cd" },
         "labels": [ { "id": "claim", "name": "Claim", "description": "", "color": "#0072b2" } ],
         "annotations": [ { "id": "a1", "start": 2, "end": 3, "quote": "🙂", "label": "claim",
-                           "attribution": { "source": "Kabul", "mention": { "start": 4, "end": 6 } } } ]
+                           "attribution": { "source": "Kabul", "mention": { "start": 4, "end": 6 } },
+                           "provenance": { "status": "majority", "annotators": ["ana", "بن"], "agreement": "2/3" } } ]
     })
 }
 
@@ -330,7 +331,11 @@ mod mutations {
             Just(json!({"start": 0, "end": 2})),
             Just(json!({"source": "Kabul"})),
             Just(json!("codepoint")),
+            Just(json!("conflict")),
+            Just(json!("2/3")),
+            Just(json!(["ana"])),
             Just(json!([2, 3])),
+            Just(json!("boundary")),
         ]
     }
 
@@ -345,6 +350,9 @@ mod mutations {
                 "annotations.0.id", "annotations.0.start", "annotations.0.end", "annotations.0.quote",
                 "annotations.0.label", "annotations.0.attribution", "annotations.0.attribution.source",
                 "annotations.0.attribution.mention", "annotations.0.attribution.cue", "annotations.0.note", "annotations.0.created",
+                "annotations.0.provenance", "annotations.0.provenance.status", "annotations.0.provenance.annotators",
+                "annotations.0.provenance.agreement", "annotations.0.provenance.group", "annotations.0.provenance.reason",
+                "annotations.0.provenance.note",
             ]),
             value in replacement(),
         ) {
@@ -452,6 +460,49 @@ fn the_pieces_of_a_discontinuous_span_round_trip_and_are_checked() {
             )
         },
         Err("fragments[1]: end 60 is past the end"),
+    );
+}
+
+#[test]
+fn a_provenance_is_read_by_both_readers_and_checked() {
+    use claimmark::model::provenance::{Reason, Status};
+    let imported = import(&base().to_string()).unwrap().workspace;
+    let provenance = imported.annotations()[0].provenance.clone().unwrap();
+    assert_eq!(provenance.status, Status::Majority);
+    assert_eq!(provenance.annotators, ["ana", "بن"]);
+    assert_eq!(
+        export(&imported),
+        export(&import(&export(&imported)).unwrap().workspace)
+    );
+    let conflict = |f: &mut Value| {
+        f["annotations"][0]["provenance"] = json!({ "status": "conflict", "group": 2,
+            "annotators": [], "agreement": "0/2", "note": "“?”", "reason": "ambiguous-text" });
+    };
+    check(conflict, Ok(1));
+    let mut file = base();
+    conflict(&mut file);
+    agree(&file.to_string());
+    let read = import(&file.to_string()).unwrap().workspace;
+    let provenance = read.annotations()[0].provenance.clone().unwrap();
+    assert_eq!(provenance.status, Status::Conflict { group: 2 });
+    assert_eq!(provenance.reason, Some(Reason::AmbiguousText));
+    let written = export(&read);
+    assert!(
+        written.contains("\"provenance\": {\n        \"status\": \"conflict\",\n        \"annotators\": [],\n        \"agreement\": \"0/2\",\n        \"note\": \"“?”\",\n        \"reason\": \"ambiguous-text\",\n        \"group\": 2\n      }"),
+        "{written}"
+    );
+    check(|f| f["annotations"][0]["provenance"] = json!(null), Ok(1));
+    check(
+        |f| f["annotations"][0]["provenance"]["status"] = json!("gold"),
+        Err("annotations[0] (id \"a1\"): provenance: \"status\" must be one of unanimous, majority, adjudicated, single, conflict, found \"gold\""),
+    );
+    check(
+        |f| f["annotations"][0]["provenance"]["agreement"] = json!("3/2"),
+        Err("provenance: \"agreement\" must be \"k/n\""),
+    );
+    check(
+        |f| f["annotations"][0]["provenance"] = json!("majority"),
+        Err("provenance: must be an object, found a string"),
     );
 }
 

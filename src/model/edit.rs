@@ -9,7 +9,8 @@ use super::workspace::Workspace;
 /// A primitive change to the corpus; the first field is the document's index.
 #[derive(Clone, Debug)]
 pub(crate) enum Edit {
-    Insert(usize, Annotation),
+    /// Boxed: an annotation is much larger than the other variants.
+    Insert(usize, Box<Annotation>),
     Remove(usize, AnnotationId),
     SetDone(usize, bool),
     SetLabels(usize, Vec<Label>),
@@ -40,10 +41,12 @@ impl Edit {
         Some(match self {
             Edit::Insert(doc, annotation) => {
                 let id = annotation.id.clone();
-                corpus.document_mut(doc)?.insert(annotation);
+                corpus.document_mut(doc)?.insert(*annotation);
                 Edit::Remove(doc, id)
             }
-            Edit::Remove(doc, id) => Edit::Insert(doc, corpus.document_mut(doc)?.remove(&id)?),
+            Edit::Remove(doc, id) => {
+                Edit::Insert(doc, Box::new(corpus.document_mut(doc)?.remove(&id)?))
+            }
             Edit::SetDone(doc, done) => {
                 let workspace = corpus.document_mut(doc)?;
                 let was = std::mem::replace(&mut workspace.done, done);

@@ -31,6 +31,7 @@ pub mod navigate;
 pub mod offsets;
 pub mod overlay;
 mod plan;
+pub mod provenance;
 pub mod reanchor;
 pub mod rehearsal;
 pub mod review;

@@ -188,9 +188,10 @@ fn add(
         note,
         created: now.clone(),
         modified: now,
+        provenance: None,
     };
     Ok(Some(Plan {
-        edits: vec![Edit::Insert(doc, annotation)],
+        edits: vec![Edit::Insert(doc, Box::new(annotation))],
         description,
         outcome: Outcome::Added(id),
         show: Some(doc),
@@ -236,7 +237,7 @@ fn edit(
     }
     new.modified = now;
     changed(
-        vec![Edit::Remove(doc, id), Edit::Insert(doc, new)],
+        vec![Edit::Remove(doc, id), Edit::Insert(doc, Box::new(new))],
         what.to_string(),
         Some(doc),
     )
@@ -296,8 +297,9 @@ fn add_many(
             note: note.clone(),
             created: now.clone(),
             modified: now.clone(),
+            provenance: None,
         };
-        edits.push(Edit::Insert(doc, annotation));
+        edits.push(Edit::Insert(doc, Box::new(annotation)));
     }
     if edits.is_empty() {
         return Err(ActionError::AlreadyTagged);

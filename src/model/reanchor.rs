@@ -169,6 +169,7 @@ mod tests {
                     note: String::new(),
                     created: String::new(),
                     modified: String::new(),
+                    provenance: None,
                 }
             })
             .collect();

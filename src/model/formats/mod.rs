@@ -8,7 +8,8 @@
 //! same bytes.
 //!
 //! Shared pieces: `files` (formats, files in and out, names), `problem` (problems, errors,
-//! limits), `json` (JSON helpers), `build` (the checked builder foreign importers use);
+//! limits), `json` (JSON helpers), `provenance` (a merged annotation's provenance as every
+//! format holds it), `build` (the checked builder foreign importers use);
 //! `gather` reads a set of files as one import and `detect` recognises each file's format.
 
 pub mod brat;
@@ -23,6 +24,7 @@ pub mod label_studio;
 pub mod native;
 pub mod preview;
 mod problem;
+pub mod provenance;
 mod skipped;
 pub mod spacy;
 pub mod texts;

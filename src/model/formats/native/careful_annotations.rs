@@ -1,5 +1,6 @@
 //! The careful reader's annotations: each field checked, every problem named by its record
-//! (`annotations[3] (id "a7")`) and field.
+//! (`annotations[3] (id "a7")`) and field. A provenance is checked by the rule every format
+//! shares (`formats::provenance`).
 
 use std::collections::HashSet;
 
@@ -10,6 +11,7 @@ use super::rules;
 use crate::model::annotation::{Annotation, AnnotationId, Attribution, Label, LabelId};
 use crate::model::formats::json::kind;
 use crate::model::formats::problem::MAX_ANNOTATIONS;
+use crate::model::formats::provenance;
 use crate::model::span::Span;
 use crate::model::text::{Document, Text};
 
@@ -72,6 +74,12 @@ pub(super) fn read_annotations(
         };
         let created = time("created").unwrap_or_default();
         let modified = rules::modified(time("modified"), &created);
+        let provenance = match obj.get("provenance") {
+            None | Some(Value::Null) => None,
+            Some(value) => provenance::read(value)
+                .map_err(|message| reader.problem(&at, format!("provenance: {message}")))
+                .ok(),
+        };
         if reader.problems.len() > before {
             continue;
         }
@@ -85,6 +93,7 @@ pub(super) fn read_annotations(
                 note,
                 created,
                 modified,
+                provenance,
             });
         }
     }

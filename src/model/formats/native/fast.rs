@@ -19,6 +19,7 @@ use crate::model::annotation::{
     default_labels, Annotation, AnnotationId, Attribution, Label, LabelId,
 };
 use crate::model::formats::problem::MAX_ANNOTATIONS;
+use crate::model::formats::provenance;
 use crate::model::span::Span;
 use crate::model::text::Text;
 use crate::model::workspace::ExerciseLink;
@@ -156,6 +157,9 @@ struct AnnotationIn<'a> {
     created: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     modified: Option<Cow<'a, str>>,
+    /// Read as a value and checked by the rule every format shares.
+    #[serde(default)]
+    provenance: Option<serde_json::Value>,
 }
 
 /// A span whose offsets fit `usize` and pass the format's rules.
@@ -251,6 +255,10 @@ pub(super) fn read(input: &str) -> Option<Imported> {
             Some(stamp) => Some(rules::time(stamp.into_owned()).ok()?),
             None => None,
         };
+        let provenance = match a.provenance {
+            None => None,
+            Some(value) => Some(provenance::read(&value).ok()?),
+        };
         annotations.push(Annotation {
             id: AnnotationId::new(&a.id),
             span,
@@ -260,6 +268,7 @@ pub(super) fn read(input: &str) -> Option<Imported> {
             note: a.note.map(Cow::into_owned).unwrap_or_default(),
             modified: rules::modified(modified, &created),
             created,
+            provenance,
         });
     }
     let extras = Extras {

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::rules::{FORMAT, OFFSET_UNIT, VERSION};
 use crate::model::formats::files::safe_stem;
+use crate::model::formats::provenance::{encoded, Encoded};
 use crate::model::workspace::Workspace;
 
 #[derive(Serialize)]
@@ -82,6 +83,8 @@ struct AnnotationOut<'a> {
     note: &'a str,
     created: &'a str,
     modified: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provenance: Option<Encoded<'a>>,
 }
 
 /// The workspace as a native v1 file (pretty-printed JSON, annotations in text order).
@@ -159,6 +162,7 @@ fn file(workspace: &Workspace) -> FileOut<'_> {
                 note: &a.note,
                 created: &a.created,
                 modified: &a.modified,
+                provenance: a.provenance.as_ref().map(encoded),
             })
             .collect(),
     }

@@ -5,16 +5,18 @@
 //! JavaScript tools count positions in UTF-16 units; the unit is weighed once per file.
 //!
 //! An annotation without a label comes in labelled [`UNLABELLED`] (the preview lets the user
-//! choose a label for them); a comment becomes the note.
+//! choose a label for them); a comment becomes the note, and an `assessing` body of JSON the
+//! provenance of a merged annotation.
 
 use serde_json::{Map, Value};
 
-use super::write::{hex_of, DOCUMENT_PREFIX};
+use super::write::{hex_of, DOCUMENT_PREFIX, JSON, PROVENANCE_PURPOSE};
 use crate::model::anchor::find_quote;
 use crate::model::formats::build::{DocumentBuilder, Draft};
 use crate::model::formats::collect::{verdict_warning, Records};
 use crate::model::formats::files::ImportOptions;
 use crate::model::formats::problem::{Decoded, Problem};
+use crate::model::formats::provenance::{lenient, read_text};
 use crate::model::formats::skipped::Skipped;
 use crate::model::formats::units::{between_words, decide, Offsets, Tally, Unit, UnitMap, Verdict};
 use crate::model::workspace::Workspace;
@@ -395,6 +397,10 @@ fn draft(
             .filter(|t| !t.trim().is_empty())
             .map(str::to_string),
     );
+    let provenance = bodies
+        .iter()
+        .find(|b| has_purpose(b, PROVENANCE_PURPOSE) && str_of(b, "format") == JSON)
+        .map(|b| read_text(str_of(b, "value")));
     Draft {
         id: str_of(item, "id").rsplit(':').next().map(str::to_string),
         start,
@@ -406,6 +412,7 @@ fn draft(
         note: notes.join("\n"),
         created: str_of(item, "created").to_string(),
         modified: str_of(item, "modified").to_string(),
+        provenance: lenient(provenance, skipped),
         ..Draft::default()
     }
 }
