@@ -25,6 +25,7 @@ pub mod formats;
 pub mod importers;
 pub mod language;
 pub mod layout;
+pub mod merge;
 pub mod metrics;
 pub mod names;
 pub mod navigate;
