@@ -266,3 +266,19 @@ fn import_into(
     }
     Ok(())
 }
+
+/// The name of an annotator's file (a submission, a merge's input): the annotator it names,
+/// else its file name.
+pub fn annotator_name(workspace: &Workspace, path: &str) -> String {
+    if !workspace.annotator.is_empty() {
+        return workspace.annotator.clone();
+    }
+    if path == "-" {
+        return STDIN.to_string();
+    }
+    Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path)
+        .to_string()
+}

@@ -1,5 +1,5 @@
 //! The command-line twin of the web app, built from the same model: `convert`, `validate`,
-//! `stats`, `agree` and `completions`. Native targets only (it reads and writes files).
+//! `stats`, `agree`, `merge` and `completions`. Native targets only (it reads and writes files).
 //!
 //! [`run`] takes the arguments and returns the exit code with what to print, so tests call it
 //! directly; [`run_with_stdin`] also gives what `-` reads, and [`run_os`] takes the process's
@@ -16,6 +16,7 @@ mod completions;
 mod convert;
 mod help;
 mod input;
+mod merge;
 mod output;
 pub mod spec;
 mod stats;
@@ -144,6 +145,7 @@ fn dispatch(top: Top, stdin: &mut Stdin) -> Result<Finished, Usage> {
         "validate" => validate::run(&matches, stdin),
         "stats" => stats::run(&matches, stdin),
         "agree" => agree::run(&matches, stdin),
+        "merge" => merge::run(&matches, stdin),
         "completions" => completions::run(&matches),
         _ => match matches.free.as_slice() {
             [] => help_on(None),
