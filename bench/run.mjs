@@ -4,7 +4,7 @@
 // Prints a table of medians (and writes it to bench/results/latest.md). Not a test: it asserts
 // nothing. Run it with scripts/bench.sh.
 import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
 import { execSync } from 'node:child_process';
@@ -217,7 +217,13 @@ const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : '—');
 
 async function main() {
   mkdirSync(join(DIST, 'bench'), { recursive: true });
-  for (const [name] of CASES) copyFileSync(join(DATA, `${name}.floor.html`), join(DIST, 'bench', `${name}.floor.html`));
+  // The floor pages link /style.css; the build's stylesheet has a hashed name (Trunk).
+  const stylesheet = readdirSync(DIST).find((file) => /^style-[0-9a-f]+\.css$/.test(file));
+  if (!stylesheet) throw new Error('no style-<hash>.css in dist/: run trunk build --release');
+  for (const [name] of CASES) {
+    const page = readFileSync(join(DATA, `${name}.floor.html`), 'utf8').replace('href="/style.css"', `href="/${stylesheet}"`);
+    writeFileSync(join(DIST, 'bench', `${name}.floor.html`), page);
+  }
   const server = await startServer({ root: DIST, port: 0 });
   const url = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({

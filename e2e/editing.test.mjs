@@ -135,7 +135,7 @@ test('import: preview first, refuse bad offsets, add another document to the cor
   withTwo.annotations.push({ ...exported.annotations[0], id: 'x2', start: 0, end: 6, quote: 'Russia', label: 'claim', attribution: null });
   await dropFile(page, 'two.json', JSON.stringify(withTwo));
   await page.getByRole('dialog', { name: 'Import' }).waitFor();
-  assert.match(await page.getByRole('dialog', { name: 'Import' }).textContent(), /replaces the annotations of the open document/);
+  assert.match(await page.getByRole('dialog', { name: 'Import' }).textContent(), /replaces the open document 1 \(its annotations\)/);
   assert.equal(await entries(page).count(), 1, 'nothing changes before confirming');
   await confirmImport(2);
   assert.equal(await entries(page).count(), 2);

@@ -3,7 +3,7 @@
 // the app installable.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -84,7 +84,9 @@ test('a changed deployment gets a new cache and the old one is deleted', { timeo
   const paper = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(await paper(), 'rgb(251, 250, 247)');
 
-  appendFileSync(join(site.root, 'style.css'), '\n:root { --paper: #f4f9ff; }\n');
+  // The stylesheet has a hashed name (style-<hash>.css, Trunk); changed in place, as a new deployment's.
+  const stylesheet = readdirSync(site.root).find((name) => /^style-[0-9a-f]+\.css$/.test(name));
+  appendFileSync(join(site.root, stylesheet), '\n:root { --paper: #f4f9ff; }\n');
   const second = makeServiceWorker(site.root);
   assert.notEqual(second.version, first.version);
 

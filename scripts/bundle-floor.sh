@@ -2,14 +2,15 @@
 # Measures what the shipped bundle cannot go below with this stack (not a test): a minimal Yew
 # app alone, and the same app with claimmark's model (its main features, no other user
 # interface) behind its button; what the program leaves out would only add to the floor. Each is
-# built like the app (release, wasm-bindgen, wasm-opt -Oz) and gzipped like the benchmark's
-# bundle figure. Prints a table to compare with the 200 KB target of issue 5.
+# built like the app (release, wasm-bindgen, wasm-opt -Oz with the features index.html gives
+# Trunk) and gzipped like the benchmark's bundle figure. Prints a table to compare with the
+# 200 KB target of issue 5.
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-scripts/build-web.sh
+trunk build --release
 
 out=target/bundle-floor
 mkdir -p "$out"

@@ -1,7 +1,8 @@
 // Writes <dir>/sw.js (default dist/) from scripts/sw.template.js: the list of every file in the
 // directory (index.html as "./") and a version that is a short hash of their contents and of the
-// worker's own code, so any change to a deployment gives a new cache. Run by scripts/build-web.sh;
-// the end-to-end tests import makeServiceWorker for a changed copy of dist/.
+// worker's own code, so any change to a deployment gives a new cache. Run on every release build
+// by Trunk's post_build hook (scripts/post-build.mjs, on the staged dist/, hashed file names
+// included); the end-to-end tests import makeServiceWorker for a changed copy of dist/.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';

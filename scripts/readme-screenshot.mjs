@@ -1,6 +1,6 @@
 // Regenerates docs/screenshot.png (the seed article with a few annotations and the tag menu
 // open, suggesting a source) and docs/screenshot-tools.png (search, a linked mention and cue,
-// the Statistics tab). Needs a release build in dist/ (scripts/build-web.sh).
+// the Statistics tab). Needs a release build in dist/ (trunk build --release).
 import { launch, openApp, dragOver } from '../e2e/harness.mjs';
 import { fileURLToPath } from 'node:url';
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what claimmark's build (and, with --browser, its tests) need on a Debian machine
-# with rustup, skipping whatever is already present. Safe to run any number of times.
+# with rustup, skipping whatever is already present. Safe to run any number of times. The web
+# app is then built with `trunk build --release` (or `trunk serve`), with ./node_modules/.bin
+# first on PATH for binaryen's wasm-opt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +26,21 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen_
   say "installing wasm-bindgen-cli $bindgen_version (about 2 minutes)"
   cargo install wasm-bindgen-cli --version "$bindgen_version" --force
 fi
+
+# Trunk builds the web app (index.html, Trunk.toml), at the version Trunk.toml asks for.
+trunk_version=$(sed -n 's/^trunk-version = "^\(.*\)"/\1/p' Trunk.toml)
+if [[ "$(trunk --version 2>/dev/null || true)" != "trunk $trunk_version" ]]; then
+  say "installing Trunk $trunk_version (7-10 minutes on two cores)"
+  cargo install --locked trunk --version "$trunk_version"
+fi
+# Trunk.toml's [tools] name the versions Trunk must find on PATH (offline = true: it never
+# downloads one): the wasm-bindgen pinned in Cargo.toml and the wasm-opt of binaryen in package.json.
+wasm_opt_version=$(sed -n 's/.*"binaryen": "\([0-9]*\)\..*/\1/p' package.json)
+for pin in "wasm_bindgen = \"$bindgen_version\"" "wasm_opt = \"version_$wasm_opt_version\""; do
+  grep -qxF "$pin" Trunk.toml || { echo "setup: Trunk.toml's [tools] should say: $pin" >&2; exit 1; }
+done
+# Trunk runs cargo --offline: the crates must be here first.
+cargo fetch --locked
 
 # Node tools (wasm-opt from binaryen, the e2e driver) live in ./node_modules, pinned by the lock file.
 command -v npm >/dev/null || { say "installing Node.js"; as_root apt-get update -qq; as_root apt-get install -y -qq nodejs npm; }

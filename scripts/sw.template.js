@@ -1,6 +1,7 @@
 // claimmark's service worker: keeps one deployment's files in a cache so that the app opens and
-// works with the network off. Generated into dist/sw.js by scripts/make-sw.mjs from
-// scripts/sw.template.js, which fills in FILES and VERSION (a hash of their contents and this code).
+// works with the network off. Generated into dist/sw.js (release builds; see scripts/post-build.mjs)
+// by scripts/make-sw.mjs from scripts/sw.template.js, which fills in FILES (every file of the build,
+// with Trunk's hashed names) and VERSION (a hash of their contents and this code).
 //
 // Strategy: cache-first for every file of the app, the page included. A deployment is one
 // consistent set (index.html, boot.js, the wasm-bindgen glue and the wasm must match), so a page

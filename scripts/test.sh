@@ -18,8 +18,8 @@ step "component tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
   cargo test --locked --target wasm32-unknown-unknown --test browser
 
-step "release build: web app and command line; the 1 MB test document"
-scripts/build-web.sh
+step "release build: web app (trunk build --release) and command line; the 1 MB test document"
+trunk build --release
 cargo build --locked --release --bin claimmark
 cargo run --locked --quiet --release --example bench-corpus -- target/bench-data >/dev/null
 

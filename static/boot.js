@@ -1,8 +1,14 @@
 // Loads the WebAssembly app; wasm-bindgen's generated module does the rest. Then registers the
 // service worker (sw.js) that lets the app open offline.
-import init from './claimmark.js';
+//
+// Trunk gives the wasm-bindgen module and the wasm hashed names; the <script> that loads this
+// file is written by Trunk (pattern_script in Trunk.toml) and carries them as data-js and
+// data-wasm, so nothing inline is needed and the page keeps its Content-Security-Policy.
+const files = document.getElementById('claimmark-boot').dataset;
+const resolve = (name) => new URL(name, document.baseURI).href;
 
-init()
+import(resolve(files.js))
+  .then(({ default: init }) => init({ module_or_path: resolve(files.wasm) }))
   .then((wasm) => {
     // For profiling: the app's WebAssembly memory in bytes (the benchmark reads it).
     globalThis.claimmarkWasmMemoryBytes = () => wasm.memory.buffer.byteLength;

@@ -24,7 +24,8 @@ pub enum Stdin {
 }
 
 impl Stdin {
-    fn read(&mut self) -> Result<Vec<u8>, String> {
+    /// Everything standard input holds (read once; later calls give nothing).
+    pub(super) fn read(&mut self) -> Result<Vec<u8>, String> {
         match self {
             Stdin::Bytes(bytes) => Ok(std::mem::take(bytes)),
             Stdin::Inherit => {

@@ -1,5 +1,6 @@
 //! The command-line twin of the web app, built from the same model: `convert`, `validate`,
-//! `stats`, `agree`, `merge` and `completions`. Native targets only (it reads and writes files).
+//! `stats`, `agree`, `suggest`, `merge` and `completions`. Native targets only (it reads and
+//! writes files).
 //!
 //! [`run`] takes the arguments and returns the exit code with what to print, so tests call it
 //! directly; [`run_with_stdin`] also gives what `-` reads, and [`run_os`] takes the process's
@@ -20,6 +21,7 @@ mod merge;
 mod output;
 pub mod spec;
 mod stats;
+mod suggest;
 mod validate;
 
 use std::ffi::OsString;
@@ -145,6 +147,7 @@ fn dispatch(top: Top, stdin: &mut Stdin) -> Result<Finished, Usage> {
         "validate" => validate::run(&matches, stdin),
         "stats" => stats::run(&matches, stdin),
         "agree" => agree::run(&matches, stdin),
+        "suggest" => suggest::run(&matches, stdin),
         "merge" => merge::run(&matches, stdin),
         "completions" => completions::run(&matches),
         _ => match matches.free.as_slice() {

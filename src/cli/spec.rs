@@ -99,7 +99,7 @@ const OFFSETS: Flag = Flag {
     long: "offsets",
     short: None,
     value: Some("UNIT"),
-    help: "how the inputs count offsets: auto (the default: weighed per file), codepoint or utf16",
+    help: "how the inputs count offsets: auto (the default: weighed per file), codepoint, utf16 or grapheme",
 };
 
 /// `--skip-invalid`: read the good documents of a file whose other documents have problems.
@@ -112,7 +112,7 @@ const SKIP_INVALID: Flag = Flag {
 };
 
 /// The names `--offsets` takes.
-pub const OFFSET_UNITS: [&str; 3] = ["auto", "codepoint", "utf16"];
+pub const OFFSET_UNITS: [&str; 4] = ["auto", "codepoint", "utf16", "grapheme"];
 
 pub static CONVERT: Command = Command {
     name: "convert",
@@ -215,6 +215,37 @@ label and attribution accuracy); Cohen's kappa is given for each pair of annotat
 Krippendorff's alpha for all of them (docs/METRICS.md).",
 };
 
+pub static SUGGEST: Command = Command {
+    name: "suggest",
+    synopsis: "[-o OUT] [--to FORMAT] INPUT...",
+    about: "pre-annotate documents with suggested attributions",
+    flags: &[
+        Flag {
+            long: "to",
+            short: None,
+            value: Some("FORMAT"),
+            help: "the format to write: native (the default), w3c, spacy, doccano, label-studio or brat",
+        },
+        Flag {
+            long: "output",
+            short: Some('o'),
+            value: Some("OUT"),
+            help: "write to OUT instead of standard output (- is standard output)",
+        },
+    ],
+    details: "\
+An INPUT is a .txt file (one plain text, kept byte for byte, titled by its file name), claimmark
+JSON or JSON Lines, or any other file convert reads; - reads standard input (claimmark JSON when
+it starts with {, else a plain text). Annotations already there are kept and never suggested
+again, and what a file's documents learned from earlier answers (its suggester) is used.
+
+The suggested annotations are claims, allegations and proposals with their source, mention and
+cue, made by the web app's suggestion engine; in claimmark JSON each carries \"suggested\": true
+and its \"confidence\" (0 to 1), which other formats leave out. Their time stamps are empty.
+Suggestions are made for English documents only; others are written unchanged, with a warning.
+One document is written as one claimmark JSON document, several as JSON Lines.",
+};
+
 pub static MERGE: Command = Command {
     name: "merge",
     synopsis: "[--min-agree K] [--strict] [--conflicts OUT] [--offsets UNIT] -o GOLD FILE...",
@@ -284,11 +315,12 @@ pub static HELP_COMMAND: Command = Command {
 };
 
 /// Every command, in the order of the help.
-pub static COMMANDS: [&Command; 7] = [
+pub static COMMANDS: [&Command; 8] = [
     &CONVERT,
     &VALIDATE,
     &STATS,
     &AGREE,
+    &SUGGEST,
     &MERGE,
     &COMPLETIONS,
     &HELP_COMMAND,

@@ -11,6 +11,7 @@ use std::fmt;
 use super::annotation::{AnnotationId, Attribution, Label, LabelId};
 use super::sources::{SourceEdit, SourceError};
 use super::span::Span;
+use super::suggest::learn::Feedback;
 use super::workspace::Workspace;
 
 /// A user's intent. Annotation actions apply to the document being shown.
@@ -64,6 +65,11 @@ pub enum Action {
     SetLabels(Vec<Label>),
     /// Set the shown document's language (a BCP 47 tag; `None`: unknown).
     SetLanguage(Option<String>),
+    /// Teach the suggestion engine one answer. What it learns is kept in the shown document
+    /// (the native format's `suggester`); a refused span is not suggested there again.
+    Learn(Feedback),
+    /// Forget everything the suggestion engine learned, in every document.
+    ResetLearning,
     /// Close a document (not the last one).
     Close {
         index: usize,

@@ -1,7 +1,8 @@
 //! Finding a quoted passage in a text: the W3C `TextQuoteSelector` rule.
 //!
 //! [`find_quote`] looks for every occurrence of the exact text, scores each by how much of the
-//! expected prefix and suffix surround it, and, on a tie, by closeness to a hinted position.
+//! expected prefix and suffix surround it, and, on a tie, by closeness to a hinted position
+//! ([`best_occurrence`], which re-anchoring also uses on occurrences it found itself).
 //! Offsets are code points.
 
 use super::span::Span;
@@ -32,18 +33,33 @@ pub fn find_quote(
     if exact.is_empty() {
         return None;
     }
-    let exact_len = exact.chars().count();
     let haystack = text.as_str();
-    let mut best: Option<(usize, usize, Span)> = None;
     // Walk the occurrences in order, counting code points incrementally.
     let (mut last_byte, mut last_index) = (0, 0);
-    for (byte, _) in haystack.match_indices(exact) {
+    let starts = haystack.match_indices(exact).map(|(byte, _)| {
         last_index += haystack[last_byte..byte].chars().count();
         last_byte = byte;
-        let start = last_index;
+        last_index
+    });
+    best_occurrence(text, exact.chars().count(), (prefix, suffix), hint, starts)
+}
+
+/// Of the occurrences of a quote `exact_len` code points long that start at `starts` (in text
+/// order), the one most of whose expected context (`prefix`, `suffix`) surrounds it, and on a
+/// tie the one nearest `hint`, and then the first.
+pub fn best_occurrence(
+    text: &Text,
+    exact_len: usize,
+    (prefix, suffix): (&str, &str),
+    hint: Option<usize>,
+    starts: impl IntoIterator<Item = usize>,
+) -> Option<Span> {
+    let (prefix_len, suffix_len) = (prefix.chars().count(), suffix.chars().count());
+    let mut best: Option<(usize, usize, Span)> = None;
+    for start in starts {
         let span = Span::new(start, start + exact_len, text.len()).ok()?;
-        let before = text.slice(start.saturating_sub(prefix.chars().count()), start);
-        let after = text.slice(span.end(), span.end() + suffix.chars().count());
+        let before = text.slice(start.saturating_sub(prefix_len), start);
+        let after = text.slice(span.end(), span.end() + suffix_len);
         let context = common_suffix(before, prefix) + common_prefix(after, suffix);
         let distance = hint.map_or(0, |h| h.abs_diff(start));
         let better = match best {

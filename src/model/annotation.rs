@@ -245,6 +245,17 @@ pub fn collapse_whitespace(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// How an annotation the suggestion engine made is marked until the person changes it
+/// (`"suggested": true` and `"confidence"` in the native format).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Suggested {
+    /// How sure the engine was, 0 to 1, when it says.
+    pub confidence: Option<f64>,
+}
+
+// Readers take only finite confidences, so equality is reflexive.
+impl Eq for Suggested {}
+
 /// A labelled span of the document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Annotation {

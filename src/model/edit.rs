@@ -2,19 +2,21 @@
 //! that undoes it. `plan` makes them from actions; the editor runs them and
 //! keeps their inverses as the history.
 
-use super::annotation::{Annotation, AnnotationId, Label};
+use super::annotation::{Annotation, AnnotationId, Label, Suggested};
 use super::corpus::Corpus;
+use super::suggest::learn::Model;
 use super::workspace::Workspace;
 
 /// A primitive change to the corpus; the first field is the document's index.
 #[derive(Clone, Debug)]
 pub(crate) enum Edit {
-    /// Boxed: an annotation is much larger than the other variants.
-    Insert(usize, Box<Annotation>),
+    /// Insert an annotation (marked as suggested or not).
+    Insert(usize, Box<Annotation>, Option<Suggested>),
     Remove(usize, AnnotationId),
     SetDone(usize, bool),
     SetLabels(usize, Vec<Label>),
     SetLanguage(usize, Option<String>),
+    SetSuggester(usize, Option<Box<Model>>),
     ReplaceDocument(usize, Box<Workspace>),
     InsertDocument(usize, Box<Workspace>),
     RemoveDocument(usize),
@@ -24,11 +26,12 @@ impl Edit {
     /// The document the edit concerns.
     pub(crate) fn document(&self) -> usize {
         match self {
-            Edit::Insert(d, _)
+            Edit::Insert(d, _, _)
             | Edit::Remove(d, _)
             | Edit::SetDone(d, _)
             | Edit::SetLabels(d, _)
             | Edit::SetLanguage(d, _)
+            | Edit::SetSuggester(d, _)
             | Edit::ReplaceDocument(d, _)
             | Edit::InsertDocument(d, _)
             | Edit::RemoveDocument(d) => *d,
@@ -39,13 +42,14 @@ impl Edit {
     /// edits that do).
     pub(crate) fn apply(self, corpus: &mut Corpus) -> Option<Edit> {
         Some(match self {
-            Edit::Insert(doc, annotation) => {
+            Edit::Insert(doc, annotation, mark) => {
                 let id = annotation.id.clone();
-                corpus.document_mut(doc)?.insert(*annotation);
+                corpus.document_mut(doc)?.insert_marked(*annotation, mark);
                 Edit::Remove(doc, id)
             }
             Edit::Remove(doc, id) => {
-                Edit::Insert(doc, Box::new(corpus.document_mut(doc)?.remove(&id)?))
+                let (annotation, mark) = corpus.document_mut(doc)?.remove(&id)?;
+                Edit::Insert(doc, Box::new(annotation), mark)
             }
             Edit::SetDone(doc, done) => {
                 let workspace = corpus.document_mut(doc)?;
@@ -60,6 +64,11 @@ impl Edit {
                 let workspace = corpus.document_mut(doc)?;
                 let was = std::mem::replace(&mut workspace.document.language, language);
                 Edit::SetLanguage(doc, was)
+            }
+            Edit::SetSuggester(doc, model) => {
+                let workspace = corpus.document_mut(doc)?;
+                let was = std::mem::replace(&mut workspace.suggester, model.map(|m| *m));
+                Edit::SetSuggester(doc, was.map(Box::new))
             }
             Edit::ReplaceDocument(doc, workspace) => {
                 Edit::ReplaceDocument(doc, Box::new(corpus.replace(doc, *workspace)?))

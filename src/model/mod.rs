@@ -1,6 +1,6 @@
 //! The pure core of claimmark: document text, spans, annotations, a corpus of documents, the
 //! one [`Action`] enum and the [`Editor`] that applies it, layout for reading, statistics and
-//! their chart, and file codecs.
+//! their chart, file codecs, and suggested annotations (`suggest`).
 //!
 //! Nothing here knows about the browser. The browser crates (yew, web-sys, js-sys) are
 //! dependencies of the wasm32 target only, so using them from this module fails to compile on
@@ -9,6 +9,7 @@
 //! Offsets everywhere in this module are Unicode code points, end-exclusive.
 
 pub mod action;
+pub mod align;
 pub mod anchor;
 pub mod annotation;
 pub mod boundaries;
@@ -35,12 +36,15 @@ mod plan;
 pub mod provenance;
 pub mod reanchor;
 pub mod rehearsal;
+pub mod relocate;
 pub mod review;
+pub mod scan;
 pub mod search;
 pub mod snap;
 pub mod sources;
 pub mod span;
 pub mod stats;
+pub mod suggest;
 pub mod text;
 pub mod workspace;
 

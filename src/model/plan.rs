@@ -10,6 +10,7 @@ use super::formats::preview::effects;
 use super::language::is_tag;
 use super::sources;
 use super::span::Span;
+use super::suggest::learn::{Feedback, Model};
 use super::workspace::Workspace;
 
 /// The edits an action makes, what to call them, what to report, and which document to show
@@ -136,6 +137,17 @@ pub(crate) fn plan(corpus: &Corpus, action: Action) -> Result<Option<Plan>, Acti
             };
             changed(vec![Edit::SetLanguage(doc, language)], what, Some(doc))
         }
+        Action::Learn(feedback) => learn(corpus, doc, &feedback),
+        Action::ResetLearning => {
+            let edits: Vec<Edit> = (0..corpus.len())
+                .filter(|&i| corpus.documents()[i].suggester.is_some())
+                .map(|i| Edit::SetSuggester(i, None))
+                .collect();
+            if edits.is_empty() {
+                return Ok(None);
+            }
+            changed(edits, "forget what suggestions learned".into(), None)
+        }
         Action::Close { index } => {
             let closing = corpus
                 .documents()
@@ -148,6 +160,24 @@ pub(crate) fn plan(corpus: &Corpus, action: Action) -> Result<Option<Plan>, Acti
             changed(vec![Edit::RemoveDocument(index)], description, None)
         }
     }
+}
+
+/// Adds what `feedback` teaches the corpus's model to the shown document's learning.
+fn learn(corpus: &Corpus, doc: usize, feedback: &Feedback) -> Result<Option<Plan>, ActionError> {
+    let models = corpus
+        .documents()
+        .iter()
+        .filter_map(|w| w.suggester.as_ref());
+    let mut learned = corpus.current().suggester.clone().unwrap_or_default();
+    learned.add(&Model::sum(models).change(feedback));
+    let what = match feedback {
+        Feedback::Accepted(_) => "accept a suggestion",
+        Feedback::Rejected(_) => "reject a suggestion",
+        Feedback::Edited { .. } => "relabel a suggestion",
+        Feedback::Added { .. } => "learn from a new annotation",
+    };
+    let edits = vec![Edit::SetSuggester(doc, Some(Box::new(learned)))];
+    changed(edits, what.to_string(), Some(doc))
 }
 
 /// A plan that changes the corpus and reports `description`.
@@ -191,7 +221,7 @@ fn add(
         provenance: None,
     };
     Ok(Some(Plan {
-        edits: vec![Edit::Insert(doc, Box::new(annotation))],
+        edits: vec![Edit::Insert(doc, Box::new(annotation), None)],
         description,
         outcome: Outcome::Added(id),
         show: Some(doc),
@@ -237,7 +267,10 @@ fn edit(
     }
     new.modified = now;
     changed(
-        vec![Edit::Remove(doc, id), Edit::Insert(doc, Box::new(new))],
+        vec![
+            Edit::Remove(doc, id),
+            Edit::Insert(doc, Box::new(new), None),
+        ],
         what.to_string(),
         Some(doc),
     )
@@ -299,7 +332,7 @@ fn add_many(
             modified: now.clone(),
             provenance: None,
         };
-        edits.push(Edit::Insert(doc, Box::new(annotation)));
+        edits.push(Edit::Insert(doc, Box::new(annotation), None));
     }
     if edits.is_empty() {
         return Err(ActionError::AlreadyTagged);

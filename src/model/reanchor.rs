@@ -4,18 +4,23 @@
 //! text, is looked for in the new text: at the same offsets (placed exactly), elsewhere as the
 //! same words (moved, the context picking the right occurrence), or, for small edits inside the
 //! quote, between its unchanged beginning and end (edited). What cannot be found is returned,
-//! not dropped, so the caller can show and keep it.
+//! not dropped, so the caller can show and keep it. The rule for each quote is
+//! `relocate`'s.
+//!
+//! The two texts are aligned first (`align`: one diff, coarse then fine), which says where
+//! each quote is expected; most quotes are proven there (`relocate::look`), and only the rest
+//! are looked for everywhere, all in one pass over the new text (`scan`). So the work grows
+//! with the text plus the annotations, not their product. [`Reanchoring`] does it in steps
+//! of bounded size, so a browser can spread it over frames; [`reanchor`] does it at once.
 
-use super::anchor::find_quote;
+use super::align::{Aligning, Alignment};
 use super::annotation::Annotation;
 use super::boundaries::split_problem;
+use super::relocate::{ends_to_find, look, resolve, Edited, Look, Occurrences, Placement};
+use super::scan::Scan;
 use super::span::Span;
 use super::text::{Document, Text};
 use super::workspace::Workspace;
-
-const CONTEXT: usize = 32;
-/// Code points taken from each end of a quote to find an edited copy of it.
-const END_PIECE: usize = 12;
 
 /// The outcome of moving a document's annotations onto another text.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,106 +36,221 @@ pub struct Reanchored {
     pub mentions_dropped: usize,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Placement {
-    Exact,
-    Moved,
-    Edited,
+/// A span that needs a search of the whole new text: which, where it is expected, and the
+/// strings of the scan it needs (its quote, and its head and tail when `edited` says so).
+#[derive(Clone, Copy, Debug)]
+struct Pending {
+    span: usize,
+    hint: usize,
+    edited: Edited,
+    quote: usize,
+    head: usize,
+    tail: Option<usize>,
 }
 
-/// Where `span` of `old` lies in `new`, and how it was found.
-fn place(old: &Text, new: &Text, span: Span) -> Option<(Span, Placement)> {
-    let (start, end) = (span.start(), span.end());
-    let quote = old.quote(span);
-    if new.slice(start, end) == quote && end <= new.len() {
-        return Some((Span::new(start, end, new.len()).ok()?, Placement::Exact));
-    }
-    let prefix = old.slice(start.saturating_sub(CONTEXT), start);
-    let suffix = old.slice(end, end + CONTEXT);
-    let hint = start * new.len() / old.len().max(1);
-    if let Some(found) = find_quote(new, quote, prefix, suffix, Some(hint)) {
-        return Some((found, Placement::Moved));
-    }
-    edited_copy(new, quote, hint).map(|found| (found, Placement::Edited))
+/// Work of the scan (about a byte each) per unit of a step's budget.
+const SCAN_UNIT: usize = 1024;
+
+enum Stage {
+    Align(Aligning),
+    Look(Alignment, usize),
+    Scan(Scan),
+    Resolve(Scan, usize),
+    Done,
 }
 
-/// A stretch of `new` that begins and ends like `quote` and is about as long: the quote with
-/// small edits inside. The candidate nearest `hint` wins.
-fn edited_copy(new: &Text, quote: &str, hint: usize) -> Option<Span> {
-    let length = quote.chars().count();
-    if length < 2 * END_PIECE + 1 {
-        return None;
-    }
-    let head: String = quote.chars().take(END_PIECE).collect();
-    let tail: String = quote.chars().skip(length - END_PIECE).collect();
-    let (shortest, longest) = (length * 7 / 10, length * 13 / 10);
-    let haystack = new.as_str();
-    let mut best: Option<(usize, Span)> = None;
-    for (byte, _) in haystack.match_indices(head.as_str()) {
-        let start = haystack[..byte].chars().count();
-        let window = new.slice(start, start + longest);
-        for (tail_byte, _) in window.match_indices(tail.as_str()) {
-            let end = start + window[..tail_byte].chars().count() + END_PIECE;
-            if (shortest..=longest).contains(&(end - start)) {
-                let distance = start.abs_diff(hint);
-                if best.is_none_or(|(d, _)| distance < d) {
-                    best = Some((distance, Span::new(start, end, new.len()).ok()?));
-                }
-            }
+/// Moving a document's annotations onto another text, a bounded piece at a time.
+pub struct Reanchoring {
+    old: Text,
+    document: Document,
+    /// Every span to place: each annotation's, then its mention's and its cue's if it has them.
+    spans: Vec<Span>,
+    found: Vec<Option<(Span, Placement)>>,
+    pending: Vec<Pending>,
+    stage: Stage,
+}
+
+impl Reanchoring {
+    /// Starts moving the annotations of `old` onto `document`.
+    pub fn new(old: &Workspace, document: &Document) -> Reanchoring {
+        let spans: Vec<Span> = old
+            .annotations()
+            .iter()
+            .flat_map(|a| {
+                let links = a
+                    .attribution
+                    .iter()
+                    .flat_map(|t| t.mention.into_iter().chain(t.cue));
+                std::iter::once(a.span).chain(links)
+            })
+            .collect();
+        let (from, to) = (&old.document.text, &document.text);
+        let aligning = Aligning::new(from.as_str(), from.len(), to.as_str(), to.len());
+        Reanchoring {
+            found: vec![None; spans.len()],
+            spans,
+            pending: Vec::new(),
+            stage: Stage::Align(aligning),
+            old: from.clone(),
+            document: document.clone(),
         }
     }
-    best.map(|(_, span)| span)
+
+    /// Does about `budget` units of work: a span placed (or resolved after the search), a KiB
+    /// of the new text searched (less where many quotes begin alike), or a changed stretch of
+    /// the texts diffed (the first, the whole text by lines and sentences, cannot be split).
+    /// Whether everything is done.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let budget = budget.max(1);
+        let (old, new) = (self.old.as_str(), self.document.text.as_str());
+        self.stage = match std::mem::replace(&mut self.stage, Stage::Done) {
+            Stage::Align(mut aligning) => match aligning.step(old, new, budget) {
+                true => Stage::Look(aligning.finish(old, new), 0),
+                false => Stage::Align(aligning),
+            },
+            Stage::Look(alignment, next) => self.look(alignment, next, budget),
+            Stage::Scan(mut scan) => match scan.advance(new, budget.saturating_mul(SCAN_UNIT)) {
+                true => Stage::Resolve(scan, 0),
+                false => Stage::Scan(scan),
+            },
+            Stage::Resolve(scan, next) => self.resolve(scan, next, budget),
+            Stage::Done => Stage::Done,
+        };
+        matches!(self.stage, Stage::Done)
+    }
+
+    /// Looks for up to `budget` spans from the `next` where they are expected.
+    fn look(&mut self, alignment: Alignment, next: usize, budget: usize) -> Stage {
+        let (old, new) = (&self.old, &self.document.text);
+        let end = next.saturating_add(budget).min(self.spans.len());
+        for (i, &span) in self.spans.iter().enumerate().take(end).skip(next) {
+            let hint = alignment.expected(span.start());
+            match look(old, new, span, hint) {
+                Look::Placed(found, how) => self.found[i] = Some((found, how)),
+                Look::Search(edited) => self.pending.push(Pending {
+                    span: i,
+                    hint,
+                    edited,
+                    quote: 0,
+                    head: 0,
+                    tail: None,
+                }),
+            }
+        }
+        match end == self.spans.len() {
+            true => self.start_scan(),
+            false => Stage::Look(alignment, end),
+        }
+    }
+
+    /// Places up to `budget` of the spans left to the search, from the `next`.
+    fn resolve(&mut self, scan: Scan, next: usize, budget: usize) -> Stage {
+        let texts = (&self.old, &self.document.text);
+        let end = next.saturating_add(budget).min(self.pending.len());
+        for p in &self.pending[next..end] {
+            let occurrences = Occurrences {
+                quote: scan.occurrences(p.quote),
+                head: scan.occurrences(p.head),
+                tail: p.tail.map(|tail| scan.occurrences(tail)),
+            };
+            let span = self.spans[p.span];
+            self.found[p.span] = resolve(texts, span, p.hint, p.edited, occurrences);
+        }
+        match end == self.pending.len() {
+            true => Stage::Done,
+            false => Stage::Resolve(scan, end),
+        }
+    }
+
+    /// The scan for every quote (and head) left by the looks, or the end if none is.
+    fn start_scan(&mut self) -> Stage {
+        if self.pending.is_empty() {
+            return Stage::Done;
+        }
+        let old = &self.old;
+        let mut strings: Vec<&str> = Vec::with_capacity(2 * self.pending.len());
+        for p in &mut self.pending {
+            let span = self.spans[p.span];
+            p.quote = strings.len();
+            strings.push(old.quote(span));
+            if let (Edited::Everywhere, Some((head, tail))) = (p.edited, ends_to_find(old, span)) {
+                p.head = strings.len();
+                strings.push(head);
+                p.tail = tail.map(|tail| {
+                    strings.push(tail);
+                    strings.len() - 1
+                });
+            }
+        }
+        Stage::Scan(Scan::new(&strings))
+    }
+
+    /// How far the work is, in percent (a rough guide for a progress line).
+    pub fn percent(&self) -> usize {
+        let part = |done: usize, total: usize| done * 100 / total.max(1);
+        match &self.stage {
+            Stage::Align(_) => 0,
+            Stage::Look(_, next) => 10 + part(*next, self.spans.len()) * 6 / 10,
+            Stage::Scan(scan) => 70 + part(scan.scanned(), self.document.text.as_str().len()) / 5,
+            Stage::Resolve(_, next) => 90 + part(*next, self.pending.len()) / 10,
+            Stage::Done => 100,
+        }
+    }
+
+    /// Where the span at `index` was placed, unless it would split a character.
+    fn placed(&self, index: usize) -> Option<(Span, Placement)> {
+        let text = &self.document.text;
+        self.found[index].filter(|(span, _)| split_problem(text, *span).is_none())
+    }
+
+    /// The outcome, after finishing what is left; `old` is the workspace given to
+    /// [`Reanchoring::new`].
+    pub fn finish(mut self, old: &Workspace) -> Reanchored {
+        while !self.step(usize::MAX) {}
+        debug_assert!(old.document.text == self.old, "the workspace given to new");
+        let (mut counts, mut unplaced, mut mentions_dropped) = ([0; 3], Vec::new(), 0);
+        let mut placed = Vec::new();
+        let mut next = 0;
+        for annotation in old.annotations() {
+            let own = next;
+            let links = annotation.attribution.as_ref().map_or(0, |t| {
+                usize::from(t.mention.is_some()) + usize::from(t.cue.is_some())
+            });
+            next += 1 + links;
+            let Some((span, how)) = self.placed(own) else {
+                unplaced.push(annotation.clone());
+                continue;
+            };
+            counts[how as usize] += 1;
+            let mut moved = Annotation {
+                span,
+                fragments: moved_fragments(annotation, span, self.document.text.len()),
+                ..annotation.clone()
+            };
+            if let Some(attribution) = moved.attribution.as_mut() {
+                let links = [&mut attribution.mention, &mut attribution.cue];
+                for (link, linked) in (own + 1..).zip(links.into_iter().filter(|l| l.is_some())) {
+                    *linked = self.placed(link).map(|(m, _)| m);
+                    mentions_dropped += usize::from(linked.is_none());
+                }
+            }
+            placed.push(moved);
+        }
+        let (labels, sources) = (old.labels.clone(), old.sources.clone());
+        Reanchored {
+            workspace: Workspace::from_parts(self.document, labels, sources, placed),
+            exact: counts[Placement::Exact as usize],
+            moved: counts[Placement::Moved as usize],
+            edited: counts[Placement::Edited as usize],
+            unplaced,
+            mentions_dropped,
+        }
+    }
 }
 
 /// Moves the annotations of `old` onto `document`.
 pub fn reanchor(old: &Workspace, document: &Document) -> Reanchored {
-    let (old_text, new_text) = (&old.document.text, &document.text);
-    let mut result = Reanchored {
-        workspace: Workspace::new(document.clone()),
-        exact: 0,
-        moved: 0,
-        edited: 0,
-        unplaced: Vec::new(),
-        mentions_dropped: 0,
-    };
-    let mut placed = Vec::new();
-    for annotation in old.annotations() {
-        let found = place(old_text, new_text, annotation.span)
-            .filter(|(span, _)| split_problem(new_text, *span).is_none());
-        let Some((span, how)) = found else {
-            result.unplaced.push(annotation.clone());
-            continue;
-        };
-        match how {
-            Placement::Exact => result.exact += 1,
-            Placement::Moved => result.moved += 1,
-            Placement::Edited => result.edited += 1,
-        }
-        let mut moved = Annotation {
-            span,
-            fragments: moved_fragments(annotation, span, new_text.len()),
-            ..annotation.clone()
-        };
-        if let Some(attribution) = moved.attribution.as_mut() {
-            for linked in [&mut attribution.mention, &mut attribution.cue] {
-                let Some(old_span) = *linked else { continue };
-                *linked = place(old_text, new_text, old_span)
-                    .map(|(m, _)| m)
-                    .filter(|m| split_problem(new_text, *m).is_none());
-                if linked.is_none() {
-                    result.mentions_dropped += 1;
-                }
-            }
-        }
-        placed.push(moved);
-    }
-    result.workspace = Workspace::from_parts(
-        document.clone(),
-        old.labels.clone(),
-        old.sources.clone(),
-        placed,
-    );
-    result
+    Reanchoring::new(old, document).finish(old)
 }
 
 /// The pieces of a discontinuous span moved with it; dropped (the span stays whole) when the
@@ -179,6 +299,34 @@ mod tests {
             Vec::new(),
             annotations,
         )
+    }
+
+    #[test]
+    fn the_pieces_of_a_discontinuous_span_move_with_it() {
+        let mut old = annotated(
+            "محادثات: Kabul accused Islamabad today.",
+            &["Kabul accused Islamabad"],
+        );
+        let a = old.annotations()[0].clone();
+        let (s, e) = (a.span.start(), a.span.end());
+        let pieces = vec![
+            Span::new(s, s + 5, old.document.text.len()).unwrap(),
+            Span::new(e - 9, e, old.document.text.len()).unwrap(),
+        ];
+        old = Workspace::from_parts(
+            old.document.clone(),
+            old.labels.clone(),
+            Vec::new(),
+            vec![Annotation {
+                fragments: pieces,
+                ..a
+            }],
+        );
+        let new = Document::new("new", "🙂 Update — محادثات: Kabul accused Islamabad today.");
+        let result = reanchor(&old, &new);
+        let moved = &result.workspace.annotations()[0];
+        let quotes: Vec<&str> = moved.fragments.iter().map(|f| new.text.quote(*f)).collect();
+        assert_eq!(quotes, ["Kabul", "Islamabad"]);
     }
 
     #[test]

@@ -115,6 +115,13 @@ pub fn canonical(ws: &Workspace, typed: &str) -> Option<String> {
     Some(find(&all_sources(ws), &typed).map_or(typed, |s| s.name.clone()))
 }
 
+/// [`canonical`] for many names at once (the suggestion engine's): the document's sources are
+/// gathered once. Gives the canonical name of a source that `typed` names, `None` for others.
+pub fn known_names(ws: &Workspace) -> impl Fn(&str) -> Option<String> {
+    let sources = all_sources(ws);
+    move |typed| find(&sources, typed).map(|s| s.name.clone())
+}
+
 /// Whether `typed` is the name or an alias of a source of the document.
 pub fn is_known(ws: &Workspace, typed: &str) -> bool {
     find(&all_sources(ws), typed).is_some()

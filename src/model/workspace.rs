@@ -5,13 +5,15 @@
 //! Only the editor's primitive edits mutate a workspace, through the `pub(crate)` methods here
 //! that keep those invariants.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::annotation::{
     default_labels, id_number, Annotation, AnnotationId, IdAllocator, Label, LabelId, Source,
+    Suggested,
 };
 use super::fold;
 use super::span::Span;
+use super::suggest::learn::Model;
 use super::text::{seed_document, Document};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,7 +28,12 @@ pub struct Workspace {
     pub annotator: String,
     /// The exercise this is a submission for, if any.
     pub exercise: Option<ExerciseLink>,
+    /// What the suggestion engine learned from the answers given in this document (the
+    /// native format's `suggester`); `None` when nothing was.
+    pub suggester: Option<Model>,
     annotations: Vec<Annotation>,
+    /// The annotations the engine made that nobody has changed since, by id.
+    suggested: BTreeMap<AnnotationId, Suggested>,
     /// Has seen the highest `a<n>` id among `annotations`, kept up to date by every change so
     /// that a new id does not need a pass over all of them.
     ids: IdAllocator,
@@ -51,7 +58,9 @@ impl Workspace {
             done: false,
             annotator: String::new(),
             exercise: None,
+            suggester: None,
             annotations: Vec::new(),
+            suggested: BTreeMap::new(),
             ids: IdAllocator::default(),
         }
     }
@@ -78,7 +87,9 @@ impl Workspace {
             done: false,
             annotator: String::new(),
             exercise: None,
+            suggester: None,
             annotations,
+            suggested: BTreeMap::new(),
             ids,
         }
     }
@@ -163,12 +174,29 @@ impl Workspace {
         sources
     }
 
-    /// Inserts an annotation at its place in text order. The caller has checked its id is new.
-    pub(crate) fn insert(&mut self, annotation: Annotation) {
+    /// Whether the annotation `id` is one the suggestion engine made and nobody has changed
+    /// since, and how sure the engine was.
+    pub fn suggested(&self, id: &AnnotationId) -> Option<Suggested> {
+        self.suggested.get(id).copied()
+    }
+
+    /// Inserts an annotation at its place in text order, marked as suggested or not. The
+    /// caller has checked its id is new.
+    pub(crate) fn insert_marked(&mut self, annotation: Annotation, mark: Option<Suggested>) {
         let key = order(&annotation);
         let at = self.annotations.partition_point(|a| order(a) < key);
         self.ids.see(&annotation.id);
+        if let Some(mark) = mark {
+            self.suggested.insert(annotation.id.clone(), mark);
+        }
         self.annotations.insert(at, annotation);
+    }
+
+    /// Marks the annotation `id` (which a reader has just added) as suggested.
+    pub(crate) fn mark_suggested(&mut self, id: &AnnotationId, mark: Suggested) {
+        if self.annotation(id).is_some() {
+            self.suggested.insert(id.clone(), mark);
+        }
     }
 
     /// Renames attributed sources: `rename` returns the new name for a source, or `None` to
@@ -183,14 +211,14 @@ impl Workspace {
         }
     }
 
-    /// Removes and returns the annotation with `id`.
-    pub(crate) fn remove(&mut self, id: &AnnotationId) -> Option<Annotation> {
+    /// Removes and returns the annotation with `id`, with its suggested mark.
+    pub(crate) fn remove(&mut self, id: &AnnotationId) -> Option<(Annotation, Option<Suggested>)> {
         let at = self.annotations.iter().position(|a| &a.id == id)?;
         let removed = self.annotations.remove(at);
         if id_number(id) == Some(self.ids.highest()) {
             self.ids = IdAllocator::seeing(self.annotations.iter().map(|a| &a.id));
         }
-        Some(removed)
+        Some((removed, self.suggested.remove(id)))
     }
 }
 

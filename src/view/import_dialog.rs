@@ -8,7 +8,8 @@
 //! A file whose one document has a different text from the open one can also be placed on the
 //! open document: each annotation is found by its quote (`model::reanchor`), and the preview
 //! says how many were placed exactly, moved, found with small edits, or not found — those are
-//! listed and can be downloaded, never silently dropped.
+//! listed and can be downloaded, never silently dropped. The placing runs in slices between
+//! painted frames (`hooks::placing`), with a progress line after half a second.
 
 use std::rc::Rc;
 
@@ -16,6 +17,7 @@ use yew::prelude::*;
 
 use super::dialogs::Modal;
 use super::files::download;
+use super::hooks::placing::{use_placing, Placing};
 use super::import_choices::{RejectedList, UnitChoice, UnlabelledChoice, WhereChoice};
 use super::store::use_store;
 use crate::model::annotation::LabelId;
@@ -23,7 +25,7 @@ use crate::model::boundaries::shorten_end;
 use crate::model::formats::preview::{effects, label_unlabelled, unlabelled};
 use crate::model::formats::w3c::UNLABELLED;
 use crate::model::formats::{self, native, ImportOptions, ImportReport, InputFile, Offsets, Unit};
-use crate::model::reanchor::{reanchor, Reanchored};
+use crate::model::reanchor::Reanchored;
 use crate::model::Workspace;
 
 #[derive(Properties, PartialEq)]
@@ -101,7 +103,6 @@ pub fn import_dialog(props: &ImportProps) -> Html {
     let unit = use_state(|| None::<Unit>);
     let replace_open = use_state(|| true);
     let unlabelled_as = use_state(|| None::<LabelId>);
-    let place_on_open = use_state(|| false);
     let read = use_report(props, *unit);
     // A unit the file cannot be read in keeps the first reading, with the reason shown.
     let report = match read.as_ref() {
@@ -121,15 +122,11 @@ pub fn import_dialog(props: &ImportProps) -> Html {
         [only] if corpus.position_of(only.document.id()).is_none() => Some(only.clone()),
         _ => None,
     };
-    let reanchored = use_memo((Rc::as_ptr(&report) as usize, *place_on_open), |(_, on)| {
-        other_version
-            .as_ref()
-            .filter(|_| *on)
-            .map(|old| reanchor(old, &current.document))
-    });
+    let (placing, place) = use_placing(report.clone(), Rc::new(current.document.clone()));
+    let on_open = placing != Placing::Off;
     let rows = report.documents.iter().zip(&targets).map(|(doc, target)| {
         let effect = match target {
-            Some(index) => format!("replaces open document {}", index + 1),
+            Some(index) => format!("replaces the open document {} (its annotations)", index + 1),
             None => "new document".to_string(),
         };
         html! {
@@ -143,27 +140,28 @@ pub fn import_dialog(props: &ImportProps) -> Html {
     let warnings = report.warnings.iter().map(|w| html! { <li>{ w }</li> });
     let choice = other_version.as_ref().map(|old| {
         let choose = |on: bool| {
-            let place_on_open = place_on_open.clone();
-            Callback::from(move |_| place_on_open.set(on))
+            let place = place.clone();
+            Callback::from(move |_| place.emit(on))
         };
         html! {
             <fieldset class="scopes placement">
                 <legend>{ "Where" }</legend>
-                <label class="scope"><input type="radio" name="placement" checked={!*place_on_open} onchange={choose(false)} />
+                <label class="scope"><input type="radio" name="placement" checked={!on_open} onchange={choose(false)} />
                     { format!("Add “{}” as a new document", old.document.title) }</label>
-                <label class="scope"><input type="radio" name="placement" checked={*place_on_open} onchange={choose(true)} />
+                <label class="scope"><input type="radio" name="placement" checked={on_open} onchange={choose(true)} />
                     { format!("Place its annotations on the open document “{}” (found by their quotes; replaces its annotations)", current.document.title) }</label>
             </fieldset>
         }
     });
     let unlabelled_count = unlabelled(&report.documents);
     let confirm = {
-        let (on_confirm, report, reanchored) =
-            (props.on_confirm.clone(), report.clone(), reanchored.clone());
+        let (on_confirm, report, placing) =
+            (props.on_confirm.clone(), report.clone(), placing.clone());
         let (replace_open, unlabelled_as) = (*replace_open, (*unlabelled_as).clone());
-        Callback::from(move |_| match reanchored.as_ref() {
-            Some(result) => on_confirm.emit((vec![result.workspace.clone()], true)),
-            None => {
+        Callback::from(move |_| match &placing {
+            Placing::Done(result) => on_confirm.emit((vec![result.workspace.clone()], true)),
+            Placing::Working(_) => {}
+            Placing::Off => {
                 let documents = match &unlabelled_as {
                     Some(label) => label_unlabelled(&report.documents, label),
                     None => report.documents.clone(),
@@ -220,7 +218,10 @@ pub fn import_dialog(props: &ImportProps) -> Html {
                 <WhereChoice open={open_texts} replace_open={*replace_open} on_choose={choose_where} />
             }
             { for choice }
-            if let (Some(result), Some(old)) = (reanchored.as_ref(), other_version.as_ref()) { { reanchored_view(result, old) } }
+            if let (Placing::Done(result), Some(old)) = (&placing, other_version.as_ref()) { { reanchored_view(result, old) } }
+            if let Placing::Working(Some(percent)) = placing {
+                <p class="reanchor-report" role="status">{ format!("Placing the annotations by their quotes… {percent}%") }</p>
+            }
             if unlabelled_count > 0 {
                 <UnlabelledChoice count={unlabelled_count} {labels} chosen={(*unlabelled_as).clone()} on_choose={choose_label} />
             }
@@ -231,7 +232,8 @@ pub fn import_dialog(props: &ImportProps) -> Html {
             <p class="hint">{ "Nothing has changed yet. Importing is one step: Undo takes it back." }</p>
             <div class="actions">
                 <button type="button" onclick={cancel}>{ "Cancel" }</button>
-                <button type="button" class="primary" onclick={confirm} disabled={good == 0}>{ import_label }</button>
+                <button type="button" class="primary" onclick={confirm}
+                    disabled={good == 0 || matches!(placing, Placing::Working(_))}>{ import_label }</button>
             </div>
         </Modal>
     }

@@ -175,9 +175,15 @@ impl DocumentBuilder {
                 self.span(s as i64, e as i64).ok()
             };
             let spans: Vec<Option<Span>> = parts.iter().map(fit).collect();
+            let listed: Vec<Span> = draft
+                .fragments
+                .iter()
+                .filter_map(|&p| fit(&offsets(p)?))
+                .collect();
             match spans.first().copied().flatten() {
                 Some(span)
-                    if spans.iter().all(Option::is_some) && quote_fits(self, span, draft) =>
+                    if spans.iter().all(Option::is_some)
+                        && quote_fits(self, span, draft, &listed) =>
                 {
                     let edge = |at: usize| between_words(text.char_before(at), text.char_at(at));
                     if !edge(span.start()) || !edge(span.end()) {
@@ -305,8 +311,10 @@ fn check(builder: &mut DocumentBuilder, map: &UnitMap, draft: Draft) -> Result<C
     for &piece in &draft.fragments {
         fragments.push(span_of(builder, piece).map_err(|m| format!("a piece: {m}"))?);
     }
+    let listed = fragments.clone();
     let fragments = pieces(&builder.document, span, fragments);
-    if !quote_fits_pieces(builder, span, &fragments, draft.quote.as_deref()) {
+    let orders: [&[Span]; 2] = [&fragments, &listed];
+    if !quote_fits_pieces(builder, span, &orders, draft.quote.as_deref()) {
         let actual = builder.document.text.quote(span);
         return Err(format!(
             "text {:?} does not match the document at {span}, which is {actual:?}{}",
@@ -380,27 +388,32 @@ fn pieces(document: &Document, span: Span, mut fragments: Vec<Span>) -> Vec<Span
     joined
 }
 
-/// Whether a draft's quote (if any) is the text at `span`.
-fn quote_fits(builder: &DocumentBuilder, span: Span, draft: &Draft) -> bool {
-    quote_fits_pieces(builder, span, &[], draft.quote.as_deref())
+/// Whether a draft's quote (if any) is the text at `span` (or its `pieces` in file order).
+fn quote_fits(builder: &DocumentBuilder, span: Span, draft: &Draft, pieces: &[Span]) -> bool {
+    quote_fits_pieces(builder, span, &[pieces], draft.quote.as_deref())
 }
 
 /// Whether `quote` is the text at `span`: exactly, with line breaks written as spaces, or as
-/// the pieces' texts joined by spaces.
+/// the pieces' texts joined by spaces (in text order or as the file lists them, as brat
+/// does); whitespace after the quote is tolerated (brat's reference texts may end in a space).
 fn quote_fits_pieces(
     builder: &DocumentBuilder,
     span: Span,
-    fragments: &[Span],
+    orders: &[&[Span]],
     quote: Option<&str>,
 ) -> bool {
     let Some(quote) = quote else { return true };
     let text = &builder.document.text;
-    let actual = text.quote(span);
-    if quote == actual || quote == one_line(actual) {
-        return true;
-    }
-    let joined: Vec<&str> = fragments.iter().map(|f| text.quote(*f)).collect();
-    !joined.is_empty() && (quote == joined.join(" ") || quote == one_line(&joined.join(" ")))
+    let joined = orders.iter().filter(|o| !o.is_empty()).map(|order| {
+        let parts: Vec<&str> = order.iter().map(|f| text.quote(*f)).collect();
+        parts.join(" ")
+    });
+    let mut candidates = std::iter::once(text.quote(span).to_string()).chain(joined);
+    candidates.any(|actual| {
+        [quote, quote.trim_end()]
+            .iter()
+            .any(|q| *q == actual || *q == one_line(&actual))
+    })
 }
 
 /// Text with its line breaks written as single spaces (as brat writes a `T` line's text).

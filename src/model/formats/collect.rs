@@ -16,8 +16,8 @@ enum Entry {
 pub struct Records {
     /// The tool that writes this format, for messages ("as doccano counts them").
     tool: &'static str,
-    /// The unit the tool may count in besides code points.
-    alternative: Unit,
+    /// The units the tool may count in besides code points.
+    alternatives: Vec<Unit>,
     entries: Vec<Entry>,
     warnings: Vec<String>,
     /// The unit the file says it counts in (claimmark's own exports say so).
@@ -26,9 +26,14 @@ pub struct Records {
 
 impl Records {
     pub fn new(tool: &'static str, alternative: Unit) -> Records {
+        Records::among(tool, &[alternative])
+    }
+
+    /// Records whose tool may count in any of `alternatives` besides code points.
+    pub fn among(tool: &'static str, alternatives: &[Unit]) -> Records {
         Records {
             tool,
-            alternative,
+            alternatives: alternatives.to_vec(),
             entries: Vec::new(),
             warnings: Vec::new(),
             stated: None,
@@ -107,18 +112,45 @@ impl Records {
         decoded
     }
 
-    /// The verdict of every span in the file, read both ways.
+    /// The verdict of every span in the file, read in code points and in each alternative:
+    /// an alternative that beats code points wins (the fewest broken spans, then the fewest
+    /// inside words, among several); else the first that could not be told apart; else code
+    /// points. Grapheme clusters are a mode a project opts into: they win when the evidence
+    /// says so, but a file that reads either way is not doubted for them (combining accents
+    /// and Thai would make nearly every file doubtful).
     fn weigh(&self) -> Verdict {
-        let (mut code_points, mut other) = (Tally::default(), Tally::default());
-        for entry in &self.entries {
-            let Entry::Built(builder) = entry else {
-                continue;
+        let mut verdicts = Vec::new();
+        for &alternative in &self.alternatives {
+            let (mut code_points, mut other) = (Tally::default(), Tally::default());
+            for entry in &self.entries {
+                let Entry::Built(builder) = entry else {
+                    continue;
+                };
+                let map = UnitMap::new(builder.document().text.as_str(), alternative);
+                code_points += builder.tally(Unit::CodePoint, &map);
+                other += builder.tally(alternative, &map);
+            }
+            let verdict = match decide(alternative, code_points, other) {
+                Verdict::Unsure { .. } if alternative == Unit::Grapheme => {
+                    Verdict::Agree(Unit::CodePoint)
+                }
+                verdict => verdict,
             };
-            let alternative = UnitMap::new(builder.document().text.as_str(), self.alternative);
-            code_points += builder.tally(Unit::CodePoint, &alternative);
-            other += builder.tally(self.alternative, &alternative);
+            verdicts.push((verdict, other));
         }
-        decide(self.alternative, code_points, other)
+        let winner = verdicts
+            .iter()
+            .filter(|(v, _)| matches!(v, Verdict::Decided(u) if *u != Unit::CodePoint))
+            .min_by_key(|(_, t)| (t.broken, t.inside_words));
+        if let Some((verdict, _)) = winner {
+            return *verdict;
+        }
+        verdicts
+            .iter()
+            .map(|(v, _)| *v)
+            .find(|v| matches!(v, Verdict::Unsure { .. }))
+            .or_else(|| verdicts.first().map(|(v, _)| *v))
+            .unwrap_or(Verdict::Agree(Unit::CodePoint))
     }
 }
 

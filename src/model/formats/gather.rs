@@ -1,6 +1,6 @@
-//! Reading a set of files as one import: unpacking zips, reading `.ann`/`.txt` pairs as brat,
-//! taking a doccano label file as the names of numbered labels, every other file through
-//! [`super::detect`], and combining what they hold. Documents claimmark cannot open (no text,
+//! Reading a set of files as one import: unpacking zips, reading `.ann`/`.txt` pairs as brat
+//! (its `.conf` files said to be left out), taking a doccano label file as the names of
+//! numbered labels, every other file through [`super::detect`], and combining what they hold. Documents claimmark cannot open (no text,
 //! too many annotations) join the rejected ones; the import fails only when no document is
 //! left. The size limit is checked before anything is read.
 
@@ -61,6 +61,10 @@ pub fn import(
         }
         None => true,
     });
+    // brat's configuration files (annotation.conf, visual.conf…) travel with its documents.
+    let (configs, expanded): (Vec<&InputFile>, Vec<&InputFile>) = expanded
+        .into_iter()
+        .partition(|f| file_extension(&f.name) == "conf");
     let (brat_files, others): (Vec<&InputFile>, Vec<&InputFile>) = expanded
         .into_iter()
         .partition(|f| matches!(file_extension(&f.name).as_str(), "ann" | "txt"));
@@ -96,11 +100,18 @@ pub fn import(
         );
     }
     let Some(mut report) = report else {
-        return Err(match label_files.first() {
-            Some(name) => invalid(name, "this is a doccano label file: choose it together with the doccano export whose labels it names"),
-            None => invalid("import", "no file was given"),
+        return Err(match (label_files.first(), configs.first()) {
+            (Some(name), _) => invalid(name, "this is a doccano label file: choose it together with the doccano export whose labels it names"),
+            (None, Some(config)) => invalid(&config.name, "this is a brat configuration file: choose the .txt and .ann files of the documents"),
+            (None, None) => invalid("import", "no file was given"),
         });
     };
+    for config in configs {
+        report.warnings.push(format!(
+            "{} (brat's configuration) not imported: labels come from the annotations",
+            config.name
+        ));
+    }
     refuse_unopenable(&mut report);
     if report.documents.is_empty() {
         let problems = report.rejected_problems();

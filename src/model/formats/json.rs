@@ -1,5 +1,6 @@
-//! Small helpers for reading JSON that every JSON codec shares: records of JSON Lines, typed
-//! fields with problems that name them, a value's type in words, and syntax errors explained.
+//! Small helpers for reading JSON that every JSON codec shares: records of JSON Lines (or of a
+//! stream of JSON values), typed fields with problems that name them, a value's type in words,
+//! and syntax errors explained.
 
 use serde_json::{Map, Value};
 
@@ -34,11 +35,37 @@ pub fn json_error(input: &str, error: &serde_json::Error) -> ImportError {
     ImportError::Json(message)
 }
 
-/// The records of a JSON Lines file (or of a file holding one JSON object), with their line
-/// numbers; lines that are not JSON objects become problems.
+/// The records of a JSON Lines file, with the line each starts on. A file that is a stream of
+/// JSON values (records pretty-printed over several lines, as doccano's relation example is)
+/// is read value by value; a REST API page (`{"results": [...]}`, doccano 1.0) gives its
+/// results. Otherwise lines are read one by one and those that are not JSON objects become
+/// problems.
 pub fn records(text: &str, problems: &mut Vec<Problem>) -> Vec<(usize, Map<String, Value>)> {
-    if let Ok(Value::Object(single)) = serde_json::from_str::<Value>(text) {
-        return vec![(1, single)];
+    if let Some(values) = stream(text) {
+        let single = matches!(values.as_slice(), [(_, Value::Object(_))]);
+        let page = values
+            .first()
+            .and_then(|(_, v)| v.get("results")?.as_array());
+        if let (true, Some(results)) = (single, page) {
+            let objects: Option<Vec<_>> = results.iter().map(|r| r.as_object().cloned()).collect();
+            if let Some(objects) = objects {
+                return objects
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, o)| (i + 1, o))
+                    .collect();
+            }
+        }
+        let objects: Option<Vec<_>> = values
+            .into_iter()
+            .map(|(line, v)| match v {
+                Value::Object(record) => Some((line, record)),
+                _ => None,
+            })
+            .collect();
+        if let Some(objects) = objects {
+            return objects;
+        }
     }
     let mut records = Vec::new();
     for (index, line) in text.lines().enumerate() {
@@ -59,6 +86,25 @@ pub fn records(text: &str, problems: &mut Vec<Problem>) -> Vec<(usize, Map<Strin
         }
     }
     records
+}
+
+/// Every JSON value of `text` with the line it starts on, when the whole text is a stream of
+/// values (one per line, or spread over lines); `None` at the first syntax error.
+pub fn stream(text: &str) -> Option<Vec<(usize, Value)>> {
+    let mut values = Vec::new();
+    let mut reader = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    let (mut from, mut line) = (0, 1);
+    while let Some(next) = reader.next() {
+        let value = next.ok()?;
+        let end = reader.byte_offset();
+        let before = &text[from..end];
+        let start = from + (before.len() - before.trim_start().len());
+        line += text[from..start].matches('\n').count();
+        values.push((line, value));
+        line += text[start..end].matches('\n').count();
+        from = end;
+    }
+    Some(values)
 }
 
 /// A signed integer field, or a problem.

@@ -146,9 +146,13 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Decoded, Vec<Proble
         {
             out.state(unit);
         }
+        // A span's `source` is claimmark's attribution; in Prodigy it names the model that
+        // suggested the span, which is not who makes the claim.
+        let ours =
+            meta.is_some_and(|m| m.contains_key("offset_unit") || m.contains_key("document_id"));
         match record.get("spans") {
             None | Some(Value::Null) => {}
-            Some(Value::Array(spans)) => add_spans(&mut builder, line, spans, &mut skipped),
+            Some(Value::Array(spans)) => add_spans(&mut builder, line, spans, ours, &mut skipped),
             Some(_) => builder.problem(&at, "\"spans\" must be a list"),
         }
         out.push(builder);
@@ -185,6 +189,16 @@ fn count_unused(record: &Map<String, Value>, skipped: &mut Skipped) {
         .get("accept")
         .and_then(Value::as_array)
         .map_or(0, Vec::len);
+    // Prodigy's review recipe keeps each annotator's version beside the reviewed answer.
+    let versions = record
+        .get("versions")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
+    skipped.add_n(
+        "annotator's version kept by the review",
+        "annotators' versions kept by the review",
+        versions,
+    );
     let label = usize::from(record.get("label").is_some_and(Value::is_string));
     skipped.add_n(
         "document category",
@@ -193,7 +207,13 @@ fn count_unused(record: &Map<String, Value>, skipped: &mut Skipped) {
     );
 }
 
-fn add_spans(builder: &mut DocumentBuilder, line: usize, spans: &[Value], skipped: &mut Skipped) {
+fn add_spans(
+    builder: &mut DocumentBuilder,
+    line: usize,
+    spans: &[Value],
+    ours: bool,
+    skipped: &mut Skipped,
+) {
     for (index, span) in spans.iter().enumerate() {
         let at = format!("line {line} spans[{index}]");
         let Some(span) = span.as_object() else {
@@ -224,7 +244,7 @@ fn add_spans(builder: &mut DocumentBuilder, line: usize, spans: &[Value], skippe
             start,
             end,
             label: string(span, "label").unwrap_or_default().to_string(),
-            source: string(span, "source").map(str::to_string),
+            source: string(span, "source").filter(|_| ours).map(str::to_string),
             mention,
             cue,
             note: string(span, "note").unwrap_or_default().to_string(),

@@ -14,6 +14,8 @@
 
 use std::fmt;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 /// A unit of offsets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Unit {
@@ -23,6 +25,8 @@ pub enum Unit {
     Utf16,
     /// Code points with every CR LF counted as one character (brat on a CR LF file).
     NewlineAsOne,
+    /// Grapheme clusters (doccano's "count grapheme clusters as one character" mode).
+    Grapheme,
 }
 
 impl Unit {
@@ -32,13 +36,19 @@ impl Unit {
             Unit::CodePoint => "codepoint",
             Unit::Utf16 => "utf16",
             Unit::NewlineAsOne => "crlf-as-one",
+            Unit::Grapheme => "grapheme",
         }
     }
 
     pub fn from_id(id: &str) -> Option<Unit> {
-        [Unit::CodePoint, Unit::Utf16, Unit::NewlineAsOne]
-            .into_iter()
-            .find(|u| u.id() == id)
+        [
+            Unit::CodePoint,
+            Unit::Utf16,
+            Unit::NewlineAsOne,
+            Unit::Grapheme,
+        ]
+        .into_iter()
+        .find(|u| u.id() == id)
     }
 
     /// The unit in words, for the preview and warnings.
@@ -47,6 +57,7 @@ impl Unit {
             Unit::CodePoint => "Unicode code points",
             Unit::Utf16 => "UTF-16 code units",
             Unit::NewlineAsOne => "characters with each CR LF line break counted as one",
+            Unit::Grapheme => "grapheme clusters (user-perceived characters)",
         }
     }
 
@@ -56,6 +67,7 @@ impl Unit {
             Unit::CodePoint => "",
             Unit::Utf16 => " (as JavaScript counts: most emoji count two)",
             Unit::NewlineAsOne => " (as brat reads a CR LF file)",
+            Unit::Grapheme => " (doccano's grapheme-cluster mode: a flag or a family emoji is one)",
         }
     }
 }
@@ -77,18 +89,27 @@ pub enum Offsets {
 }
 
 /// Converts one text's offsets between a foreign unit and code points.
+///
+/// Two families: UTF-16 counts some characters twice (`parts` are the wide characters), and
+/// the units that count several code points once (CR LF for brat, a grapheme cluster for
+/// doccano's grapheme mode: `parts` are those clusters, `extra` their lengths less one,
+/// added up).
 #[derive(Clone, Debug)]
 pub struct UnitMap {
     unit: Unit,
-    /// Sorted code point offsets where the units part: each character outside the BMP (UTF-16)
-    /// or each CR of a CR LF pair.
+    /// Sorted code point offsets where the units part: each character outside the BMP
+    /// (UTF-16), or the start of each stretch counted once.
     parts: Vec<usize>,
-    /// The same places in the foreign unit: `parts[k] + k` for UTF-16, `parts[k] - k` for CR LF.
+    /// The same places in the foreign unit.
     marks: Vec<usize>,
+    /// For stretches counted once: the code points they hide, added up through each.
+    extra: Vec<usize>,
 }
 
 impl UnitMap {
     pub fn new(text: &str, unit: Unit) -> UnitMap {
+        // (code point start, length) of every stretch counted once.
+        let mut stretches: Vec<(usize, usize)> = Vec::new();
         let mut parts = Vec::new();
         match unit {
             Unit::CodePoint => {}
@@ -102,18 +123,45 @@ impl UnitMap {
                 let mut previous = '\0';
                 for (index, c) in text.chars().enumerate() {
                     if previous == '\r' && c == '\n' {
-                        parts.push(index - 1);
+                        stretches.push((index - 1, 2));
                     }
                     previous = c;
                 }
             }
+            Unit::Grapheme => {
+                let mut at = 0;
+                for cluster in text.graphemes(true) {
+                    let len = cluster.chars().count();
+                    if len > 1 {
+                        stretches.push((at, len));
+                    }
+                    at += len;
+                }
+            }
         }
-        let marks = parts
-            .iter()
-            .enumerate()
-            .map(|(k, &p)| if unit == Unit::Utf16 { p + k } else { p - k })
-            .collect();
-        UnitMap { unit, parts, marks }
+        if unit == Unit::Utf16 {
+            let marks = parts.iter().enumerate().map(|(k, &p)| p + k).collect();
+            return UnitMap {
+                unit,
+                parts,
+                marks,
+                extra: Vec::new(),
+            };
+        }
+        let (mut marks, mut extra) = (Vec::new(), Vec::new());
+        let mut hidden = 0;
+        for &(start, len) in &stretches {
+            parts.push(start);
+            marks.push(start - hidden);
+            hidden += len - 1;
+            extra.push(hidden);
+        }
+        UnitMap {
+            unit,
+            parts,
+            marks,
+            extra,
+        }
     }
 
     pub fn unit(&self) -> Unit {
@@ -132,17 +180,31 @@ impl UnitMap {
             Unit::CodePoint => Some(offset),
             Unit::Utf16 if before > 0 && self.marks[before - 1] + 1 == offset => None,
             Unit::Utf16 => Some(offset - before),
-            Unit::NewlineAsOne => Some(offset + before),
+            Unit::NewlineAsOne | Unit::Grapheme => {
+                Some(offset + before.checked_sub(1).map_or(0, |k| self.extra[k]))
+            }
         }
     }
 
-    /// The foreign offset of code point offset `offset` (for exports in this unit).
+    /// The foreign offset of code point offset `offset` (for exports in this unit); an offset
+    /// inside a stretch counted once gives the stretch's start.
     pub fn from_code_points(&self, offset: usize) -> usize {
+        let before = self.parts.partition_point(|&p| p < offset);
         match self.unit {
             Unit::CodePoint => offset,
-            Unit::Utf16 => offset + self.parts.partition_point(|&p| p < offset),
-            // A pair counts once the offset is past its LF.
-            Unit::NewlineAsOne => offset - self.parts.partition_point(|&p| p + 2 <= offset),
+            Unit::Utf16 => offset + before,
+            Unit::NewlineAsOne | Unit::Grapheme => {
+                let Some(k) = before.checked_sub(1) else {
+                    return offset;
+                };
+                let hidden_before = k.checked_sub(1).map_or(0, |j| self.extra[j]);
+                let len = self.extra[k] - hidden_before + 1;
+                if offset < self.parts[k] + len {
+                    self.marks[k]
+                } else {
+                    offset - self.extra[k]
+                }
+            }
         }
     }
 }
@@ -262,6 +324,29 @@ mod tests {
         );
         check("no breaks", Unit::NewlineAsOne, &[4], &[Some(4)]);
         check("دو\r\nسه", Unit::NewlineAsOne, &[3, 5], &[Some(4), Some(6)]);
+    }
+
+    #[test]
+    fn grapheme_clusters_convert_both_ways() {
+        // 🇺🇦 is one cluster of two code points, 👨🏻‍🚒 one of four, e + U+0301 one of two.
+        check(
+            "🇺🇦 Kyiv",
+            Unit::Grapheme,
+            &[0, 1, 2, 6],
+            &[Some(0), Some(2), Some(3), Some(7)],
+        );
+        check(
+            "a👨🏻‍🚒b e\u{301}c",
+            Unit::Grapheme,
+            &[1, 2, 3, 4, 5, 6],
+            &[Some(1), Some(5), Some(6), Some(7), Some(9), Some(10)],
+        );
+        assert_eq!(
+            UnitMap::new("🇺🇦 Kyiv", Unit::Grapheme).from_code_points(1),
+            0,
+            "inside a flag: its start"
+        );
+        assert!(UnitMap::new("plain text", Unit::Grapheme).is_identity());
     }
 
     #[test]

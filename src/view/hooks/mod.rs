@@ -14,6 +14,7 @@ pub mod keyboard_caret;
 pub mod link_marks;
 pub mod mouse_selection;
 pub mod notice_fade;
+pub mod placing;
 pub mod reveal;
 pub mod search_marks;
 pub mod shortcuts;

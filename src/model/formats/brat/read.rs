@@ -1,8 +1,8 @@
 //! Reading brat standoff as brat reads it: `T` lines with pieces (`0 5;9 14`, in any order),
 //! the whitespace brat tolerates (a tab after the text, several spaces between offsets), and a
 //! `.txt` saved with CR LF whose offsets count each line break once (weighed by `collect`).
-//! Relations other than claimmark's, events, attributes, normalisations and equivalences are
-//! counted in a warning. A `.ann` without its `.txt` is a rejected document; a `.txt` without
+//! Relations other than claimmark's, events, attributes, normalisations, equivalences and notes
+//! on events or relations are counted in a warning. A `.ann` without its `.txt` is a rejected document; a `.txt` without
 //! an `.ann` beside other pairs is a document without annotations, as brat shows it.
 
 use std::collections::HashMap;
@@ -122,6 +122,15 @@ fn read_lines(
 fn read_one(stem: &str, txt: &str, ann: &str, skipped: &mut Skipped) -> DocumentBuilder {
     let mut builder = DocumentBuilder::new(stem, txt).at(format!("{stem}.ann"));
     let lines = read_lines(stem, ann, &mut builder, skipped);
+    for (target, notes) in &lines.notes {
+        if !lines.bounds.iter().any(|(id, _, _)| id == target) {
+            skipped.add_n(
+                "note on an event or relation",
+                "notes on events or relations",
+                notes.len(),
+            );
+        }
+    }
     let linked_ids: Vec<&String> = lines.relations.iter().map(|(_, _, to)| to).collect();
     for (id, bound, number) in &lines.bounds {
         if (bound.kind == SOURCE_TYPE || bound.kind == CUE_TYPE) && linked_ids.contains(&id) {

@@ -14,5 +14,5 @@
 mod read;
 mod write;
 
-pub use read::import;
+pub use read::{columns, import};
 pub use write::{export, export_in, CUE_LABEL, CUE_RELATION, RELATION_TYPE, SOURCE_LABEL};

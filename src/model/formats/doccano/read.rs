@@ -1,6 +1,9 @@
 //! Reading doccano JSON Lines in every shape doccano has written:
 //!
-//! - the text under `text`, or `data` (doccano 1.3–1.5);
+//! - records one per line, spread over several lines (a stream of JSON values), or as the
+//!   1.0 REST API's page of `results`;
+//! - the text under `text`, or `data` (doccano 1.3–1.5), or under column names chosen in
+//!   doccano's import dialog (recognised by [`columns`]);
 //! - spans as `label` or `labels` lists of `[start, end, "LABEL"]` (sequence labelling, the
 //!   tutorial's form), as `entities` objects with relations (relation extraction) or as
 //!   `entities` lists (intent detection), or as `annotations` objects with `label` ids and a
@@ -111,9 +114,7 @@ fn spans_of(
     problems: &mut Vec<Problem>,
 ) -> Vec<Found> {
     let mut found = Vec::new();
-    // claimmark writes both `label` and `entities` (the same spans); the first present is read.
-    let keys = ["entities", "label", "labels", "annotations"];
-    let list = keys
+    let list = SPAN_KEYS
         .iter()
         .find_map(|key| Some((*key, record.get(*key)?.as_array()?)));
     if let Some((key, items)) = list {
@@ -138,16 +139,75 @@ fn spans_of(
     found
 }
 
+/// The keys doccano reads spans from, in order (claimmark writes both `label` and `entities`,
+/// the same spans; the first present is read).
+const SPAN_KEYS: [&str; 4] = ["entities", "label", "labels", "annotations"];
+
+/// Keys that are never a record's text.
+const NOT_TEXT: [&str; 5] = ["id", "title", "language", "document_id", "username"];
+
+/// The column names of a record that keeps its text and spans under names chosen in doccano's
+/// import dialog (`column_data`, `column_label`): (text key, spans key). Recognised only when
+/// there is no usual key, exactly one other string field, and exactly one list of
+/// `[start, end, "label"]` items.
+pub fn columns(record: &Value) -> Option<(String, String)> {
+    let object = record.as_object()?;
+    if ["text", "data"].iter().any(|k| object.contains_key(*k))
+        || SPAN_KEYS.iter().any(|k| object.contains_key(*k))
+    {
+        return None;
+    }
+    let triple = |item: &Value| matches!(item.as_array().map(Vec::as_slice), Some([s, e, l]) if s.is_i64() && e.is_i64() && l.is_string());
+    let texts: Vec<&String> = object
+        .iter()
+        .filter(|(k, v)| v.is_string() && !NOT_TEXT.contains(&k.as_str()))
+        .map(|(k, _)| k)
+        .collect();
+    let spans: Vec<&String> = object
+        .iter()
+        .filter(|(_, v)| {
+            v.as_array()
+                .is_some_and(|l| !l.is_empty() && l.iter().all(triple))
+        })
+        .map(|(k, _)| k)
+        .collect();
+    match (texts.as_slice(), spans.as_slice()) {
+        ([text], [spans]) => Some((text.to_string(), spans.to_string())),
+        _ => None,
+    }
+}
+
 pub fn import(text: &str, options: &ImportOptions) -> Result<Decoded, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut out = Records::new("doccano", Unit::Utf16);
+    let mut out = Records::among("doccano", &[Unit::Utf16, Unit::Grapheme]);
     let mut skipped = Skipped::default();
     let mut numbered = false;
-    for (line, record) in records(text, &mut problems) {
+    let records = records(text, &mut problems);
+    let named = records
+        .iter()
+        .find_map(|(_, r)| columns(&Value::Object(r.clone())));
+    if let Some((text_key, spans_key)) = &named {
+        out.warn(format!("the text was read from “{text_key}” and the spans from “{spans_key}” (columns named in doccano's import dialog)"));
+    }
+    for (line, mut record) in records {
         let at = format!("line {line}");
+        if let Some((text_key, spans_key)) = &named {
+            for (from, to) in [(text_key, "text"), (spans_key, "label")] {
+                if let Some(value) = record.remove(from.as_str()) {
+                    record.entry(to).or_insert(value);
+                }
+            }
+        }
         let body = string(&record, "text").or_else(|| string(&record, "data"));
         let Some(body) = body else {
-            out.refuse_one(&at, "\"text\" (or \"data\") is missing or not a string");
+            let keys: Vec<String> = record.keys().map(|k| format!("“{k}”")).collect();
+            out.refuse_one(
+                &at,
+                format!(
+                    "\"text\" (or \"data\") is missing or not a string; the record has {}",
+                    keys.join(", ")
+                ),
+            );
             continue;
         };
         let title = string(&record, "title").unwrap_or("");

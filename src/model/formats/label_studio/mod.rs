@@ -11,6 +11,7 @@
 //! `read` reads every variant Label Studio writes (see `docs/FORMAT.md`).
 
 mod read;
+mod text;
 mod write;
 
 pub use read::{import, is_task};

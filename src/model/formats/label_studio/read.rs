@@ -1,17 +1,18 @@
 //! Reading Label Studio exports: the JSON export (a list of tasks, each with `data` and
-//! `annotations`) and the JSON-MIN export (one flat object per annotation, regions under the
-//! labelling control's name).
+//! `annotations`, or `completions` before 1.0) and the JSON-MIN export (one flat object per
+//! annotation, regions under the labelling control's name).
 //!
-//! The text is `data.text`, or the data key the labelling config names (`$variable`): the one
-//! string the regions' quotes agree with, else the longest. Each annotation of a task is a
-//! document of its own (several annotators stay apart), named by its annotator when there are
-//! several; cancelled annotations, predictions and results claimmark does not carry (choices,
-//! ratings, other relations) are counted in warnings.
+//! The text is found by `text` (a task with only links to files, or paragraphs, is refused).
+//! Each annotation of a task is a document of its own (several annotators stay apart), named by
+//! its annotator when there are several; cancelled annotations, predictions, drafts and results
+//! claimmark does not carry (choices, ratings, text answers, other relations) are counted in
+//! warnings.
 
 use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
+use super::text::{is_html, text_of};
 use crate::model::formats::build::{DocumentBuilder, Draft};
 use crate::model::formats::collect::Records;
 use crate::model::formats::doccano::{CUE_LABEL, CUE_RELATION, RELATION_TYPE, SOURCE_LABEL};
@@ -22,9 +23,6 @@ use crate::model::formats::provenance::{lenient, read_text};
 use crate::model::formats::skipped::Skipped;
 use crate::model::formats::units::Unit;
 use crate::model::text::title_or_untitled;
-
-/// Data keys that are never the text.
-const METADATA: [&str; 4] = ["title", "language", "document_id", "id"];
 
 /// Whether a JSON value is a Label Studio task (`data` an object) or a JSON-MIN row (a list of
 /// regions with `start` and `labels` under some key).
@@ -73,6 +71,26 @@ fn task_of_min(row: &Value) -> Value {
     }
     let annotator = row.get("annotator").cloned().unwrap_or(Value::Null);
     serde_json::json!({ "data": data, "annotations": [{ "result": result, "completed_by": annotator }] })
+}
+
+/// JSON-MIN rows as tasks: the rows of one task (the same `id`: one row per annotation) come
+/// together as one task's annotations, in the order first met.
+fn tasks_of_min(rows: &[&Value]) -> Vec<Value> {
+    let mut tasks: Vec<(Option<Value>, Value)> = Vec::new();
+    for row in rows {
+        let task = task_of_min(row);
+        let id = row.get("id").cloned();
+        let annotation = task["annotations"][0].clone();
+        match tasks.iter_mut().find(|(key, _)| id.is_some() && *key == id) {
+            Some((_, existing)) => {
+                if let Some(list) = existing["annotations"].as_array_mut() {
+                    list.push(annotation);
+                }
+            }
+            None => tasks.push((id, task)),
+        }
+    }
+    tasks.into_iter().map(|(_, task)| task).collect()
 }
 
 fn kind(result: &Value) -> &str {
@@ -140,6 +158,10 @@ impl<'a> ResultIndex<'a> {
                         .and_then(|l| l.first())
                         .and_then(Value::as_str)
                         .unwrap_or("");
+                    if label.is_empty() {
+                        skipped.add("relation without a label", "relations without a label");
+                        continue;
+                    }
                     if label != RELATION_TYPE && label != CUE_RELATION {
                         let one = format!("relation of type “{label}”");
                         skipped.add(&one, &format!("relations of type “{label}”"));
@@ -157,6 +179,20 @@ impl<'a> ResultIndex<'a> {
                 ),
             }
         }
+        // A textarea is carried only as a region's source or note (claimmark's own export).
+        let textareas = results
+            .iter()
+            .filter(|r| kind(r) == "textarea")
+            .filter(|r| {
+                let from = r.get("from_name").and_then(Value::as_str).unwrap_or("");
+                let region = id_of(r).is_some_and(|id| index.regions.contains_key(id));
+                !(region && (from == "source" || from == "note"))
+            });
+        skipped.add_n(
+            "text answer (textarea)",
+            "text answers (textarea)",
+            textareas.count(),
+        );
         index
     }
 
@@ -181,30 +217,6 @@ impl<'a> ResultIndex<'a> {
     }
 }
 
-/// The task's text and the data key it came from: `text`, else the string the regions'
-/// quotes are found in, else the longest string.
-fn text_of<'v>(data: &'v Map<String, Value>, results: &[&Value]) -> Option<(&'v str, &'v str)> {
-    if let Some(text) = string(data, "text") {
-        return Some(("text", text));
-    }
-    let candidates: Vec<(&str, &str)> = data
-        .iter()
-        .filter(|(k, _)| !METADATA.contains(&k.as_str()))
-        .filter_map(|(k, v)| Some((k.as_str(), v.as_str()?)))
-        .collect();
-    let quotes: Vec<String> = results
-        .iter()
-        .filter_map(|r| string(&value_of(r), "text").map(str::to_string))
-        .collect();
-    let holds_quotes =
-        |t: &str| !quotes.is_empty() && quotes.iter().all(|q| t.contains(q.as_str()));
-    candidates
-        .iter()
-        .find(|(_, t)| holds_quotes(t))
-        .or_else(|| candidates.iter().max_by_key(|(_, t)| t.len()))
-        .copied()
-}
-
 /// The annotator of an annotation: `completed_by` as an email, a number or a name.
 fn annotator(annotation: &Value) -> String {
     match annotation.get("completed_by") {
@@ -225,7 +237,9 @@ fn read_task(number: usize, task: &Value, out: &mut Records, skipped: &mut Skipp
     fn list(v: Option<&Value>) -> &[Value] {
         v.and_then(Value::as_array).map_or(&[][..], Vec::as_slice)
     }
-    let annotations: Vec<&Value> = list(task.get("annotations"))
+    // Label Studio before 1.0 called a task's annotations its completions.
+    let saved = task.get("annotations").or_else(|| task.get("completions"));
+    let annotations: Vec<&Value> = list(saved)
         .iter()
         .filter(|a| {
             let cancelled = a.get("was_cancelled").and_then(Value::as_bool) == Some(true);
@@ -239,18 +253,26 @@ fn read_task(number: usize, task: &Value, out: &mut Records, skipped: &mut Skipp
         let regions = list(prediction.get("result")).len();
         skipped.add_n("predicted region", "predicted regions", regions);
     }
-    let all: Vec<&Value> = annotations
+    for draft in list(task.get("drafts")) {
+        let regions = list(draft.get("result")).len();
+        skipped.add_n("result of a draft", "results of drafts", regions);
+    }
+    let quotes: Vec<&str> = annotations
         .iter()
         .flat_map(|a| list(a.get("result")))
+        .filter_map(|r| r.get("value")?.get("text")?.as_str())
         .collect();
-    let Some((key, text)) = text_of(data, &all) else {
-        return out.refuse_one(
-            &at,
-            "\"data.text\" is missing, and no other data field holds a text",
-        );
+    let (key, text) = match text_of(data, &quotes) {
+        Ok(found) => found,
+        Err(message) => return out.refuse_one(&at, message),
     };
     if key != "text" {
         out.warn(format!("{at}: the text was read from data.{key}"));
+    }
+    if is_html(text) {
+        out.warn(format!(
+            "{at}: data.{key} is HTML; its markup is part of the text"
+        ));
     }
     let title = string(data, "title").unwrap_or("");
     if string(data, "document_id").is_some_and(|id| id.starts_with("sha256:")) {
@@ -353,10 +375,16 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Decoded, Vec<Proble
     let min = tasks
         .iter()
         .any(|t| t.get("data").is_none() && !min_regions(t).is_empty());
-    for (index, task) in tasks.iter().enumerate() {
-        if min && task.get("data").is_none() {
-            read_task(index + 1, &task_of_min(task), &mut out, &mut skipped);
-        } else {
+    if min {
+        let rows: Vec<&Value> = tasks.iter().filter(|t| t.get("data").is_none()).collect();
+        for (index, task) in tasks_of_min(&rows).iter().enumerate() {
+            read_task(index + 1, task, &mut out, &mut skipped);
+        }
+        for task in tasks.iter().filter(|t| t.get("data").is_some()) {
+            read_task(0, task, &mut out, &mut skipped);
+        }
+    } else {
+        for (index, task) in tasks.iter().enumerate() {
             read_task(index + 1, task, &mut out, &mut skipped);
         }
     }

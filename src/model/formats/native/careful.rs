@@ -13,6 +13,7 @@ use super::rules::{self, Extras, Imported, FALLBACK_COLOR, FORMAT, OFFSET_UNIT, 
 use crate::model::annotation::{default_labels, Label, LabelId, Source};
 use crate::model::formats::json::kind;
 use crate::model::formats::problem::{ImportError, Problem};
+use crate::model::suggest::learn::Model;
 use crate::model::text::{content_id, Document};
 use crate::model::workspace::ExerciseLink;
 
@@ -58,6 +59,7 @@ pub(super) fn read(root: &Value) -> Result<Imported, ImportError> {
     let mut reader = Reader {
         problems: Vec::new(),
         warnings: Vec::new(),
+        suggested: Vec::new(),
     };
     match root.get("offset_unit") {
         None => reader
@@ -102,6 +104,8 @@ pub(super) fn read(root: &Value) -> Result<Imported, ImportError> {
                         .unwrap_or(false),
                 })
             }),
+        suggester: read_suggester(&mut reader, root),
+        suggested: std::mem::take(&mut reader.suggested),
     };
     Ok(Imported {
         workspace: rules::workspace(document, labels, sources, annotations, extras),
@@ -209,4 +213,12 @@ fn read_sources(reader: &mut Reader, root: &Map<String, Value>) -> Vec<Source> {
         });
     }
     sources
+}
+
+/// The `suggester` field, or `None` (with a warning when it cannot be read).
+fn read_suggester(reader: &mut Reader, root: &Map<String, Value>) -> Option<Model> {
+    let value = root.get("suggester").filter(|v| !v.is_null())?;
+    rules::suggester(value)
+        .map_err(|warning| reader.warnings.push(warning))
+        .ok()
 }

@@ -1,6 +1,7 @@
 //! The careful reader's annotations: each field checked, every problem named by its record
 //! (`annotations[3] (id "a7")`) and field. A provenance is checked by the rule every format
-//! shares (`formats::provenance`).
+//! shares (`formats::provenance`); a suggested mark (`suggested`, `confidence`) that does not
+//! read is left out with a warning and the annotation kept.
 
 use std::collections::HashSet;
 
@@ -80,10 +81,16 @@ pub(super) fn read_annotations(
                 .map_err(|message| reader.problem(&at, format!("provenance: {message}")))
                 .ok(),
         };
+        let (mark, warnings) =
+            rules::suggested_in(&at, obj.get("suggested"), obj.get("confidence"));
+        reader.warnings.extend(warnings);
         if reader.problems.len() > before {
             continue;
         }
         if let (Some(id), Some(span), Some(label)) = (id, span, label) {
+            if let Some(mark) = mark {
+                reader.suggested.push((AnnotationId::new(&id), mark));
+            }
             annotations.push(Annotation {
                 id: AnnotationId::new(&id),
                 span,

@@ -77,6 +77,8 @@ struct FileIn<'a> {
     sources: Vec<Obj<SourceIn<'a>>>,
     #[serde(borrow, default)]
     annotations: Vec<Obj<AnnotationIn<'a>>>,
+    #[serde(default)]
+    suggester: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -160,6 +162,10 @@ struct AnnotationIn<'a> {
     /// Read as a value and checked by the rule every format shares.
     #[serde(default)]
     provenance: Option<serde_json::Value>,
+    #[serde(default)]
+    suggested: bool,
+    #[serde(default)]
+    confidence: Option<f64>,
 }
 
 /// A span whose offsets fit `usize` and pass the format's rules.
@@ -226,6 +232,7 @@ pub(super) fn read(input: &str) -> Option<Imported> {
     let text = &document.text;
     let mut ids = HashSet::with_capacity(file.annotations.len());
     let mut annotations = Vec::with_capacity(file.annotations.len());
+    let mut suggested = Vec::new();
     for Obj(a) in file.annotations {
         let span = span_of(text, a.start, a.end, a.quote.as_deref())?;
         let pieces = a
@@ -259,8 +266,14 @@ pub(super) fn read(input: &str) -> Option<Imported> {
             None => None,
             Some(value) => Some(provenance::read(&value).ok()?),
         };
+        let id = AnnotationId::new(&a.id);
+        match rules::suggested("", a.suggested, a.confidence) {
+            (_, Some(_)) => return None,
+            (Some(mark), None) => suggested.push((id.clone(), mark)),
+            (None, None) => {}
+        }
         annotations.push(Annotation {
-            id: AnnotationId::new(&a.id),
+            id,
             span,
             fragments,
             label: LabelId::new(&a.label),
@@ -281,6 +294,11 @@ pub(super) fn read(input: &str) -> Option<Imported> {
                 allow_check: e.allow_check,
             })
         }),
+        suggester: match file.suggester {
+            None | Some(serde_json::Value::Null) => None,
+            Some(value) => Some(rules::suggester(&value).ok()?),
+        },
+        suggested,
     };
     Some(Imported {
         workspace: rules::workspace(document, labels, sources, annotations, extras),

@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::rules;
+use crate::model::annotation::{AnnotationId, Suggested};
 use crate::model::formats::json::kind;
 use crate::model::formats::problem::Problem;
 use crate::model::span::Span;
@@ -13,6 +14,8 @@ use crate::model::text::Text;
 pub(super) struct Reader {
     pub problems: Vec<Problem>,
     pub warnings: Vec<String>,
+    /// The annotations marked as suggested.
+    pub suggested: Vec<(AnnotationId, Suggested)>,
 }
 
 impl Reader {

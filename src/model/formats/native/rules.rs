@@ -5,11 +5,13 @@
 
 use std::collections::HashSet;
 
-use crate::model::annotation::{is_hex_color, is_rfc3339, AnnotationId, Label, Source};
+use crate::model::annotation::{is_hex_color, is_rfc3339, AnnotationId, Label, Source, Suggested};
 use crate::model::boundaries::split_problem;
+use crate::model::formats::json::kind;
 use crate::model::language::is_tag;
 use crate::model::offsets::unit_hint;
 use crate::model::span::Span;
+use crate::model::suggest::learn::Model;
 use crate::model::text::{title_or_untitled, Document, Text};
 use crate::model::workspace::{ExerciseLink, Workspace};
 
@@ -138,11 +140,80 @@ pub(super) fn modified(modified: Option<String>, created: &str) -> String {
     modified.unwrap_or_else(|| created.to_string())
 }
 
+/// An annotation's `suggested` and `confidence` as stored: the mark (when `suggested` is true),
+/// and the warning for a confidence that is not a number from 0 to 1 (left out) or that comes
+/// without `suggested`.
+pub(super) fn suggested(
+    at: &str,
+    suggested: bool,
+    confidence: Option<f64>,
+) -> (Option<Suggested>, Option<String>) {
+    let valid = confidence.filter(|c| (0.0..=1.0).contains(c));
+    let warning = match (suggested, confidence) {
+        (false, Some(_)) => Some(format!(
+            "{at}: a confidence without \"suggested\": true means nothing; left out"
+        )),
+        (true, Some(c)) if valid.is_none() => Some(format!(
+            "{at}: confidence {c} is not a number from 0 to 1; left out"
+        )),
+        _ => None,
+    };
+    (
+        suggested.then_some(Suggested { confidence: valid }),
+        warning,
+    )
+}
+
+/// [`suggested`] from JSON values: a `suggested` that is not true or false, or a `confidence`
+/// that is not a number, is left out with a warning.
+pub(super) fn suggested_in(
+    at: &str,
+    suggested: Option<&serde_json::Value>,
+    confidence: Option<&serde_json::Value>,
+) -> (Option<Suggested>, Vec<String>) {
+    use serde_json::Value;
+    let mut warnings = Vec::new();
+    let mut wrong = |key: &str, what: &str, found: &Value| {
+        let found = kind(found);
+        warnings.push(format!(
+            "{at}: \"{key}\" must be {what}, found {found}; left out"
+        ));
+    };
+    let suggested = match suggested {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => {
+            wrong("suggested", "true or false", other);
+            false
+        }
+    };
+    let confidence = match confidence {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) => n.as_f64(),
+        Some(other) => {
+            wrong("confidence", "a number from 0 to 1", other);
+            None
+        }
+    };
+    let (mark, warning) = self::suggested(at, suggested, confidence);
+    warnings.extend(warning);
+    (mark, warnings)
+}
+
+/// The `suggester` field: what suggestions learned, or why it was left out.
+pub(super) fn suggester(value: &serde_json::Value) -> Result<Model, String> {
+    Model::from_json(value)
+        .map_err(|why| format!("suggester: {why}; what suggestions learned was left out"))
+}
+
 /// The document's extras besides its annotations.
 pub(super) struct Extras {
     pub done: bool,
     pub annotator: String,
     pub exercise: Option<ExerciseLink>,
+    pub suggester: Option<Model>,
+    /// The annotations marked as suggested.
+    pub suggested: Vec<(AnnotationId, Suggested)>,
 }
 
 /// The workspace of a read file, with its extras (the annotator's name trimmed).
@@ -157,6 +228,10 @@ pub(super) fn workspace(
     workspace.done = extras.done;
     workspace.annotator = extras.annotator.trim().to_string();
     workspace.exercise = extras.exercise;
+    workspace.suggester = extras.suggester;
+    for (id, mark) in extras.suggested {
+        workspace.mark_suggested(&id, mark);
+    }
     workspace
 }
 

@@ -23,6 +23,8 @@ struct FileOut<'a> {
     labels: Vec<LabelOut<'a>>,
     sources: Vec<SourceOut>,
     annotations: Vec<AnnotationOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggester: Option<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -85,6 +87,10 @@ struct AnnotationOut<'a> {
     modified: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     provenance: Option<Encoded<'a>>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    suggested: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f64>,
 }
 
 /// The workspace as a native v1 file (pretty-printed JSON, annotations in text order).
@@ -163,8 +169,11 @@ fn file(workspace: &Workspace) -> FileOut<'_> {
                 created: &a.created,
                 modified: &a.modified,
                 provenance: a.provenance.as_ref().map(encoded),
+                suggested: workspace.suggested(&a.id).is_some(),
+                confidence: workspace.suggested(&a.id).and_then(|m| m.confidence),
             })
             .collect(),
+        suggester: workspace.suggester.as_ref().map(|m| m.to_json()),
     }
 }
 

@@ -14,8 +14,10 @@
 //!
 //! `read` reads annotations from claimmark, Recogito and Hypothesis (see `docs/FORMAT.md`).
 
+mod bodies;
 mod read;
 mod write;
 
-pub use read::{import, UNLABELLED};
+pub use bodies::UNLABELLED;
+pub use read::import;
 pub use write::{export, CONTEXT};

@@ -4,66 +4,21 @@
 //! checked against its `TextQuoteSelector`, and found by the quote when the position is off.
 //! JavaScript tools count positions in UTF-16 units; the unit is weighed once per file.
 //!
-//! An annotation without a label comes in labelled [`UNLABELLED`] (the preview lets the user
-//! choose a label for them); a comment becomes the note, and an `assessing` body of JSON the
-//! provenance of a merged annotation.
+//! What an annotation's bodies say (label, source, note, a merged annotation's provenance) is
+//! read by `bodies`. Relations (`linking` annotations) are counted, not imported.
 
 use serde_json::{Map, Value};
 
-use super::write::{hex_of, DOCUMENT_PREFIX, JSON, PROVENANCE_PURPOSE};
+use super::bodies::{draft, first_object, objects, selector, str_of};
+use super::write::{hex_of, DOCUMENT_PREFIX};
 use crate::model::anchor::find_quote;
-use crate::model::formats::build::{DocumentBuilder, Draft};
+use crate::model::formats::build::DocumentBuilder;
 use crate::model::formats::collect::{verdict_warning, Records};
 use crate::model::formats::files::ImportOptions;
 use crate::model::formats::problem::{Decoded, Problem};
-use crate::model::formats::provenance::{lenient, read_text};
 use crate::model::formats::skipped::Skipped;
 use crate::model::formats::units::{between_words, decide, Offsets, Tally, Unit, UnitMap, Verdict};
 use crate::model::workspace::Workspace;
-
-/// The label of annotations that arrive without one.
-pub const UNLABELLED: &str = "unlabelled";
-
-/// An object, or the first object of a list.
-fn first_object(value: Option<&Value>) -> Option<&Map<String, Value>> {
-    match value? {
-        Value::Array(items) => items.iter().find_map(Value::as_object),
-        Value::Object(object) => Some(object),
-        _ => None,
-    }
-}
-
-/// Every object of a value that may be one object or a list.
-fn objects(value: Option<&Value>) -> Vec<&Map<String, Value>> {
-    match value {
-        Some(Value::Array(items)) => items.iter().filter_map(Value::as_object).collect(),
-        Some(Value::Object(object)) => vec![object],
-        _ => Vec::new(),
-    }
-}
-
-fn selector<'v>(
-    selectors: &[&'v Map<String, Value>],
-    kind: &str,
-) -> Option<&'v Map<String, Value>> {
-    selectors
-        .iter()
-        .copied()
-        .find(|s| s.get("type").and_then(Value::as_str) == Some(kind))
-}
-
-/// Whether a body has `purpose`, given as one string or a list of them (both are allowed).
-fn has_purpose(body: &Map<String, Value>, purpose: &str) -> bool {
-    match body.get("purpose") {
-        Some(Value::String(one)) => one == purpose,
-        Some(Value::Array(many)) => many.iter().any(|p| p.as_str() == Some(purpose)),
-        _ => false,
-    }
-}
-
-fn str_of<'v>(object: &'v Map<String, Value>, key: &str) -> &'v str {
-    object.get(key).and_then(Value::as_str).unwrap_or("")
-}
 
 /// The annotations of a collection, page, list or single annotation.
 fn items(root: &Value) -> Result<Vec<&Map<String, Value>>, Problem> {
@@ -78,6 +33,10 @@ fn items(root: &Value) -> Result<Vec<&Map<String, Value>>, Problem> {
             _ => Vec::new(),
         },
         (_, Some("AnnotationPage")) => objects(root.get("items")),
+        // A Hypothesis API search result: `{"total": n, "rows": [...]}`.
+        (Value::Object(page), None) if page.get("rows").is_some_and(Value::is_array) => {
+            objects(page.get("rows"))
+        }
         (Value::Object(single), _) => vec![single],
         _ => Vec::new(),
     };
@@ -118,8 +77,17 @@ pub fn import(
     }
     let mut builders: Vec<(String, DocumentBuilder)> = Vec::new();
     let mut targets = Vec::new();
+    let mut skipped = Skipped::default();
     for (index, item) in annotations.iter().enumerate() {
         let at = format!("annotation {} ({})", index + 1, str_of(item, "id"));
+        if str_of(item, "motivation") == "linking" {
+            // A relation between two annotations (Recogito): its targets are their ids.
+            skipped.add(
+                "relation (a linking annotation)",
+                "relations (linking annotations)",
+            );
+            continue;
+        }
         let target = first_object(item.get("target"));
         let source = target.map_or("", |t| str_of(t, "source"));
         let workspace = known
@@ -179,7 +147,6 @@ pub fn import(
         .iter()
         .map(|(_, b)| UnitMap::new(b.document().text.as_str(), verdict.unit()))
         .collect();
-    let mut skipped = Skipped::default();
     let mut warnings = Vec::new();
     for target in &targets {
         let builder = &mut builders[target.document].1;
@@ -308,111 +275,23 @@ fn place(
         (None, Some(q)) => find(q, None)
             .map(|span| (span.start() as i64, span.end() as i64, 0))
             .ok_or_else(|| format!("the quote {:?} is not in the document", str_of(q, "exact"))),
-        (None, None) => Err("has neither a TextPositionSelector nor a TextQuoteSelector".into()),
+        (None, None) => Err(no_selector(target.item)),
     }
 }
 
-/// The draft of an annotation placed at `start..end` (code points).
-fn draft(
-    item: &Map<String, Value>,
-    start: i64,
-    end: i64,
-    shift: i64,
-    map: &UnitMap,
-    skipped: &mut Skipped,
-) -> Draft {
-    let bodies = objects(item.get("body"));
-    let textual = |purposes: &[&str]| -> Vec<String> {
-        bodies
+/// Why an annotation cannot be placed: the selectors it has instead, if any.
+fn no_selector(item: &Map<String, Value>) -> String {
+    let kinds: Vec<&str> =
+        objects(first_object(item.get("target")).and_then(|t| t.get("selector")))
             .iter()
-            .filter(|b| str_of(b, "type") == "TextualBody" || b.contains_key("value"))
-            .filter(|b| {
-                purposes.iter().any(|p| {
-                    if p.is_empty() {
-                        !b.contains_key("purpose")
-                    } else {
-                        has_purpose(b, p)
-                    }
-                })
-            })
-            .map(|b| str_of(b, "value").to_string())
-            .filter(|v| !v.trim().is_empty())
-            .collect()
+            .map(|s| str_of(s, "type"))
+            .collect();
+    let has = match kinds.as_slice() {
+        [] => String::new(),
+        kinds => format!(
+            " (it has a {}, whose place claimmark cannot resolve in a plain text)",
+            kinds.join(", ")
+        ),
     };
-    let tags = textual(&["tagging", "classifying"]);
-    let hypothesis_tags: Vec<String> = item
-        .get("tags")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .map(str::to_string)
-        .collect();
-    let body_value = item
-        .get("bodyValue")
-        .and_then(Value::as_str)
-        .map(str::to_string);
-    let mut labels = tags.into_iter().chain(hypothesis_tags).chain(body_value);
-    let label = labels.next().unwrap_or_else(|| {
-        skipped.add(
-            "annotation had no label: it came in as “unlabelled”",
-            "annotations had no label: they came in as “unlabelled”",
-        );
-        UNLABELLED.to_string()
-    });
-    let extra = labels.count();
-    skipped.add_n(
-        "further tag (an annotation keeps one label)",
-        "further tags (an annotation keeps one label)",
-        extra,
-    );
-    let links = bodies
-        .iter()
-        .filter(|b| str_of(b, "type") == "SpecificResource" && !b.contains_key("selector"))
-        .count();
-    skipped.add_n(
-        "linked resource (such as a gazetteer link)",
-        "linked resources (such as gazetteer links)",
-        links,
-    );
-    let linked = |describing: bool| {
-        bodies
-            .iter()
-            .filter(|b| str_of(b, "type") == "SpecificResource")
-            .filter(|b| has_purpose(b, "describing") == describing)
-            .find_map(|b| {
-                let s = selector(&objects(b.get("selector")), "TextPositionSelector")?;
-                let one = |k: &str| {
-                    let o = s.get(k)?.as_i64()?;
-                    let c = map.to_code_points(usize::try_from(o).ok()?)? as i64;
-                    Some(c + shift)
-                };
-                Some((one("start")?, one("end")?))
-            })
-    };
-    let mut notes = textual(&["commenting", "replying", ""]);
-    notes.extend(
-        item.get("text")
-            .and_then(Value::as_str)
-            .filter(|t| !t.trim().is_empty())
-            .map(str::to_string),
-    );
-    let provenance = bodies
-        .iter()
-        .find(|b| has_purpose(b, PROVENANCE_PURPOSE) && str_of(b, "format") == JSON)
-        .map(|b| read_text(str_of(b, "value")));
-    Draft {
-        id: str_of(item, "id").rsplit(':').next().map(str::to_string),
-        start,
-        end,
-        label,
-        source: textual(&["identifying", "describing"]).into_iter().next(),
-        mention: linked(false),
-        cue: linked(true),
-        note: notes.join("\n"),
-        created: str_of(item, "created").to_string(),
-        modified: str_of(item, "modified").to_string(),
-        provenance: lenient(provenance, skipped),
-        ..Draft::default()
-    }
+    format!("has neither a TextPositionSelector nor a TextQuoteSelector{has}")
 }

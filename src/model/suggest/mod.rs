@@ -1,0 +1,36 @@
+//! Suggested annotations (issue 18): the engine that pre-annotates attributions, the same in the
+//! browser and on the command line, and the model that learns from the person's answers.
+//!
+//! - `lexicon`: reporting cues and grammar words, one data file per language (`lexicon/en.txt`)
+//! - `tokens`: paragraphs, sentences (never ending inside a quotation) and tokens
+//! - `phrases`: who speaks: the subject next to a cue, and what kind of phrase names them
+//! - `structure`: the structures of attribution in a sentence (quotations, reported speech,
+//!   "according to", accusations, calls)
+//! - `resolve`: naming the source (registry, earlier full names, pronouns)
+//! - `features`: what the model sees of a candidate, and its prior weights
+//! - `learn`: the [`Model`] (learned weights, answers, refusals) and [`Feedback`]
+//! - `suggestion`: the [`Suggestion`] type
+//! - `engine`: [`suggest`], [`candidates`], [`candidate_at`], [`model_of`], [`likelihood`],
+//!   `Suggestion::to_action`, [`pre_annotated`]
+//!
+//! The browser's use, in short: `let model = suggest::model_of(corpus.documents());`
+//! `let list = suggest::suggest(workspace, &model);` — show them; on an answer,
+//! `editor.apply(Action::Learn(feedback))` (which also stores a refusal), and on acceptance
+//! `editor.apply(suggestion.to_action(now))`; then suggest again (a few milliseconds for a
+//! news article). `Action::ResetLearning` forgets everything learned.
+
+pub mod engine;
+pub mod features;
+pub mod learn;
+pub mod lexicon;
+pub mod phrases;
+pub mod resolve;
+pub mod structure;
+pub mod suggestion;
+pub mod tokens;
+
+pub use engine::{
+    candidate_at, candidates, likelihood, model_of, pre_annotated, suggest, MIN_LIKELIHOOD,
+};
+pub use learn::{Feedback, Model};
+pub use suggestion::Suggestion;
