@@ -336,6 +336,8 @@ mod mutations {
             Just(json!(["ana"])),
             Just(json!([2, 3])),
             Just(json!("boundary")),
+            Just(json!(0.5)),
+            Just(json!({"version": 1})),
         ]
     }
 
@@ -352,7 +354,8 @@ mod mutations {
                 "annotations.0.attribution.mention", "annotations.0.attribution.cue", "annotations.0.note", "annotations.0.created",
                 "annotations.0.provenance", "annotations.0.provenance.status", "annotations.0.provenance.annotators",
                 "annotations.0.provenance.agreement", "annotations.0.provenance.group", "annotations.0.provenance.reason",
-                "annotations.0.provenance.note",
+                "annotations.0.provenance.note", "annotations.0.fragments", "annotations.0.suggested",
+                "annotations.0.confidence", "suggester",
             ]),
             value in replacement(),
         ) {
@@ -504,6 +507,40 @@ fn a_provenance_is_read_by_both_readers_and_checked() {
         |f| f["annotations"][0]["provenance"] = json!("majority"),
         Err("provenance: must be an object, found a string"),
     );
+}
+
+#[test]
+fn pieces_provenance_and_a_suggested_mark_travel_together() {
+    // One annotation with everything both branches added: pieces, a provenance, a suggested
+    // mark with its confidence, and the document's suggester.
+    let mut file = base();
+    let a = &mut file["annotations"][0];
+    a["start"] = json!(1);
+    a["end"] = json!(6);
+    a["quote"] = json!("b🙂 cd");
+    a["fragments"] = json!([{ "start": 1, "end": 2 }, { "start": 4, "end": 6 }]);
+    a["suggested"] = json!(true);
+    a["confidence"] = json!(0.75);
+    file["suggester"] = json!({ "version": 1, "feedback": 2,
+                                "rejected": [{ "start": 0, "end": 2, "label": "claim" }] });
+    let input = file.to_string();
+    agree(&input);
+    let imported = import(&input).unwrap();
+    assert_eq!(imported.warnings, Vec::<String>::new());
+    let workspace = imported.workspace;
+    let annotation = &workspace.annotations()[0];
+    assert_eq!(annotation.fragments.len(), 2);
+    assert!(annotation.provenance.is_some());
+    let mark = workspace.suggested(&annotation.id).unwrap();
+    assert_eq!(mark.confidence, Some(0.75));
+    assert!(workspace.suggester.is_some());
+    let written = export(&workspace);
+    agree(&written);
+    let again = import(&written).unwrap().workspace;
+    assert_eq!(again.annotations(), workspace.annotations());
+    assert_eq!(again.suggested(&annotation.id), Some(mark));
+    assert_eq!(again.suggester, workspace.suggester);
+    assert_eq!(export(&again), written);
 }
 
 #[test]
