@@ -299,7 +299,7 @@ fn a_corpus_is_matched_by_text_and_the_format_follows_gold_s_name() {
     );
     assert!(
         done.stderr
-            .contains("ana.jsonl does; every FILE must hold the same documents"),
+            .contains("ana.jsonl does; every file must hold the same documents"),
         "{}",
         done.stderr
     );

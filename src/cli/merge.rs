@@ -1,26 +1,17 @@
 //! `claimmark merge [--min-agree K] [--strict] [--conflicts OUT] -o GOLD FILE...`: each FILE is
 //! one annotator's work; documents are matched across files by their text and merged by
-//! `model::merge` (the code the browser's adjudication screen calls), the gold set written with
+//! `model::merge` (the code the browser's adjudication screen calls: the same naming, matching
+//! and merging), the gold set written with
 //! every annotation's provenance, and optionally the open conflict groups' variants.
 
-use std::collections::HashMap;
-
 use super::args::{Matches, Usage};
-use super::input::{self, annotator_name, Reading, Stdin};
+use super::input::{self, Reading, Stdin};
 use super::output::{self, Target};
 use super::spec::MERGE;
 use super::Finished;
 use crate::model::formats::{Format, Unit};
-use crate::model::merge::{min_agree, Merge, Summary};
-use crate::model::review::Annotator;
+use crate::model::merge::{min_agree, AnnotatorFiles, Merge, Summary};
 use crate::model::workspace::Workspace;
-
-/// One FILE: where it was read, whose work it is, and its documents.
-struct Work {
-    path: String,
-    name: String,
-    documents: Vec<Workspace>,
-}
 
 pub fn run(matches: &Matches, stdin: &mut Stdin) -> Result<Finished, Usage> {
     let usage = |message: String| Usage::new(Some(MERGE.name), message);
@@ -50,11 +41,11 @@ pub fn run(matches: &Matches, stdin: &mut Stdin) -> Result<Finished, Usage> {
     let format = Format::from_file_name(gold).unwrap_or(Format::Native);
     let target = output::target(format, Some(gold)).map_err(usage)?;
     let reading = input::reading(matches, MERGE.name)?;
-    let (works, warnings) = match read(paths, stdin, &reading) {
+    let (files, warnings) = match read(paths, stdin, &reading) {
         Ok(read) => read,
         Err(errors) => return Ok(Finished::failed(errors)),
     };
-    let merges = match merged(works, min) {
+    let merges = match merged(&files, min) {
         Ok(merges) => merges,
         Err(errors) => return Ok(Finished::failed(errors)),
     };
@@ -82,107 +73,45 @@ pub fn run(matches: &Matches, stdin: &mut Stdin) -> Result<Finished, Usage> {
 }
 
 /// Reads each FILE (any importable format; W3C files onto the documents read before them)
-/// with its warnings. Annotators are named by their files; a name used twice gets its path.
+/// with its warnings. Annotators are named by their files (`model::merge::AnnotatorFiles`).
 fn read(
     paths: &[String],
     stdin: &mut Stdin,
     reading: &Reading,
-) -> Result<(Vec<Work>, Vec<String>), Vec<String>> {
-    let (mut works, mut warnings, mut errors) = (Vec::<Work>::new(), Vec::new(), Vec::new());
+) -> Result<(AnnotatorFiles, Vec<String>), Vec<String>> {
+    let (mut files, mut warnings, mut errors) = (AnnotatorFiles::new(), Vec::new(), Vec::new());
     for path in paths {
-        let known: Vec<Workspace> = works.first().map_or(Vec::new(), |w| w.documents.clone());
+        let known: Vec<Workspace> = files
+            .files()
+            .first()
+            .map_or(Vec::new(), |f| f.documents.clone());
         match input::load(std::slice::from_ref(path), &known, stdin, reading) {
             Ok(loaded) if loaded.documents.is_empty() => {
                 errors.push(format!("{path}: holds no documents"));
             }
             Ok(loaded) => {
-                let named = loaded.documents.iter().find(|d| !d.annotator.is_empty());
-                let mut name = annotator_name(named.unwrap_or(&loaded.documents[0]), path);
-                let (base, mut n) = (name.clone(), 1);
-                while works.iter().any(|w| w.name == name) {
-                    n += 1;
-                    name = match n {
-                        2 => format!("{base} ({path})"),
-                        _ => format!("{base} ({path}, {n})"),
-                    };
-                }
                 warnings.extend(loaded.warnings);
-                works.push(Work {
-                    path: path.clone(),
-                    name,
-                    documents: loaded.documents,
-                });
+                files.add(path, &input::file_name(path), loaded.documents);
             }
             Err(mut problems) => errors.append(&mut problems),
         }
     }
     if errors.is_empty() {
-        Ok((works, warnings))
+        Ok((files, warnings))
     } else {
         Err(errors)
     }
 }
 
-/// Every document merged, in the first FILE's order; or why the files cannot be merged: a file
-/// holds a text twice, or the files do not hold the same documents.
-fn merged(works: Vec<Work>, min: usize) -> Result<Vec<Merge>, Vec<String>> {
-    let mut errors = Vec::new();
-    let first = &works[0];
-    let same = "every FILE must hold the same documents";
-    let mut by_id: Vec<HashMap<String, Workspace>> = Vec::new();
-    for work in &works {
-        let mut documents = HashMap::new();
-        for document in &work.documents {
-            let id = document.document.id().to_string();
-            if documents.insert(id, document.clone()).is_some() {
-                errors.push(format!(
-                    "{}: holds “{}” twice; give one annotator's work in each FILE",
-                    work.path, document.document.title
-                ));
-            }
-        }
-        for document in &first.documents {
-            if !documents.contains_key(document.document.id()) {
-                let title = &document.document.title;
-                errors.push(format!(
-                    "{}: does not annotate “{title}”, which {} does; {same}",
-                    work.path, first.path
-                ));
-            }
-        }
-        for document in &work.documents {
-            if !first
-                .documents
-                .iter()
-                .any(|d| d.document.id() == document.document.id())
-            {
-                let title = &document.document.title;
-                errors.push(format!(
-                    "{}: annotates “{title}”, which {} does not; {same}",
-                    work.path, first.path
-                ));
-            }
-        }
-        by_id.push(documents);
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let mut merges = Vec::new();
-    for document in &first.documents {
-        let id = document.document.id();
-        let annotators = works
-            .iter()
-            .zip(&mut by_id)
-            .map(|(work, documents)| Annotator {
-                name: work.name.clone(),
-                workspace: documents.remove(id).expect("checked above"),
-            })
-            .collect();
-        merges
-            .push(Merge::new(annotators, Some(min)).map_err(|e| vec![format!("claimmark: {e}")])?);
-    }
-    Ok(merges)
+/// Every document merged, in the first FILE's order; or why the files cannot be merged.
+fn merged(files: &AnnotatorFiles, min: usize) -> Result<Vec<Merge>, Vec<String>> {
+    files
+        .matched()?
+        .into_iter()
+        .map(|annotators| {
+            Merge::new(annotators, Some(min)).map_err(|e| vec![format!("claimmark: {e}")])
+        })
+        .collect()
 }
 
 /// Writes documents to a target; the bytes for standard output.

@@ -3,6 +3,7 @@
 //! annotation (`model::provenance`). The command line's `merge` and the browser's adjudication
 //! screen call this code.
 //!
+//! - `corpus`: annotators' files named and their documents matched across files by text;
 //! - `registry`: the files' sources (names and aliases of every file) and labels as one;
 //! - `variants`: annotations collapsed into variants (same span, label and source), which are
 //!   agreed, and the groups of the others (overlapping spans);
@@ -19,6 +20,7 @@
 //! differed. Notes: each distinct one once, after its writers' names. Gold ids are `a1`, `a2`, …
 //! in text order.
 
+mod corpus;
 mod decide;
 mod error;
 mod gold;
@@ -26,6 +28,7 @@ mod registry;
 mod report;
 mod variants;
 
+pub use corpus::{annotator_name, AnnotatorFile, AnnotatorFiles};
 pub use decide::{Choice, Decision};
 pub use error::MergeError;
 pub use gold::{default_min_agree, min_agree, Merge, Summary};
