@@ -9,6 +9,8 @@
 //!   agreed, and the groups of the others (overlapping spans);
 //! - `decide`: decisions on a group (pick, combine, edit, reject all) and what they keep;
 //! - `gold`: [`Merge`], which holds it all and writes the gold set and the open conflicts;
+//! - `queue`: [`Adjudication`], an adjudicator's way through every document's groups, and
+//!   how a span is quoted with its context;
 //! - `report`: per annotator, how often their variant was chosen, and agreement before and
 //!   after, with a CSV table;
 //! - `error`: [`MergeError`].
@@ -24,6 +26,7 @@ mod corpus;
 mod decide;
 mod error;
 mod gold;
+mod queue;
 mod registry;
 mod report;
 mod variants;
@@ -32,6 +35,7 @@ pub use corpus::{annotator_name, AnnotatorFile, AnnotatorFiles};
 pub use decide::{Choice, Decision};
 pub use error::MergeError;
 pub use gold::{default_min_agree, min_agree, Merge, Summary};
+pub use queue::{context, Adjudication, Context};
 pub use registry::Registry;
-pub use report::{AnnotatorReport, MergeReport};
+pub use report::{corpus_csv, AnnotatorReport, MergeReport};
 pub use variants::{Group, Variant};

@@ -105,28 +105,36 @@ impl Merge {
     }
 }
 
+/// The report's columns, after an optional `document` column.
+const HEADER: [&str; 10] = [
+    "annotator",
+    "annotations",
+    "in_gold",
+    "decided_groups",
+    "chosen",
+    "chosen_share",
+    "kappa_before_mean",
+    "kappa_with_gold",
+    "exact_f1_with_gold",
+    "relaxed_f1_with_gold",
+];
+
 impl MergeReport {
     /// One row per annotator (4 decimals; undefined values empty); names that look like a
     /// formula are neutralised.
     pub fn csv(&self) -> String {
         let mut csv = Csv::new();
-        let header = [
-            "annotator",
-            "annotations",
-            "in_gold",
-            "decided_groups",
-            "chosen",
-            "chosen_share",
-            "kappa_before_mean",
-            "kappa_with_gold",
-            "exact_f1_with_gold",
-            "relaxed_f1_with_gold",
-        ];
-        csv.record(header.map(Cell::text));
+        csv.record(HEADER.map(Cell::text));
+        self.rows(&mut csv, None);
+        csv.finish()
+    }
+
+    /// Its rows, each after `document` when given.
+    fn rows(&self, csv: &mut Csv, document: Option<&str>) {
         let number = |v: f64| Cell::number(format!("{v:.4}"));
         let optional = |v: Option<f64>| v.map_or(Cell::number(""), number);
         for a in &self.annotators {
-            csv.record([
+            let cells = [
                 Cell::text(a.name.clone()),
                 Cell::number(a.annotations),
                 Cell::number(a.in_gold),
@@ -137,8 +145,19 @@ impl MergeReport {
                 optional(a.kappa_after),
                 number(a.score.exact.f1),
                 number(a.score.relaxed.f1),
-            ]);
+            ];
+            csv.record(document.map(Cell::text).into_iter().chain(cells));
         }
-        csv.finish()
     }
+}
+
+/// The reports of several documents as one table: [`MergeReport::csv`]'s rows after a
+/// `document` column (the title; neutralised like every text cell).
+pub fn corpus_csv(reports: &[(String, MergeReport)]) -> String {
+    let mut csv = Csv::new();
+    csv.record(std::iter::once("document").chain(HEADER).map(Cell::text));
+    for (title, report) in reports {
+        report.rows(&mut csv, Some(title));
+    }
+    csv.finish()
 }
