@@ -2,7 +2,10 @@
 //! `.claimmark-exercise.json` file or packed into a link's fragment.
 //!
 //! The file embeds a native v1 file (`material`) whose annotations are the key, so it is read
-//! with the same checks as any import. A link carries the same JSON, deflated and base64url
+//! with the same checks as any import. The note on a key's annotation is its explanation:
+//! students who check their work see it beside what they missed or labelled otherwise when
+//! the teacher allows it (`explain`, off unless the file says `"explain": true`, so notes
+//! written before explanations existed stay the teacher's). A link carries the same JSON, deflated and base64url
 //! encoded, after `#exercise=`. The exercise id is derived from the content, so a student who
 //! opens the same exercise twice finds their work again.
 
@@ -10,6 +13,7 @@ use serde_json::{json, Value};
 
 use super::formats::native;
 use super::formats::{json_error, ImportError, Problem};
+use super::review::{check_marks, Check};
 use super::text::content_id;
 use super::workspace::{ExerciseLink, Workspace};
 
@@ -26,6 +30,8 @@ pub struct Exercise {
     pub id: String,
     pub instructions: String,
     pub allow_check: bool,
+    /// Whether checking shows the key's notes as explanations (only with `allow_check`).
+    pub explain: bool,
     /// The document and labels; its annotations are the answer key (possibly none).
     pub material: Workspace,
 }
@@ -57,28 +63,63 @@ impl Exercise {
             id: String::new(),
             instructions: instructions.trim().to_string(),
             allow_check: allow_check && with_key,
+            explain: false,
             material,
         };
-        let digest = content_id(&exercise.body().to_string());
-        exercise.id = format!("ex-{}", &digest["sha256:".len().."sha256:".len() + 12]);
+        exercise.id = exercise.content_id();
         exercise
+    }
+
+    /// The exercise with the key's notes shown as explanations when students check their work
+    /// (`explain`), or not; never when they may not check.
+    pub fn explaining(mut self, explain: bool) -> Exercise {
+        self.explain = explain && self.allow_check;
+        self.id = self.content_id();
+        self
+    }
+
+    /// The id: a hash of the file's body.
+    fn content_id(&self) -> String {
+        let digest = content_id(&self.body().to_string());
+        format!("ex-{}", &digest["sha256:".len().."sha256:".len() + 12])
+    }
+
+    /// How many of the key's annotations have a note (an explanation).
+    pub fn explained(&self) -> usize {
+        let notes = self.material.annotations().iter();
+        notes.filter(|a| !a.note.trim().is_empty()).count()
+    }
+
+    /// What `submission` got wrong against the key (`review::check_marks`), with the key's
+    /// explanations only when the exercise shows them.
+    pub fn check(&self, submission: &Workspace) -> Vec<Check> {
+        let mut checks = check_marks(&self.material, submission);
+        if !self.explain {
+            checks.iter_mut().for_each(|c| c.explanation.clear());
+        }
+        checks
     }
 
     pub fn has_key(&self) -> bool {
         !self.material.annotations().is_empty()
     }
 
-    /// The JSON without the id (the id is a hash of this).
+    /// The JSON without the id (the id is a hash of this). `explain` is written only when
+    /// true, so exercises made before it existed keep their ids.
     fn body(&self) -> Value {
         let material: Value =
             serde_json::from_str(&native::export(&self.material)).unwrap_or(Value::Null);
-        json!({
+        let mut body = json!({
             "format": FORMAT,
             "version": 1,
             "instructions": self.instructions,
             "allow_check": self.allow_check,
             "material": material,
-        })
+        });
+        if let (true, Some(object)) = (self.explain, body.as_object_mut()) {
+            object.insert("explain".into(), Value::Bool(true));
+        }
+        body
     }
 
     /// The `.claimmark-exercise.json` file.
@@ -175,6 +216,11 @@ pub fn import(text: &str) -> Result<Exercise, ImportError> {
             .and_then(Value::as_bool)
             .unwrap_or(false),
         with_key,
+    )
+    .explaining(
+        root.get("explain")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
     );
     Ok(exercise)
 }

@@ -5,12 +5,15 @@
 use super::layout::Segment;
 
 /// A range drawn over the text without being an annotation, `[start, end)` in code points.
-/// `class` is how the view draws it: `is-pending`, `is-missed` or `is-extra`.
+/// `class` is how the view draws it: `is-pending`, `is-missed`, `is-extra`, `is-wrong-label` or
+/// `is-wrong-source`; `title` what its tooltip says (a check mark and the key's explanation),
+/// empty for none.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Overlay {
     pub start: usize,
     pub end: usize,
     pub class: &'static str,
+    pub title: String,
 }
 
 /// A run of a segment, split further where an overlay begins or ends, with the classes of the

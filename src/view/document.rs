@@ -91,6 +91,7 @@ pub fn document_view() -> Html {
             start: p.span.start(),
             end: p.span.end(),
             class: "is-pending",
+            title: String::new(),
         });
     }
     let children = block_views(&blocks, &segments, window, &labels, &overlays, &store);
