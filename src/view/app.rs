@@ -7,6 +7,7 @@
 use web_sys::File;
 use yew::prelude::*;
 
+use super::adjudicate::AdjudicateView;
 use super::autosave::use_autosave;
 use super::dialog_host::{Dialog, DialogHost};
 use super::document::DocumentView;
@@ -33,6 +34,7 @@ use crate::model::{Corpus, Workspace};
 enum Screen {
     Annotate,
     Review,
+    Adjudicate,
     Report,
 }
 
@@ -100,6 +102,8 @@ pub fn app() -> Html {
         html! { <p class="loading" role="status">{ "Opening your work…" }</p> }
     } else if *screen == Screen::Review {
         html! { <ReviewView on_close={show(Screen::Annotate)} /> }
+    } else if *screen == Screen::Adjudicate {
+        html! { <AdjudicateView on_close={show(Screen::Annotate)} on_help={open_dialog(Dialog::Help)} /> }
     } else if *screen == Screen::Report {
         html! { <ReportView on_close={show(Screen::Annotate)} /> }
     } else {
@@ -121,6 +125,7 @@ pub fn app() -> Html {
                 <Toolbar on_open={open_dialog(Dialog::Open)} on_import={on_import}
                     on_export={open_dialog(Dialog::Export)} on_help={open_dialog(Dialog::Help)}
                     on_exercise={open_dialog(Dialog::Exercise)} on_review={show(Screen::Review)} on_report={show(Screen::Report)}
+                    on_adjudicate={show(Screen::Adjudicate)}
                     on_labels={open_dialog(Dialog::Labels)} />
                 <Notices />
                 <LinkingBanner />

@@ -118,6 +118,18 @@ pub fn help_dialog(props: &HelpProps) -> Html {
         ),
         ("?", "this help"),
     ];
+    let adjudication = [
+        ("J / K", "next / previous group of disagreeing annotations"),
+        ("1 … 9", "pick that variant"),
+        ("R", "reject every variant"),
+        (
+            "C / E",
+            "combine two variants / edit an annotation of your own",
+        ),
+        ("N", "write the decision's note"),
+        ("U", "reopen a decided group"),
+        ("Esc", "leave the note or a form for the queue"),
+    ];
     let labels = props.labels.iter().map(|l| html! {
         <li><span class="badge" style={format!("--label:{}", l.color)}>{ &l.name }</span>{ " " }{ &l.description }</li>
     });
@@ -128,6 +140,10 @@ pub fn help_dialog(props: &HelpProps) -> Html {
             <h3>{ "Keys" }</h3>
             <dl class="keys">
                 { for keys.iter().map(|(k, v)| html! { <><dt><kbd>{ *k }</kbd></dt><dd>{ *v }</dd></> }) }
+            </dl>
+            <h3>{ "Keys on the Adjudicate screen" }</h3>
+            <dl class="keys">
+                { for adjudication.iter().map(|(k, v)| html! { <><dt><kbd>{ *k }</kbd></dt><dd>{ *v }</dd></> }) }
             </dl>
             <h3>{ "Files" }</h3>
             <p>{ "Export downloads the document (or all documents) as claimmark JSON, W3C Web Annotation, spaCy/Prodigy JSONL, doccano JSONL, Label Studio JSON or brat standoff; every offset is in Unicode code points (Python string indices). Import, or dropping files on the page, reads any of these back after showing what it found. Open adds texts (.txt files, JSON Lines of {\"text\", \"title\"}, or pasted text) as new documents. Your work is saved in this browser after every change." }</p>

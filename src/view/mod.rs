@@ -4,6 +4,12 @@
 //! [`store::Msg`]. DOM selections are converted to code points in [`selection`] and nowhere
 //! else; browser storage, downloads and file reading live in [`storage`] and [`files`].
 
+pub mod adjudicate;
+pub mod adjudicate_edit;
+pub mod adjudicate_gold;
+pub mod adjudicate_group;
+pub mod adjudicate_keys;
+pub mod adjudicate_session;
 pub mod annotation_editor;
 pub mod annotation_list;
 pub mod app;

@@ -149,8 +149,8 @@ pub fn exercise_panel() -> Html {
             let show = Callback::from(move |_| store.dispatch(Msg::ScrollTo(at)));
             html! {
                 <li>
-                    <button type="button" class="link" onclick={show}><q dir="auto">{ quote }</q></button>
                     <span class="mark-name">{ mark_name(check.mark) }</span>
+                    <button type="button" class="link-button" onclick={show}><q dir="auto">{ quote }</q></button>
                     <p class="explanation" dir="auto">{ &check.explanation }</p>
                 </li>
             }

@@ -1,5 +1,5 @@
 //! The slim toolbar: Open, Import, Export, Undo/Redo, Find, word snapping, labels, the
-//! classroom (New exercise, Review), the printable Report, Help.
+//! classroom (New exercise, Review), adjudication, the printable Report, Help.
 //!
 //! What does not fit goes into a "More" menu, by CSS breakpoints so that nothing is ever cut
 //! off: each entry is rendered twice, once in the bar and once in the menu, and the stylesheet
@@ -20,6 +20,8 @@ pub struct ToolbarProps {
     pub on_help: Callback<()>,
     pub on_exercise: Callback<()>,
     pub on_review: Callback<()>,
+    /// Opens the adjudication screen (several annotators' files into a gold set).
+    pub on_adjudicate: Callback<()>,
     pub on_report: Callback<()>,
     /// Opens the label set's editor.
     pub on_labels: Callback<()>,
@@ -105,6 +107,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let later = vec![
         Entry { label: "New exercise…", title: "Make an exercise from this document: labels, instructions, answer key; a file or a link", fold: Fold::Wide, run: props.on_exercise.clone() },
         Entry { label: "Review", title: "Score students' submissions against the key; agreement, comparison and chart", fold: Fold::Wide, run: props.on_review.clone() },
+        Entry { label: "Adjudicate…", title: "Merge several annotators' files into a gold set and decide where they disagree", fold: Fold::Wide, run: props.on_adjudicate.clone() },
         Entry { label: "Report", title: "Print / report: the annotated article with legend, annotations and statistics, ready to print or save as PDF", fold: Fold::Wide, run: props.on_report.clone() },
         Entry { label: "Help", title: "Keys, format and limits (?)", fold: Fold::Wide, run: props.on_help.clone() },
     ];
