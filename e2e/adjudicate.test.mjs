@@ -103,6 +103,14 @@ test('three files → automatic merge equal to the CLI → keyboard decisions �
   await heading('Group 1 of 2');
   assert.match(await queue.locator('.variant').first().textContent(), /Allegation.*ben · 1 of 3/s);
   assert.match(await queue.textContent(), /cara\.spacy\.jsonl marked nothing here|ana, cara\.spacy\.jsonl marked nothing here/);
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Help' });
+  assert.match(await help.textContent(), /Keys on the Adjudicate screen.*1 … 9pick that variant/s);
+  await page.keyboard.press('j'); // the dialog has the keys
+  await page.keyboard.press('Escape');
+  await help.waitFor({ state: 'detached' });
+  await focused('queue');
+  await heading('Group 1 of 2');
   await page.keyboard.press('r');
   await heading('Group 2 of 2 · 1 open'); // a decision moves on
   assert.equal(await queue.locator('.variant').count(), 2);

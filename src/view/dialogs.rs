@@ -1,5 +1,5 @@
-//! [`Modal`], the behaviour every dialog shares (labelled, takes focus when it opens, closes
-//! on Escape), and the help dialog.
+//! [`Modal`], the behaviour every dialog shares (labelled, takes focus when it opens and gives
+//! it back when it closes, closes on Escape), and the help dialog.
 
 use std::rc::Rc;
 
@@ -35,8 +35,27 @@ pub fn modal(props: &ModalProps) -> Html {
                 .find_map(|selector| d.query_selector(selector).ok().flatten())
                 .and_then(|e| e.dyn_into::<HtmlElement>().ok())
             });
+            // Focus goes back where it was once the dialog closes, if it is lost then.
+            let opener = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                .filter(|e| e.get_attribute("aria-hidden").as_deref() != Some("true"));
             if let Some(target) = focus_target {
                 let _ = target.focus();
+            }
+            // The dialog leaves the page after this runs: look once it has.
+            move || {
+                gloo_timers::callback::Timeout::new(0, move || {
+                    let document = web_sys::window().and_then(|w| w.document());
+                    let active = document.as_ref().and_then(|d| d.active_element());
+                    let body = document.and_then(|d| d.body()).map(Into::into);
+                    let lost = active.is_none() || active == body;
+                    if let Some(opener) = opener.filter(|o| lost && o.is_connected()) {
+                        let _ = opener.focus();
+                    }
+                })
+                .forget();
             }
         });
     }
