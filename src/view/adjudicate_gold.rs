@@ -73,17 +73,25 @@ fn report_table(title: Option<&str>, report: &MergeReport) -> Html {
             </tr>
         }
     });
+    let alpha = format!(
+        "{}Krippendorff's α among the annotators (before): {}",
+        title.map(|t| format!("{t} — ")).unwrap_or_default(),
+        number(report.alpha_before)
+    );
     html! {
-        <table class="scores-table merge-report">
-            <caption dir="auto">{ format!("{}Krippendorff's α among the annotators (before): {}",
-                title.map(|t| format!("{t} — ")).unwrap_or_default(), number(report.alpha_before)) }</caption>
-            <thead><tr>
-                <th scope="col">{ "Annotator" }</th><th scope="col">{ "Annotations" }</th><th scope="col">{ "In the gold set" }</th>
-                <th scope="col">{ "Variant chosen" }</th><th scope="col">{ "κ before (mean with the others)" }</th>
-                <th scope="col">{ "κ after (with the gold set)" }</th><th scope="col">{ "Exact F1 with the gold set" }</th>
-            </tr></thead>
-            <tbody>{ for rows }</tbody>
-        </table>
+        <>
+            <p class="alpha-before" dir="auto">{ alpha }</p>
+            <div class="table-scroll">
+                <table class="scores-table merge-report">
+                    <thead><tr>
+                        <th scope="col">{ "Annotator" }</th><th scope="col">{ "Annotations" }</th><th scope="col">{ "In the gold set" }</th>
+                        <th scope="col">{ "Variant chosen" }</th><th scope="col">{ "κ before (mean with the others)" }</th>
+                        <th scope="col">{ "κ after (with the gold set)" }</th><th scope="col">{ "Exact F1 with the gold set" }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </>
     }
 }
 
