@@ -94,9 +94,9 @@ test('three files → automatic merge equal to the CLI → keyboard decisions �
   // Back to the queue, kept as it was; decisions by keyboard only.
   await page.getByRole('button', { name: 'Adjudicate…' }).click();
   await queue.waitFor();
-  await queue.focus();
   const heading = (text) => queue.locator('h2', { hasText: text }).waitFor();
   const focused = (className) => page.waitForFunction((c) => document.activeElement?.classList.contains(c), className);
+  await focused('queue');
   await page.keyboard.press('j');
   await heading('Group 2 of 2');
   await page.keyboard.press('k');
@@ -167,6 +167,18 @@ test('the adjudication screen on a small window and a phone', async () => {
     const queue = page.getByRole('region', { name: 'Disagreements' });
     await queue.waitFor();
     await queue.getByRole('button', { name: 'Next' }).click();
+    if (width > 640) {
+      // Keys typed in a form stay there; Escape goes back to the queue.
+      await page.waitForFunction(() => document.activeElement?.classList.contains('queue'));
+      await page.keyboard.press('e');
+      const form = queue.getByRole('group', { name: 'Edit the annotation' });
+      await page.waitForFunction(() => document.activeElement?.closest('[data-form]'));
+      await page.keyboard.press('1');
+      await page.keyboard.press('r');
+      await page.keyboard.press('Escape');
+      await form.waitFor({ state: 'detached' });
+      assert.match(await queue.locator('h2').textContent(), /Group 2 of 2 · 2 open/);
+    }
     await queue.evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await screenshot(page, `adjudicate-${width}`);
     // Buttons, not only keys: pick the second variant with a tap.

@@ -60,6 +60,15 @@ pub fn adjudicate_view(props: &AdjudicateProps) -> Html {
     let revision = use_state(|| 0u64);
     let bump = Bump(revision.clone());
     {
+        // Coming back to a session: the queue has the keys at once.
+        let session = (*session).clone();
+        use_effect_with((), move |_| {
+            if session.borrow().queue.is_some() {
+                focus(QUEUE);
+            }
+        });
+    }
+    {
         let session = (*session).clone();
         use_effect_with(*revision, move |_| {
             let wanted = session.borrow_mut().focus.take();
@@ -125,7 +134,7 @@ pub fn adjudicate_view(props: &AdjudicateProps) -> Html {
         html! { <GroupView session={shared.clone()} revision={*revision} run={run.clone()} bump={bump.clone()} /> }
     });
     let gold = s.queue.as_ref().map(|_| {
-        html! { <GoldPanel session={shared.clone()} revision={*revision} on_opened={props.on_close.clone()} /> }
+        html! { <GoldPanel session={shared.clone()} revision={*revision} changes={s.changes} on_opened={props.on_close.clone()} /> }
     });
     html! {
         <main class="review adjudicate" aria-label="Adjudicate" tabindex="-1" data-owns-keys=""

@@ -17,6 +17,8 @@ use crate::model::Action;
 pub struct GoldProps {
     pub session: Shared,
     pub revision: u64,
+    /// `Session::changes`: the report follows it.
+    pub changes: u64,
     /// Called once the gold set is open in the corpus.
     pub on_opened: Callback<()>,
 }
@@ -99,7 +101,7 @@ fn report_table(title: Option<&str>, report: &MergeReport) -> Html {
 pub fn gold_panel(props: &GoldProps) -> Html {
     let store = use_store();
     let session = props.session.clone();
-    let reports = use_memo(props.revision, |_| {
+    let reports = use_memo(props.changes, |_| {
         let s = session.borrow();
         let merges = s.queue.as_ref().map_or(&[][..], |q| q.merges());
         merges

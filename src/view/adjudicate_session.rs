@@ -75,6 +75,9 @@ pub struct Session {
     pub error: Option<String>,
     /// What to focus after the next render (a selector).
     pub focus: Option<&'static str>,
+    /// Grows with every change to the gold set (a decision, a reopening, a new merge), so the
+    /// report is computed again only then.
+    pub changes: u64,
 }
 
 /// Where the focus goes for the queue, the note and the forms.
@@ -147,6 +150,7 @@ impl Session {
         }
         self.settle();
         self.focus = self.queue.as_ref().map(|_| QUEUE);
+        self.changes += 1;
     }
 
     /// The note, reason and form for the group now current: its decision's, or blank.
@@ -172,6 +176,7 @@ impl Session {
             Ok(_) => {
                 self.settle();
                 self.focus = Some(QUEUE);
+                self.changes += 1;
             }
             Err(error) => self.error = Some(error.to_string()),
         }
@@ -208,7 +213,9 @@ impl Session {
             Command::Reject | Command::Edit | Command::Combine => {}
             Command::Note => self.focus = Some(NOTE),
             Command::Reopen => {
-                queue.reopen();
+                if queue.reopen().is_some() {
+                    self.changes += 1;
+                }
                 self.error = None;
                 self.focus = Some(QUEUE);
             }
