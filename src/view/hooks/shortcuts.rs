@@ -4,8 +4,8 @@
 //!
 //! Typing anywhere changes only what the person is looking at: keys typed into a field, or
 //! anywhere inside something that owns its keys (`data-owns-keys`: the tag menu, dialogs, the
-//! search bar, the More menu, the annotation editor), and every key while a dialog or the tag
-//! menu is open, are left alone.
+//! search bar, the More menu, the annotation editor, the Adjudicate screen), and every key
+//! while a dialog or the tag menu is open, are left alone.
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
