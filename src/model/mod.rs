@@ -11,6 +11,7 @@
 pub mod action;
 pub mod anchor;
 pub mod annotation;
+mod answers;
 pub mod boundaries;
 pub mod caret;
 pub mod chart;
@@ -31,6 +32,7 @@ pub mod navigate;
 pub mod offsets;
 pub mod overlay;
 mod plan;
+mod planning;
 pub mod reanchor;
 pub mod rehearsal;
 pub mod review;

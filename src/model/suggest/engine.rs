@@ -8,7 +8,7 @@ use super::learn::Model;
 use super::reading::Reading;
 use super::suggestion::Suggestion;
 use crate::model::action::Action;
-use crate::model::annotation::{Annotation, Suggested};
+use crate::model::annotation::{Annotation, LabelId, Suggested};
 use crate::model::span::Span;
 use crate::model::workspace::Workspace;
 
@@ -73,6 +73,22 @@ impl Suggestion {
             label: self.label.clone(),
             attribution: self.attribution(),
             note: String::new(),
+            now: now.to_string(),
+        }
+    }
+
+    /// The action that accepts the suggestion as it is (one undo step with its learning).
+    pub fn accept(&self, now: &str) -> Action {
+        self.accept_as(self.label.clone(), self.source.clone(), now)
+    }
+
+    /// The action that accepts the suggestion with `label` and `source` (edited before
+    /// accepting).
+    pub fn accept_as(&self, label: LabelId, source: Option<String>, now: &str) -> Action {
+        Action::Accept {
+            suggestion: self.clone(),
+            label,
+            source,
             now: now.to_string(),
         }
     }
