@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::features::{features, Context, CLASSES, NONE};
 use super::learn::Model;
-use super::lexicon::{for_language, Lexicon};
+use super::lexicon::{for_language, Fast, Lexicon};
 use super::phrases::{sentence_subject, speaker, Kind, Range};
 use super::resolve::Resolver;
 use super::structure::{find, lone_quote, Found, Shape};
@@ -25,7 +25,7 @@ use crate::model::text::Text;
 use crate::model::workspace::Workspace;
 
 /// The surest candidate of each span and label found so far.
-type Best = HashMap<(usize, usize, LabelId), Suggestion>;
+type Best = HashMap<(usize, usize, LabelId), Suggestion, Fast>;
 
 /// A document being read for candidates, paragraph by paragraph.
 pub struct Reading {
@@ -53,7 +53,7 @@ impl Reading {
             chars,
             next: 0,
             resolver: Resolver::new(ws),
-            best: Best::new(),
+            best: Best::default(),
         }
     }
 
@@ -95,7 +95,10 @@ impl Reading {
     /// is done).
     pub fn candidates(self) -> Vec<Suggestion> {
         let mut out: Vec<Suggestion> = self.best.into_values().collect();
-        out.sort_by_key(|s| (s.span.text_order_key(), s.label.clone()));
+        out.sort_by(|a, b| {
+            let order = a.span.text_order_key().cmp(&b.span.text_order_key());
+            order.then_with(|| a.label.cmp(&b.label))
+        });
         out
     }
 }
@@ -112,7 +115,7 @@ struct Pass<'a> {
     chars: &'a [char],
     /// The label of each class, when the document has it.
     labels: Vec<Option<LabelId>>,
-    tagged: HashSet<(usize, usize, &'a str)>,
+    tagged: HashSet<(usize, usize, &'a str), Fast>,
     resolver: &'a mut Resolver,
     best: &'a mut Best,
 }
