@@ -180,14 +180,16 @@ fn a_span_tagged_by_hand_teaches_in_the_same_undo_step() {
     let ws = editor.workspace();
     let span = ws.span(s.span.start(), s.span.end() - 3).unwrap();
     let candidate = candidate_at(ws, &model_of(editor.corpus().documents()), span).unwrap();
-    let teaching = Action::AddTeaching {
+    let add = Action::Add {
         span,
         label: LabelId::new("claim"),
         attribution: Attribution::named("Russia"),
         note: "by hand".into(),
         now: NOW.into(),
-        candidate,
     };
+    assert_eq!(add.clone().teaching(None), add, "no candidate: a plain Add");
+    let teaching = add.teaching(Some(candidate.clone()));
+    assert!(matches!(&teaching, Action::AddTeaching { candidate: c, .. } if *c == candidate));
     assert!(matches!(editor.apply(teaching).unwrap(), Outcome::Added(_)));
     assert_eq!(editor.workspace().annotations()[0].span, span);
     assert_eq!(learned(&editor), 1);

@@ -104,6 +104,34 @@ pub enum Action {
     },
 }
 
+impl Action {
+    /// This action, teaching the engine when it is an `Add` of a span where the engine saw
+    /// `candidate`: an `AddTeaching` (one undo step). Any other action, or no candidate: as it
+    /// is.
+    pub fn teaching(self, candidate: Option<Suggestion>) -> Action {
+        match (self, candidate) {
+            (
+                Action::Add {
+                    span,
+                    label,
+                    attribution,
+                    note,
+                    now,
+                },
+                Some(candidate),
+            ) => Action::AddTeaching {
+                span,
+                label,
+                attribution,
+                note,
+                now,
+                candidate,
+            },
+            (action, _) => action,
+        }
+    }
+}
+
 /// One property of an annotation to set.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
