@@ -1,6 +1,7 @@
 //! The Suggestions tab's list: each suggestion in text order with its label, source and
 //! confidence, and buttons to accept, edit or reject it (what a touch screen uses). Clicking one
-//! focuses it and scrolls the text to its dashed outline.
+//! focuses it and scrolls the text to its dashed outline. Each entry carries its span's code
+//! points as `data-s`/`data-e`, as the text's segments do.
 //!
 //! Keys act on the suggestion that has keyboard focus, and only there: ↑ ↓ Home End move,
 //! Enter or A accepts, E edits, X or Delete rejects. Nothing typed anywhere else reaches them,
@@ -39,9 +40,9 @@ pub fn reject(store: &StoreHandle, s: &Suggestion) {
     answer(store, vec![key_of(s)], action);
 }
 
-/// A confidence as people read it: "85%".
+/// A confidence as people read it: "85%" (halves rounded up, as people round).
 pub fn percent(confidence: f64) -> String {
-    format!("{:.0}%", confidence * 100.0)
+    format!("{}%", (confidence * 100.0).round())
 }
 
 #[derive(Properties, PartialEq)]
@@ -83,7 +84,8 @@ pub fn suggestion_list(props: &ListProps) -> Html {
             }
         })
     };
-    let text = store.editor().workspace().document.text.clone();
+    let editor = store.editor();
+    let text = &editor.workspace().document.text;
     let items = (window.first..window.last).map(|index| {
         let s = &found.list[index];
         let label = props.labels.iter().find(|l| l.id == s.label).cloned();
@@ -245,6 +247,7 @@ fn suggestion_item(props: &ItemProps) -> Html {
     );
     html! {
         <li class={classes!("sg-item", props.focused.then_some("is-focused"))} data-index={props.index.to_string()}
+            data-s={s.span.start().to_string()} data-e={s.span.end().to_string()}
             tabindex={if props.tabbable { "0" } else { "-1" }} aria-current={props.focused.then_some("true")}
             aria-label={spoken} onclick={focus} {onfocus}>
             <div class="sg-head">

@@ -33,7 +33,8 @@ pub fn use_list_window(count: usize, focused: Option<usize>, item: &'static str)
     let windowed = count > WINDOW_MIN_ENTRIES;
     let scroller = use_node_ref();
     let height = use_mut_ref(|| 120.0f64);
-    let range = use_state(|| (0usize, 60usize));
+    // Before the first measurement: about a screenful (entries are rarely under 40 px).
+    let range = use_state(|| (0usize, 24usize));
     let recompute = {
         let (scroller, height, range) = (scroller.clone(), height.clone(), range.clone());
         move || {
