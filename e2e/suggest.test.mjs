@@ -122,6 +122,7 @@ test('Suggest: dashed outlines and a list; Enter accepts in one undo step, X rej
   await source.press('Delete');
   assert.deepEqual(await listed(page), again, 'typing in the form accepts and rejects nothing');
   await source.fill('Someone Else');
+  await screenshot(page, 'suggest-edit-form');
   await source.press('Enter'); // takes the highlighted choice, New source “Someone Else”
   await source.press('Enter'); // accepts
   await form.waitFor({ state: 'detached' });

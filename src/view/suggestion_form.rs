@@ -80,10 +80,15 @@ pub fn suggestion_form(props: &FormProps) -> Html {
         .text
         .quote(s.span)
         .to_string();
+    let suggested = props
+        .labels
+        .iter()
+        .find(|l| l.id == s.label)
+        .map_or(s.label.to_string(), |l| l.name.clone());
     html! {
         <form class="sg-form" aria-label="Edit the suggestion, then accept it" {onsubmit} {onkeydown} data-owns-keys="">
-            <p class="editor-quote" dir="auto">{ format!("“{quote}”") }</p>
-            <p class="muted">{ format!("Suggested as {} ({} sure)", s.label, percent(s.confidence)) }</p>
+            <p class="editor-quote">{ "“" }<bdi>{ quote }</bdi>{ "”" }</p>
+            <p class="muted">{ format!("Suggested as {} ({} sure)", suggested, percent(s.confidence)) }</p>
             <label class="field">
                 <span>{ "Label" }</span>
                 <select ref={label}>{ for options }</select>

@@ -88,11 +88,16 @@ pub fn suggestion_list(props: &ListProps) -> Html {
     let text = &editor.workspace().document.text;
     let items = (window.first..window.last).map(|index| {
         let s = &found.list[index];
+        let next = found
+            .list
+            .get(index + 1)
+            .or(index.checked_sub(1).and_then(|i| found.list.get(i)));
         let label = props.labels.iter().find(|l| l.id == s.label).cloned();
         html! {
             <SuggestionItem key={format!("{}-{}-{}", s.span.start(), s.span.end(), s.label)}
                 suggestion={s.clone()} {index} {label} quote={Rc::<str>::from(text.quote(s.span))}
                 focused={focused == Some(index)} tabbable={focused.unwrap_or(0) == index}
+                next_start={next.map(|n| n.span.start())}
                 on_edit={props.on_edit.clone()} />
         }
     });
@@ -186,6 +191,8 @@ struct ItemProps {
     focused: bool,
     /// Whether Tab reaches this entry (the focused one, or the first).
     tabbable: bool,
+    /// Where the suggestion focused after this one is answered begins.
+    next_start: Option<usize>,
     on_edit: Callback<Suggestion>,
 }
 
@@ -223,10 +230,13 @@ fn suggestion_item(props: &ItemProps) -> Html {
         html! { <button type="button" class={classes!("small", class)} onclick={run}>{ text }</button> }
     };
     let on = |f: fn(&StoreHandle, &Suggestion)| {
-        let (store, s) = (store.clone(), s.clone());
+        let (store, s, next) = (store.clone(), s.clone(), props.next_start);
         Callback::from(move |event: MouseEvent| {
             event.stop_propagation();
-            f(&store, &s)
+            f(&store, &s);
+            if let Some(next) = next {
+                store.dispatch(Msg::ScrollTo(next));
+            }
         })
     };
     let edit = {
@@ -255,7 +265,8 @@ fn suggestion_item(props: &ItemProps) -> Html {
                 <span class="sg-confidence" title="How sure the engine is">{ percent(s.confidence) }</span>
                 <span class={classes!("sg-source", s.source.is_none().then_some("is-unattributed"))} dir="auto">{ source }</span>
             </div>
-            <span class="entry-quote sg-quote" dir="auto">{ format!("“{}”", shorten_end(&props.quote, QUOTE_CHARS)) }</span>
+            // The quote is isolated: right-to-left words stay inside their quotation marks.
+            <span class="entry-quote sg-quote">{ "“" }<bdi>{ shorten_end(&props.quote, QUOTE_CHARS) }</bdi>{ "”" }</span>
             <div class="sg-actions">
                 { button("Accept", "sg-accept", on(accept)) }
                 { button("Edit…", "sg-edit-button", edit) }
