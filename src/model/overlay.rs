@@ -1,11 +1,11 @@
 //! Overlays: ranges drawn over the reading view that are not annotations (a selection waiting
-//! for its label, a span a student missed or added when checking their work), and the pieces
-//! a block's segments are cut into where overlays begin and end.
+//! for its label, a span a student missed or added when checking their work, a suggestion),
+//! and the pieces a block's segments are cut into where overlays begin and end.
 
 use super::layout::Segment;
 
 /// A range drawn over the text without being an annotation, `[start, end)` in code points.
-/// `class` is how the view draws it: `is-pending`, `is-missed` or `is-extra`.
+/// `class` is how the view draws it: `is-pending`, `is-missed`, `is-extra`, `is-suggested`…
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Overlay {
     pub start: usize,
