@@ -235,3 +235,54 @@ fn the_explain_flag_round_trips_and_is_off_unless_the_file_says_so() {
     let keyless = Exercise::new(key, "Tag.", true, false).explaining(true);
     assert!(!unchecked.explain && !keyless.explain);
 }
+
+#[test]
+fn suggestions_are_off_unless_the_teacher_allows_them_and_the_choice_travels() {
+    let off = Exercise::new(seed_with_key(), "Tag the claims.", true, true);
+    assert!(!off.allow_suggestions);
+    // Said only when on, so an exercise made before the choice existed keeps its id.
+    assert!(!off.export().contains("allow_suggestions"));
+    let student = off.student_workspace("Ana");
+    assert!(!student.allows_suggestions());
+    assert!(!native::export(&student).contains("allow_suggestions"));
+
+    let on = off.clone().allowing_suggestions(true);
+    assert_ne!(on.id, off.id, "the id follows the content");
+    assert_eq!(on.clone().allowing_suggestions(false), off);
+    assert_eq!(exercise::import(&on.export()).unwrap(), on);
+    assert_eq!(exercise::from_fragment(&on.to_fragment()).unwrap(), on);
+    assert_eq!(exercise::import(&off.export()).unwrap(), off);
+    let student = on.student_workspace("Ben");
+    assert!(student.allows_suggestions());
+    let file = native::export(&student);
+    let value: serde_json::Value = serde_json::from_str(&file).unwrap();
+    assert_eq!(value["exercise"]["allow_suggestions"], true);
+    // Both readers: the typed one (a clean file) and the careful one (a file with a problem).
+    let back = native::import(&file).unwrap().workspace;
+    assert_eq!(back.exercise, student.exercise);
+    let mut doubtful = value.clone();
+    doubtful["done"] = serde_json::json!("yes");
+    let careful = native::import(&doubtful.to_string()).unwrap().workspace;
+    assert_eq!(careful.exercise, student.exercise);
+    assert!(careful.allows_suggestions());
+    let mut absent = value;
+    absent["exercise"]
+        .as_object_mut()
+        .unwrap()
+        .remove("allow_suggestions");
+    let old = native::import(&absent.to_string()).unwrap().workspace;
+    assert!(!old.allows_suggestions(), "absent means off");
+}
+
+#[test]
+fn what_the_teacher_taught_suggestions_stays_out_of_the_exercise() {
+    use claimmark::model::suggest::{suggest, Feedback, Model};
+    let mut material = seed_with_key();
+    let mut learned = Model::new();
+    let first = suggest(&material, &Model::new()).remove(0);
+    learned.learn(&Feedback::Rejected(first));
+    material.suggester = Some(learned);
+    let ex = Exercise::new(material, "x", true, true);
+    assert_eq!(ex.material.suggester, None);
+    assert!(!ex.export().contains("suggester"));
+}

@@ -7,7 +7,9 @@
 //! the teacher allows it (`explain`, off unless the file says `"explain": true`, so notes
 //! written before explanations existed stay the teacher's). A link carries the same JSON, deflated and base64url
 //! encoded, after `#exercise=`. The exercise id is derived from the content, so a student who
-//! opens the same exercise twice finds their work again.
+//! opens the same exercise twice finds their work again. Whether students may ask for
+//! suggested annotations (`allow_suggestions`) is off unless the teacher allows it; the file
+//! says it only when it is on, so exercises made before it keep their ids.
 
 use serde_json::{json, Value};
 
@@ -32,6 +34,8 @@ pub struct Exercise {
     pub allow_check: bool,
     /// Whether checking shows the key's notes as explanations (only with `allow_check`).
     pub explain: bool,
+    /// Whether students may ask for suggested annotations (off by default).
+    pub allow_suggestions: bool,
     /// The document and labels; its annotations are the answer key (possibly none).
     pub material: Workspace,
 }
@@ -53,35 +57,43 @@ impl Exercise {
             );
         }
         material.done = false;
+        // What suggestions learned from the teacher's answers is not part of the exercise.
+        material.suggester = None;
         material.annotator = if with_key {
             "Answer key".into()
         } else {
             String::new()
         };
         material.exercise = None;
-        let mut exercise = Exercise {
+        Exercise {
             id: String::new(),
             instructions: instructions.trim().to_string(),
             allow_check: allow_check && with_key,
             explain: false,
+            allow_suggestions: false,
             material,
-        };
-        exercise.id = exercise.content_id();
-        exercise
+        }
+        .identified()
+    }
+
+    /// The exercise with suggestions allowed to students or not (its id follows).
+    pub fn allowing_suggestions(mut self, allow: bool) -> Exercise {
+        self.allow_suggestions = allow;
+        self.identified()
+    }
+
+    /// The exercise with its id: a hash of the rest.
+    fn identified(mut self) -> Exercise {
+        let digest = content_id(&self.body().to_string());
+        self.id = format!("ex-{}", &digest["sha256:".len().."sha256:".len() + 12]);
+        self
     }
 
     /// The exercise with the key's notes shown as explanations when students check their work
     /// (`explain`), or not; never when they may not check.
     pub fn explaining(mut self, explain: bool) -> Exercise {
         self.explain = explain && self.allow_check;
-        self.id = self.content_id();
-        self
-    }
-
-    /// The id: a hash of the file's body.
-    fn content_id(&self) -> String {
-        let digest = content_id(&self.body().to_string());
-        format!("ex-{}", &digest["sha256:".len().."sha256:".len() + 12])
+        self.identified()
     }
 
     /// How many of the key's annotations have a note (an explanation).
@@ -118,6 +130,9 @@ impl Exercise {
         });
         if let (true, Some(object)) = (self.explain, body.as_object_mut()) {
             object.insert("explain".into(), Value::Bool(true));
+        }
+        if let (true, Some(object)) = (self.allow_suggestions, body.as_object_mut()) {
+            object.insert("allow_suggestions".into(), Value::Bool(true));
         }
         body
     }
@@ -162,6 +177,7 @@ impl Exercise {
             id: self.id.clone(),
             instructions: self.instructions.clone(),
             allow_check: self.allow_check,
+            allow_suggestions: self.allow_suggestions,
         });
         workspace
     }
@@ -208,20 +224,16 @@ pub fn import(text: &str) -> Result<Exercise, ImportError> {
             .unwrap_or("")
             .to_string()
     };
+    let flag = |key: &str| root.get(key).and_then(Value::as_bool).unwrap_or(false);
     let with_key = !material.workspace.annotations().is_empty();
     let exercise = Exercise::new(
         material.workspace,
         &text_of("instructions"),
-        root.get("allow_check")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
+        flag("allow_check"),
         with_key,
     )
-    .explaining(
-        root.get("explain")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-    );
+    .explaining(flag("explain"))
+    .allowing_suggestions(flag("allow_suggestions"));
     Ok(exercise)
 }
 

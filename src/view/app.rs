@@ -2,7 +2,8 @@
 //! and dialogs, plus the page-wide behaviour, each in its own hook: shortcuts
 //! ([`super::hooks::shortcuts`]), drag-and-drop ([`super::hooks::file_drop`]), autosave
 //! ([`super::autosave`]), start-up ([`super::hooks::startup`]), the exercise key
-//! ([`super::hooks::exercise_key`]) and fading notices ([`super::hooks::notice_fade`]).
+//! ([`super::hooks::exercise_key`]), fading notices ([`super::hooks::notice_fade`]) and the
+//! suggestions' reading ([`super::hooks::suggest`]).
 
 use web_sys::File;
 use yew::prelude::*;
@@ -17,6 +18,7 @@ use super::hooks::file_drop::{use_file_drop, FileDrop};
 use super::hooks::notice_fade::use_notice_fade;
 use super::hooks::shortcuts::use_shortcuts;
 use super::hooks::startup::use_startup;
+use super::hooks::suggest::use_suggest;
 use super::importing::start_import;
 use super::linking::LinkingBanner;
 use super::notices::Notices;
@@ -55,6 +57,7 @@ pub fn app() -> Html {
     use_effect_with(store.snap_to_words, |on| storage::save_snap_setting(*on));
     use_notice_fade(&store);
     use_shortcuts(&store, &dialog);
+    use_suggest(&store);
 
     let on_import = {
         let (store, dialog) = (store.clone(), dialog.clone());

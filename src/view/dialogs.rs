@@ -120,6 +120,11 @@ pub fn help_dialog(props: &HelpProps) -> Html {
         ("J / K", "next / previous annotation"),
         ("E", "edit the selected annotation's attribution"),
         ("Delete", "delete the selected annotation"),
+        ("S", "suggest annotations (the Suggestions tab)"),
+        (
+            "↑ ↓, Enter or A, E, X or Delete",
+            "in the Suggestions list: move, accept, edit then accept, reject the focused suggestion",
+        ),
         ("Ctrl+Z", "undo"),
         ("Ctrl+Shift+Z or Ctrl+Y", "redo"),
         (

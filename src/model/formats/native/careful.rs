@@ -102,6 +102,10 @@ pub(super) fn read(root: &Value) -> Result<Imported, ImportError> {
                         .get("allow_check")
                         .and_then(Value::as_bool)
                         .unwrap_or(false),
+                    allow_suggestions: e
+                        .get("allow_suggestions")
+                        .and_then(Value::as_bool)
+                        .unwrap_or(false),
                 })
             }),
         suggester: read_suggester(&mut reader, root),

@@ -89,6 +89,8 @@ struct ExerciseIn<'a> {
     instructions: Option<Cow<'a, str>>,
     #[serde(default)]
     allow_check: bool,
+    #[serde(default)]
+    allow_suggestions: bool,
 }
 
 #[derive(Deserialize)]
@@ -292,6 +294,7 @@ pub(super) fn read(input: &str) -> Option<Imported> {
                 id: e.id?.into_owned(),
                 instructions: e.instructions.map(Cow::into_owned).unwrap_or_default(),
                 allow_check: e.allow_check,
+                allow_suggestions: e.allow_suggestions,
             })
         }),
         suggester: match file.suggester {

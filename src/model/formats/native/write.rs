@@ -32,6 +32,8 @@ struct ExerciseOut<'a> {
     id: &'a str,
     instructions: &'a str,
     allow_check: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    allow_suggestions: bool,
 }
 
 #[derive(Serialize)]
@@ -112,6 +114,7 @@ fn file(workspace: &Workspace) -> FileOut<'_> {
             id: &e.id,
             instructions: &e.instructions,
             allow_check: e.allow_check,
+            allow_suggestions: e.allow_suggestions,
         }),
         document: DocumentOut {
             id: document.id(),
