@@ -178,6 +178,7 @@ pub fn document(title: &str, bytes: usize, count: usize, seed: u64) -> Workspace
             },
             created: "2026-11-27T10:00:00Z".into(),
             modified: "2026-11-27T10:00:00Z".into(),
+            provenance: None,
         });
     }
     Workspace::from_parts(

@@ -5,7 +5,7 @@ _claimmark() {
     local cur prev command
     cur="${COMP_WORDS[COMP_CWORD]}"
     prev="${COMP_WORDS[COMP_CWORD-1]}"
-    local commands="convert validate stats agree suggest completions help"
+    local commands="convert validate stats agree suggest merge completions help"
     if [[ $COMP_CWORD -eq 1 ]]; then
         COMPREPLY=($(compgen -W "$commands --help -h --version -V" -- "$cur"))
         return
@@ -15,8 +15,11 @@ _claimmark() {
         --to)
             COMPREPLY=($(compgen -W "native w3c spacy doccano label-studio brat" -- "$cur"))
             return ;;
-        -o|--output)
+        -o|--output|--conflicts)
             COMPREPLY=($(compgen -f -- "$cur"))
+            return ;;
+        --min-agree)
+            COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur"))
             return ;;
         --offsets)
             COMPREPLY=($(compgen -W "auto codepoint utf16 grapheme" -- "$cur"))
@@ -32,6 +35,7 @@ _claimmark() {
         stats) options="--json --csv --svg --offsets --skip-invalid --help -h" ;;
         agree) options="--json --offsets --help -h" ;;
         suggest) options="--to --output -o --help -h" ;;
+        merge) options="--output -o --min-agree --conflicts --strict --offsets --help -h" ;;
         completions)
             COMPREPLY=($(compgen -W "bash zsh fish --help -h" -- "$cur"))
             return ;;

@@ -107,6 +107,14 @@ test('axe-core finds no serious or critical problem on any screen', async () => 
   await page.getByRole('tab', { name: 'Statistics' }).click();
   await page.locator('svg.stats-chart').waitFor();
   await audit(page, 'statistics tab');
+  await page.keyboard.press('s');
+  await page.locator('.sg-item').first().waitFor();
+  await audit(page, 'suggestions tab and their outlines');
+  await page.keyboard.press('e');
+  await page.locator('.sg-form').waitFor();
+  await audit(page, 'editing a suggestion');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Hide', exact: true }).click();
   await page.keyboard.press('Control+f');
   await page.getByRole('searchbox').fill('pakistan');
   await page.getByLabel('Said by').fill('R');

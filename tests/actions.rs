@@ -266,6 +266,7 @@ fn the_next_id_follows_the_highest_numbered_id_present() {
         note: String::new(),
         created: String::new(),
         modified: String::new(),
+        provenance: None,
     };
     let imported = ["a10", "x99", "a2", "a", "b7"]
         .iter()

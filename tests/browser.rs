@@ -5,10 +5,12 @@
 use std::time::Duration;
 
 use claimmark::model::offsets::code_points_to_utf16;
+use claimmark::model::suggest::Suggestion;
 use claimmark::model::{Action, Attribution, Corpus, Document, LabelId, Span, Workspace};
 use claimmark::view::document::DocumentView;
 use claimmark::view::selection::{current_selection, select_span};
 use claimmark::view::store::{Msg, Store, StoreHandle};
+use claimmark::view::suggesting::{Found, SuggestMsg};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, Node};
@@ -23,6 +25,9 @@ const NASTY: &str = "“Zakharova” said — 🙂 👨🏻‍🚒 Cafe\u{301} t
 struct HarnessProps {
     text: AttrValue,
     spans: Vec<(usize, usize, &'static str)>,
+    /// Spans shown as suggestions (the first focused).
+    #[prop_or_default]
+    suggested: Vec<(usize, usize)>,
 }
 
 /// Provides a store over `text` with `spans` annotated, around a `DocumentView`.
@@ -46,11 +51,50 @@ fn harness(props: &HarnessProps) -> Html {
             }));
         }
         store.dispatch(Msg::Select(None));
+        if !props.suggested.is_empty() {
+            show_suggestions(&store, &props.text, &props.suggested);
+        }
     }
     html! { <ContextProvider<StoreHandle> context={store}><DocumentView /></ContextProvider<StoreHandle>> }
 }
 
+/// Shows `spans` as suggested claims, the first one focused.
+fn show_suggestions(store: &StoreHandle, text: &str, spans: &[(usize, usize)]) {
+    let len = text.chars().count();
+    let list: Vec<Suggestion> = spans
+        .iter()
+        .map(|&(start, end)| Suggestion {
+            label: LabelId::new("claim"),
+            span: Span::new(start, end, len).unwrap(),
+            source: Some("Kabul".into()),
+            mention: None,
+            cue: None,
+            confidence: 0.8,
+            features: Vec::new(),
+        })
+        .collect();
+    let focused = list.first().map(|s| (s.span, s.label.clone()));
+    let document = Document::new("Test", text).id().to_string();
+    let found = Found {
+        document,
+        revision: 0,
+        list,
+        others: Default::default(),
+    };
+    store.dispatch(Msg::Suggestions(SuggestMsg::Show));
+    store.dispatch(Msg::Suggestions(SuggestMsg::Found(found.into())));
+    store.dispatch(Msg::Suggestions(SuggestMsg::Focus(focused)));
+}
+
 async fn render(text: &str, spans: Vec<(usize, usize, &'static str)>) -> Element {
+    render_with(text, spans, Vec::new()).await
+}
+
+async fn render_with(
+    text: &str,
+    spans: Vec<(usize, usize, &'static str)>,
+    suggested: Vec<(usize, usize)>,
+) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -59,6 +103,7 @@ async fn render(text: &str, spans: Vec<(usize, usize, &'static str)>) -> Element
         HarnessProps {
             text: text.to_string().into(),
             spans,
+            suggested,
         },
     )
     .render();
@@ -244,6 +289,44 @@ async fn text_is_rendered_as_text_with_layered_highlights_and_badges() {
         .get_attribute("title")
         .unwrap()
         .contains("Allegation — Kabul"));
+    cleanup(&article);
+}
+
+/// Suggestions are dashed overlays: they cut segments into pieces but change no text, no offset
+/// and no annotation's badge, and selections still map to code points across the pieces.
+#[wasm_bindgen_test]
+async fn suggestion_outlines_keep_the_text_its_offsets_and_the_badges() {
+    let article = render_with(NASTY, vec![(0, 11, "claim")], vec![(5, 25), (19, 40)]).await;
+    assert_eq!(rendered_text(&article), NASTY.replace("\r\n", ""));
+    let count = |selector: &str| article.query_selector_all(selector).unwrap().length();
+    assert!(
+        count(".seg.is-suggested") >= 3,
+        "both suggestions drawn, cut where they overlap"
+    );
+    assert!(
+        count(".seg.is-suggested-focus") >= 1,
+        "the focused one marked"
+    );
+    assert_eq!(count(".seg[data-badge]"), 1, "the annotation's badge once");
+    let segments = article.query_selector_all(".block .seg").unwrap();
+    let bounds: Vec<(usize, usize)> = (0..segments.length())
+        .map(|i| {
+            let e = segments.item(i).unwrap().dyn_into::<Element>().unwrap();
+            let at = |name| e.get_attribute(name).unwrap().parse::<usize>().unwrap();
+            (at("data-s"), at("data-e"))
+        })
+        .collect();
+    for pair in bounds.windows(2) {
+        let gap = pair[1].0 - pair[0].1;
+        assert!(gap <= 2, "pieces follow each other: {pair:?}");
+    }
+    let len = NASTY.chars().count();
+    for (start, end) in [(3, 9), (6, 24), (18, 41), (0, 47)] {
+        let span = Span::new(start, end, len).unwrap();
+        assert!(select_span(&article, span), "select {span}");
+        let got = current_selection(&article, len).expect("a selection");
+        assert_eq!((got.start, got.end), (start, end));
+    }
     cleanup(&article);
 }
 

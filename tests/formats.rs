@@ -548,3 +548,134 @@ fn time_stamps_that_are_not_rfc_3339_are_left_out_with_a_warning() {
         String::from_utf8(formats::export(Format::W3c, &[&report.documents[0]]).bytes).unwrap();
     assert!(!again.contains("\"created\""), "{again}");
 }
+
+/// `workspace` with provenances set on its annotations in turn (the last one none): every
+/// status, a reason, a note with quotes, line breaks and an emoji, names in several scripts.
+fn with_provenances(workspace: &Workspace) -> Workspace {
+    use claimmark::model::provenance::{Provenance, Reason, Status};
+    let kinds = [
+        (Status::Unanimous, vec!["ana", "بن", "陈"], "3/3", "", None),
+        (
+            Status::Majority,
+            vec!["ana", "陈"],
+            "2/3",
+            "mentions differ; kept the one ana, 陈 linked",
+            None,
+        ),
+        (
+            Status::Adjudicated,
+            vec!["بن"],
+            "1/3",
+            "“too broad”\nsee 👨🏻‍🚒",
+            Some(Reason::Boundary),
+        ),
+        (
+            Status::Conflict { group: 2 },
+            vec![],
+            "0/3",
+            "",
+            Some(Reason::GuidelineGap),
+        ),
+        (Status::Single, vec!["Zoë"], "1/1", "", None),
+    ];
+    let count = workspace.annotations().len();
+    let annotations = workspace
+        .annotations()
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let provenance = (i + 1 < count).then(|| {
+                let (status, names, agreement, note, reason) = kinds[i % kinds.len()].clone();
+                Provenance {
+                    status,
+                    annotators: names.into_iter().map(String::from).collect(),
+                    agreement: agreement.into(),
+                    note: note.into(),
+                    reason,
+                }
+            });
+            claimmark::model::Annotation {
+                provenance,
+                ..a.clone()
+            }
+        })
+        .collect();
+    Workspace::from_parts(
+        workspace.document.clone(),
+        workspace.labels.clone(),
+        workspace.sources.clone(),
+        annotations,
+    )
+}
+
+#[test]
+fn provenance_survives_every_format() {
+    let documents = vec![
+        with_provenances(&fixture("nasty")),
+        with_provenances(&fixture("seed")),
+    ];
+    let provenances = |w: &Workspace| {
+        w.annotations()
+            .iter()
+            .map(|a| a.provenance.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(provenances(&documents[1]).iter().flatten().count(), 6);
+    for format in Format::ALL {
+        let (back, first, second) = round_trip(format, &documents);
+        for (original, imported) in documents.iter().zip(&back) {
+            assert_eq!(content(imported), content(original), "{format:?}");
+            assert_eq!(provenances(imported), provenances(original), "{format:?}");
+        }
+        assert_eq!(second, first, "{format:?} re-export is identical");
+    }
+}
+
+#[test]
+fn a_provenance_that_does_not_read_is_left_out_with_a_warning() {
+    let workspace = with_provenances(&fixture("nasty"));
+    let spacy = String::from_utf8(formats::export(Format::Spacy, &[&workspace]).bytes).unwrap();
+    assert!(
+        spacy.contains("\"provenance\":{\"status\":\"unanimous\""),
+        "{spacy}"
+    );
+    let broken = spacy.replace("\"status\":\"unanimous\"", "\"status\":\"gold\"");
+    let report = formats::import(
+        &[InputFile {
+            name: "a.jsonl".into(),
+            bytes: broken.into_bytes(),
+        }],
+        &[],
+    )
+    .unwrap();
+    assert_eq!(report.documents[0].annotations()[0].provenance, None);
+    assert_eq!(
+        report.documents[0].annotations().len(),
+        workspace.annotations().len()
+    );
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("1 provenance that does not read as claimmark's not imported")),
+        "{:?}",
+        report.warnings
+    );
+    // brat: a note that only looks like a provenance stays a note.
+    let mut plain = fixture("nasty");
+    plain = Workspace::from_parts(
+        plain.document.clone(),
+        plain.labels.clone(),
+        plain.sources.clone(),
+        plain
+            .annotations()
+            .iter()
+            .map(|a| claimmark::model::Annotation {
+                note: "provenance: unknown".into(),
+                ..a.clone()
+            })
+            .collect(),
+    );
+    let (back, _, _) = round_trip(Format::Brat, &[plain.clone()]);
+    assert_eq!(content(&back[0]), content(&plain));
+}

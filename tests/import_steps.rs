@@ -69,6 +69,7 @@ fn many_annotations(n: usize) -> String {
                 },
                 created: "2026-11-27T10:00:00Z".into(),
                 modified: "2026-11-27T10:00:00Z".into(),
+                provenance: None,
             }
         })
         .collect();

@@ -94,7 +94,8 @@ fn base() -> Value {
         "document": { "title": "t", "text": "ab🙂 cd" },
         "labels": [ { "id": "claim", "name": "Claim", "description": "", "color": "#0072b2" } ],
         "annotations": [ { "id": "a1", "start": 2, "end": 3, "quote": "🙂", "label": "claim",
-                           "attribution": { "source": "Kabul", "mention": { "start": 4, "end": 6 } } } ]
+                           "attribution": { "source": "Kabul", "mention": { "start": 4, "end": 6 } },
+                           "provenance": { "status": "majority", "annotators": ["ana", "بن"], "agreement": "2/3" } } ]
     })
 }
 
@@ -330,6 +331,13 @@ mod mutations {
             Just(json!({"start": 0, "end": 2})),
             Just(json!({"source": "Kabul"})),
             Just(json!("codepoint")),
+            Just(json!("conflict")),
+            Just(json!("2/3")),
+            Just(json!(["ana"])),
+            Just(json!([2, 3])),
+            Just(json!("boundary")),
+            Just(json!(0.5)),
+            Just(json!({"version": 1})),
         ]
     }
 
@@ -344,6 +352,10 @@ mod mutations {
                 "annotations.0.id", "annotations.0.start", "annotations.0.end", "annotations.0.quote",
                 "annotations.0.label", "annotations.0.attribution", "annotations.0.attribution.source",
                 "annotations.0.attribution.mention", "annotations.0.attribution.cue", "annotations.0.note", "annotations.0.created",
+                "annotations.0.provenance", "annotations.0.provenance.status", "annotations.0.provenance.annotators",
+                "annotations.0.provenance.agreement", "annotations.0.provenance.group", "annotations.0.provenance.reason",
+                "annotations.0.provenance.note", "annotations.0.fragments", "annotations.0.suggested",
+                "annotations.0.confidence", "suggester",
             ]),
             value in replacement(),
         ) {
@@ -452,4 +464,99 @@ fn the_pieces_of_a_discontinuous_span_round_trip_and_are_checked() {
         },
         Err("fragments[1]: end 60 is past the end"),
     );
+}
+
+#[test]
+fn a_provenance_is_read_by_both_readers_and_checked() {
+    use claimmark::model::provenance::{Reason, Status};
+    let imported = import(&base().to_string()).unwrap().workspace;
+    let provenance = imported.annotations()[0].provenance.clone().unwrap();
+    assert_eq!(provenance.status, Status::Majority);
+    assert_eq!(provenance.annotators, ["ana", "بن"]);
+    assert_eq!(
+        export(&imported),
+        export(&import(&export(&imported)).unwrap().workspace)
+    );
+    let conflict = |f: &mut Value| {
+        f["annotations"][0]["provenance"] = json!({ "status": "conflict", "group": 2,
+            "annotators": [], "agreement": "0/2", "note": "“?”", "reason": "ambiguous-text" });
+    };
+    check(conflict, Ok(1));
+    let mut file = base();
+    conflict(&mut file);
+    agree(&file.to_string());
+    let read = import(&file.to_string()).unwrap().workspace;
+    let provenance = read.annotations()[0].provenance.clone().unwrap();
+    assert_eq!(provenance.status, Status::Conflict { group: 2 });
+    assert_eq!(provenance.reason, Some(Reason::AmbiguousText));
+    let written = export(&read);
+    assert!(
+        written.contains("\"provenance\": {\n        \"status\": \"conflict\",\n        \"annotators\": [],\n        \"agreement\": \"0/2\",\n        \"note\": \"“?”\",\n        \"reason\": \"ambiguous-text\",\n        \"group\": 2\n      }"),
+        "{written}"
+    );
+    check(|f| f["annotations"][0]["provenance"] = json!(null), Ok(1));
+    check(
+        |f| f["annotations"][0]["provenance"]["status"] = json!("gold"),
+        Err("annotations[0] (id \"a1\"): provenance: \"status\" must be one of unanimous, majority, adjudicated, single, conflict, found \"gold\""),
+    );
+    check(
+        |f| f["annotations"][0]["provenance"]["agreement"] = json!("3/2"),
+        Err("provenance: \"agreement\" must be \"k/n\""),
+    );
+    check(
+        |f| f["annotations"][0]["provenance"] = json!("majority"),
+        Err("provenance: must be an object, found a string"),
+    );
+}
+
+#[test]
+fn pieces_provenance_and_a_suggested_mark_travel_together() {
+    // One annotation with everything both branches added: pieces, a provenance, a suggested
+    // mark with its confidence, and the document's suggester.
+    let mut file = base();
+    let a = &mut file["annotations"][0];
+    a["start"] = json!(1);
+    a["end"] = json!(6);
+    a["quote"] = json!("b🙂 cd");
+    a["fragments"] = json!([{ "start": 1, "end": 2 }, { "start": 4, "end": 6 }]);
+    a["suggested"] = json!(true);
+    a["confidence"] = json!(0.75);
+    file["suggester"] = json!({ "version": 1, "feedback": 2,
+                                "rejected": [{ "start": 0, "end": 2, "label": "claim" }] });
+    let input = file.to_string();
+    agree(&input);
+    let imported = import(&input).unwrap();
+    assert_eq!(imported.warnings, Vec::<String>::new());
+    let workspace = imported.workspace;
+    let annotation = &workspace.annotations()[0];
+    assert_eq!(annotation.fragments.len(), 2);
+    assert!(annotation.provenance.is_some());
+    let mark = workspace.suggested(&annotation.id).unwrap();
+    assert_eq!(mark.confidence, Some(0.75));
+    assert!(workspace.suggester.is_some());
+    let written = export(&workspace);
+    agree(&written);
+    let again = import(&written).unwrap().workspace;
+    assert_eq!(again.annotations(), workspace.annotations());
+    assert_eq!(again.suggested(&annotation.id), Some(mark));
+    assert_eq!(again.suggester, workspace.suggester);
+    assert_eq!(export(&again), written);
+}
+
+#[test]
+fn a_list_is_not_an_object_for_either_reader() {
+    // serde's derive would read {"start", "end"} from [4, 6]; both readers refuse it.
+    check(
+        |f| f["annotations"][0]["attribution"]["mention"] = json!([4, 6]),
+        Err("\"mention\" must be an object or null, found a list"),
+    );
+    for edit in [
+        |f: &mut Value| f["annotations"][0]["attribution"]["mention"] = json!([4, 6]),
+        |f: &mut Value| f["exercise"] = json!(["ana", "بن"]),
+        |f: &mut Value| f["labels"][0] = json!(["claim", "Claim"]),
+    ] {
+        let mut file = base();
+        edit(&mut file);
+        agree(&file.to_string());
+    }
 }

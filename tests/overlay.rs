@@ -35,7 +35,12 @@ fn check(text: &str, marked: &[&str], overlays: &[(&str, &'static str)], expecte
         .iter()
         .map(|&(phrase, class)| {
             let (start, end) = at(text, phrase);
-            Overlay { start, end, class }
+            Overlay {
+                start,
+                end,
+                class,
+                title: String::new(),
+            }
         })
         .collect();
     let got: Vec<String> = pieces(&segments[0], &overlays)

@@ -1,4 +1,4 @@
-//! The command line on a file with any content: validate, stats, convert and agree report
+//! The command line on a file with any content: validate, stats, convert, agree and merge report
 //! problems with exit code 1 (or succeed), never panic.
 #![no_main]
 use claimmark::cli::run;
@@ -19,6 +19,7 @@ fuzz_target!(|data: &[u8]| {
         vec!["stats", "--json", path.as_str()],
         vec!["convert", "--to", "w3c", path.as_str()],
         vec!["agree", path.as_str(), path.as_str()],
+        vec!["merge", "-o", "-", path.as_str(), path.as_str()],
     ] {
         let finished = run(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>());
         assert!(finished.code == 0 || finished.code == 1, "exit code {}", finished.code);

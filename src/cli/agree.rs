@@ -2,17 +2,14 @@
 //! key (exact and relaxed F1, label and attribution accuracy) and gives Cohen's kappa for each
 //! pair of annotators and Krippendorff's alpha for all (`model::review`, docs/METRICS.md).
 
-use std::path::Path;
-
 use serde_json::json;
 
 use super::args::{Matches, Usage};
-use super::input::{self, Stdin, STDIN};
+use super::input::{self, annotator_name, Stdin};
 use super::spec::AGREE;
 use super::Finished;
 use crate::model::metrics::Prf;
 use crate::model::review::{Annotator, Review};
-use crate::model::workspace::Workspace;
 
 pub fn run(matches: &Matches, stdin: &mut Stdin) -> Result<Finished, Usage> {
     let paths = &matches.free;
@@ -78,21 +75,6 @@ fn annotators(
     } else {
         Err(errors)
     }
-}
-
-/// The name of a submission: its annotator, else its file name.
-fn annotator_name(workspace: &Workspace, path: &str) -> String {
-    if !workspace.annotator.is_empty() {
-        return workspace.annotator.clone();
-    }
-    if path == "-" {
-        return STDIN.to_string();
-    }
-    Path::new(path)
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or(path)
-        .to_string()
 }
 
 fn as_json(review: &Review) -> String {

@@ -40,7 +40,7 @@ pub fn general() -> String {
         .map(|c| format!("  {:width$}  {}\n", c.name, c.about))
         .collect();
     format!(
-        "claimmark {}: convert, validate, summarise and pre-annotate annotation files with the web app's code\n\n\
+        "claimmark {}: convert, validate, summarise, pre-annotate and merge annotation files with the web app's code\n\n\
          {}\ncommands:\n{commands}\noptions:\n{}\n\
          Run 'claimmark COMMAND --help' for a command's options.\n\
          Exit codes: 0 success, 1 a file has problems, 2 the command line is wrong.\n\

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use super::args::{Matches, Usage};
 use super::spec::OFFSET_UNITS;
 use crate::model::formats::{self, Format, ImportOptions, InputFile, Offsets, Unit};
+use crate::model::merge;
 use crate::model::workspace::Workspace;
 
 /// How standard input is named in messages.
@@ -266,4 +267,23 @@ fn import_into(
         }
     }
     Ok(())
+}
+
+/// The name of an annotator's file (a submission, a merge's input): the annotator it names,
+/// else its file name.
+pub fn annotator_name(workspace: &Workspace, path: &str) -> String {
+    merge::annotator_name(std::slice::from_ref(workspace), &file_name(path))
+}
+
+/// How an input is named when nothing in it names its annotator: its file name (`<stdin>` for
+/// `-`).
+pub fn file_name(path: &str) -> String {
+    if path == "-" {
+        return STDIN.to_string();
+    }
+    Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path)
+        .to_string()
 }

@@ -1,5 +1,6 @@
 //! The command-line twin of the web app, built from the same model: `convert`, `validate`,
-//! `stats`, `agree`, `suggest` and `completions`. Native targets only (it reads and writes files).
+//! `stats`, `agree`, `suggest`, `merge` and `completions`. Native targets only (it reads and
+//! writes files).
 //!
 //! [`run`] takes the arguments and returns the exit code with what to print, so tests call it
 //! directly; [`run_with_stdin`] also gives what `-` reads, and [`run_os`] takes the process's
@@ -16,6 +17,7 @@ mod completions;
 mod convert;
 mod help;
 mod input;
+mod merge;
 mod output;
 pub mod spec;
 mod stats;
@@ -146,6 +148,7 @@ fn dispatch(top: Top, stdin: &mut Stdin) -> Result<Finished, Usage> {
         "stats" => stats::run(&matches, stdin),
         "agree" => agree::run(&matches, stdin),
         "suggest" => suggest::run(&matches, stdin),
+        "merge" => merge::run(&matches, stdin),
         "completions" => completions::run(&matches),
         _ => match matches.free.as_slice() {
             [] => help_on(None),

@@ -246,6 +246,55 @@ Suggestions are made for English documents only; others are written unchanged, w
 One document is written as one claimmark JSON document, several as JSON Lines.",
 };
 
+pub static MERGE: Command = Command {
+    name: "merge",
+    synopsis: "[--min-agree K] [--strict] [--conflicts OUT] [--offsets UNIT] -o GOLD FILE...",
+    about: "merge several annotators' files into a gold set with provenance",
+    flags: &[
+        Flag {
+            long: "output",
+            short: Some('o'),
+            value: Some("GOLD"),
+            help: "write the gold set to GOLD (- is standard output); required",
+        },
+        Flag {
+            long: "min-agree",
+            short: None,
+            value: Some("K"),
+            help: "how many annotators must make an annotation exactly (default: more than half)",
+        },
+        Flag {
+            long: "conflicts",
+            short: None,
+            value: Some("OUT"),
+            help: "write the variants of every conflict group to OUT (claimmark JSON)",
+        },
+        Flag {
+            long: "strict",
+            short: None,
+            value: None,
+            help: "fail (exit 1) when conflict groups remain",
+        },
+        OFFSETS,
+    ],
+    details: "\
+Each FILE is one annotator's work, named by its annotator field (else by the file name); a file
+may hold several documents, matched across files by their text, and every FILE must hold the
+same documents. An annotation that at least K annotators made exactly (same span, label and
+source, names resolved through every file's sources and aliases) goes into the gold set,
+unanimous when all did (single with one FILE); a tie between variants of a span is a conflict.
+Mentions and cues: the most given, a linked one beating none (ties: the first FILE's); notes:
+each distinct one once, after the names of who wrote it. Everything else forms conflict groups
+of overlapping annotations, the lowest agreement first, for adjudication in the app.
+
+GOLD is claimmark JSON (JSON Lines for several documents), or the format whose export name it
+ends with: .w3c.jsonld, .spacy.jsonl, .doccano.jsonl, .label-studio.json or .brat.zip. Every
+annotation carries its provenance (status, annotators, agreement k/n, note). With --conflicts,
+OUT gets the open groups' variants as claimmark JSON, with status conflict and the group's
+number. One line on standard error sums up all documents; the exit code is 0 unless --strict
+is given and conflict groups remain (1).",
+};
+
 pub static COMPLETIONS: Command = Command {
     name: "completions",
     synopsis: "SHELL",
@@ -266,12 +315,13 @@ pub static HELP_COMMAND: Command = Command {
 };
 
 /// Every command, in the order of the help.
-pub static COMMANDS: [&Command; 7] = [
+pub static COMMANDS: [&Command; 8] = [
     &CONVERT,
     &VALIDATE,
     &STATS,
     &AGREE,
     &SUGGEST,
+    &MERGE,
     &COMPLETIONS,
     &HELP_COMMAND,
 ];
@@ -283,5 +333,6 @@ pub fn command(name: &str) -> Option<&'static Command> {
 
 /// The paragraph on inputs, for the commands that read files.
 pub fn inputs_note(command: &Command) -> Option<&'static str> {
-    matches!(command.name, "convert" | "validate" | "stats" | "agree").then_some(INPUTS)
+    let reads = ["convert", "validate", "stats", "agree", "merge"];
+    reads.contains(&command.name).then_some(INPUTS)
 }

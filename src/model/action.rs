@@ -12,6 +12,7 @@ use super::annotation::{AnnotationId, Attribution, Label, LabelId};
 use super::sources::{SourceEdit, SourceError};
 use super::span::Span;
 use super::suggest::learn::Feedback;
+use super::suggest::suggestion::Suggestion;
 use super::workspace::Workspace;
 
 /// A user's intent. Annotation actions apply to the document being shown.
@@ -68,12 +69,67 @@ pub enum Action {
     /// Teach the suggestion engine one answer. What it learns is kept in the shown document
     /// (the native format's `suggester`); a refused span is not suggested there again.
     Learn(Feedback),
+    /// Accept a suggestion for the shown document, as it is or with another label or source: it
+    /// becomes an annotation (see `Suggestion::attribution_as`) and the engine learns the
+    /// answer (`Feedback::Accepted`, or `Edited` with another label), as one undo step.
+    Accept {
+        suggestion: Suggestion,
+        label: LabelId,
+        source: Option<String>,
+        now: String,
+    },
+    /// Accept every suggestion given that is at least `min_confidence` sure (and not an
+    /// annotation yet), learning from each, as one undo step.
+    AcceptAll {
+        suggestions: Vec<Suggestion>,
+        min_confidence: f64,
+        now: String,
+    },
+    /// Tag a span by hand (as `Add`) where the engine saw `candidate` (`suggest::candidate_at`),
+    /// and teach the engine the label given (`Feedback::Added`), as one undo step. Where
+    /// suggestions are not allowed it is a plain `Add`.
+    AddTeaching {
+        span: Span,
+        label: LabelId,
+        attribution: Option<Attribution>,
+        note: String,
+        now: String,
+        candidate: Suggestion,
+    },
     /// Forget everything the suggestion engine learned, in every document.
     ResetLearning,
     /// Close a document (not the last one).
     Close {
         index: usize,
     },
+}
+
+impl Action {
+    /// This action, teaching the engine when it is an `Add` of a span where the engine saw
+    /// `candidate`: an `AddTeaching` (one undo step). Any other action, or no candidate: as it
+    /// is.
+    pub fn teaching(self, candidate: Option<Suggestion>) -> Action {
+        match (self, candidate) {
+            (
+                Action::Add {
+                    span,
+                    label,
+                    attribution,
+                    note,
+                    now,
+                },
+                Some(candidate),
+            ) => Action::AddTeaching {
+                span,
+                label,
+                attribution,
+                note,
+                now,
+                candidate,
+            },
+            (action, _) => action,
+        }
+    }
 }
 
 /// One property of an annotation to set.
@@ -114,6 +170,12 @@ pub enum ActionError {
     BadSource(String),
     /// Every span given is already tagged with the label.
     AlreadyTagged,
+    /// The suggestion is already an annotation (same span and label).
+    AlreadyAccepted,
+    /// No suggestion given is sure enough, or each is an annotation already.
+    NothingToAccept,
+    /// The shown document is an exercise whose teacher did not allow suggestions.
+    SuggestionsNotAllowed,
     LastDocument,
     NothingToOpen,
     NothingToUndo,
@@ -137,6 +199,13 @@ impl fmt::Display for ActionError {
             }
             ActionError::AlreadyTagged => {
                 f.write_str("every match is already tagged with that label")
+            }
+            ActionError::AlreadyAccepted => f.write_str("that suggestion is already an annotation"),
+            ActionError::NothingToAccept => {
+                f.write_str("no suggestion left to accept at that confidence")
+            }
+            ActionError::SuggestionsNotAllowed => {
+                f.write_str("your teacher has not allowed suggestions in this exercise")
             }
             ActionError::LastDocument => f.write_str("the last document cannot be closed"),
             ActionError::NothingToOpen => f.write_str("there is nothing to open"),

@@ -6,6 +6,7 @@
 use std::fmt;
 use std::rc::Rc;
 
+use super::provenance::Provenance;
 use super::span::Span;
 
 /// The stable id of an annotation, unique within a workspace.
@@ -277,6 +278,9 @@ pub struct Annotation {
     /// RFC 3339 time stamps, supplied by whoever creates or edits the annotation.
     pub created: String,
     pub modified: String,
+    /// Where it came from, in a gold set made by merging annotators' work (`model::merge`);
+    /// `None` everywhere else.
+    pub provenance: Option<Provenance>,
 }
 
 impl Annotation {

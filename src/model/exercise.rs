@@ -2,14 +2,20 @@
 //! `.claimmark-exercise.json` file or packed into a link's fragment.
 //!
 //! The file embeds a native v1 file (`material`) whose annotations are the key, so it is read
-//! with the same checks as any import. A link carries the same JSON, deflated and base64url
+//! with the same checks as any import. The note on a key's annotation is its explanation:
+//! students who check their work see it beside what they missed or labelled otherwise when
+//! the teacher allows it (`explain`, off unless the file says `"explain": true`, so notes
+//! written before explanations existed stay the teacher's). A link carries the same JSON, deflated and base64url
 //! encoded, after `#exercise=`. The exercise id is derived from the content, so a student who
-//! opens the same exercise twice finds their work again.
+//! opens the same exercise twice finds their work again. Whether students may ask for
+//! suggested annotations (`allow_suggestions`) is off unless the teacher allows it; the file
+//! says it only when it is on, so exercises made before it keep their ids.
 
 use serde_json::{json, Value};
 
 use super::formats::native;
 use super::formats::{json_error, ImportError, Problem};
+use super::review::{check_marks, Check};
 use super::text::content_id;
 use super::workspace::{ExerciseLink, Workspace};
 
@@ -26,6 +32,10 @@ pub struct Exercise {
     pub id: String,
     pub instructions: String,
     pub allow_check: bool,
+    /// Whether checking shows the key's notes as explanations (only with `allow_check`).
+    pub explain: bool,
+    /// Whether students may ask for suggested annotations (off by default).
+    pub allow_suggestions: bool,
     /// The document and labels; its annotations are the answer key (possibly none).
     pub material: Workspace,
 }
@@ -47,38 +57,84 @@ impl Exercise {
             );
         }
         material.done = false;
+        // What suggestions learned from the teacher's answers is not part of the exercise.
+        material.suggester = None;
         material.annotator = if with_key {
             "Answer key".into()
         } else {
             String::new()
         };
         material.exercise = None;
-        let mut exercise = Exercise {
+        Exercise {
             id: String::new(),
             instructions: instructions.trim().to_string(),
             allow_check: allow_check && with_key,
+            explain: false,
+            allow_suggestions: false,
             material,
-        };
-        let digest = content_id(&exercise.body().to_string());
-        exercise.id = format!("ex-{}", &digest["sha256:".len().."sha256:".len() + 12]);
-        exercise
+        }
+        .identified()
+    }
+
+    /// The exercise with suggestions allowed to students or not (its id follows).
+    pub fn allowing_suggestions(mut self, allow: bool) -> Exercise {
+        self.allow_suggestions = allow;
+        self.identified()
+    }
+
+    /// The exercise with its id: a hash of the rest.
+    fn identified(mut self) -> Exercise {
+        let digest = content_id(&self.body().to_string());
+        self.id = format!("ex-{}", &digest["sha256:".len().."sha256:".len() + 12]);
+        self
+    }
+
+    /// The exercise with the key's notes shown as explanations when students check their work
+    /// (`explain`), or not; never when they may not check.
+    pub fn explaining(mut self, explain: bool) -> Exercise {
+        self.explain = explain && self.allow_check;
+        self.identified()
+    }
+
+    /// How many of the key's annotations have a note (an explanation).
+    pub fn explained(&self) -> usize {
+        let notes = self.material.annotations().iter();
+        notes.filter(|a| !a.note.trim().is_empty()).count()
+    }
+
+    /// What `submission` got wrong against the key (`review::check_marks`), with the key's
+    /// explanations only when the exercise shows them.
+    pub fn check(&self, submission: &Workspace) -> Vec<Check> {
+        let mut checks = check_marks(&self.material, submission);
+        if !self.explain {
+            checks.iter_mut().for_each(|c| c.explanation.clear());
+        }
+        checks
     }
 
     pub fn has_key(&self) -> bool {
         !self.material.annotations().is_empty()
     }
 
-    /// The JSON without the id (the id is a hash of this).
+    /// The JSON without the id (the id is a hash of this). `explain` is written only when
+    /// true, so exercises made before it existed keep their ids.
     fn body(&self) -> Value {
         let material: Value =
             serde_json::from_str(&native::export(&self.material)).unwrap_or(Value::Null);
-        json!({
+        let mut body = json!({
             "format": FORMAT,
             "version": 1,
             "instructions": self.instructions,
             "allow_check": self.allow_check,
             "material": material,
-        })
+        });
+        if let (true, Some(object)) = (self.explain, body.as_object_mut()) {
+            object.insert("explain".into(), Value::Bool(true));
+        }
+        if let (true, Some(object)) = (self.allow_suggestions, body.as_object_mut()) {
+            object.insert("allow_suggestions".into(), Value::Bool(true));
+        }
+        body
     }
 
     /// The `.claimmark-exercise.json` file.
@@ -121,6 +177,7 @@ impl Exercise {
             id: self.id.clone(),
             instructions: self.instructions.clone(),
             allow_check: self.allow_check,
+            allow_suggestions: self.allow_suggestions,
         });
         workspace
     }
@@ -167,15 +224,16 @@ pub fn import(text: &str) -> Result<Exercise, ImportError> {
             .unwrap_or("")
             .to_string()
     };
+    let flag = |key: &str| root.get(key).and_then(Value::as_bool).unwrap_or(false);
     let with_key = !material.workspace.annotations().is_empty();
     let exercise = Exercise::new(
         material.workspace,
         &text_of("instructions"),
-        root.get("allow_check")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
+        flag("allow_check"),
         with_key,
-    );
+    )
+    .explaining(flag("explain"))
+    .allowing_suggestions(flag("allow_suggestions"));
     Ok(exercise)
 }
 

@@ -1,16 +1,19 @@
 //! Overlays: ranges drawn over the reading view that are not annotations (a selection waiting
-//! for its label, a span a student missed or added when checking their work), and the pieces
-//! a block's segments are cut into where overlays begin and end.
+//! for its label, a span a student missed or added when checking their work, a suggestion),
+//! and the pieces a block's segments are cut into where overlays begin and end.
 
 use super::layout::Segment;
 
 /// A range drawn over the text without being an annotation, `[start, end)` in code points.
-/// `class` is how the view draws it: `is-pending`, `is-missed` or `is-extra`.
+/// `class` is how the view draws it: `is-pending`, `is-missed`, `is-extra`, `is-wrong-label`,
+/// `is-wrong-source`, `is-suggested`…; `title` what its tooltip says (a check mark and the key's
+/// explanation), empty for none.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Overlay {
     pub start: usize,
     pub end: usize,
     pub class: &'static str,
+    pub title: String,
 }
 
 /// A run of a segment, split further where an overlay begins or ends, with the classes of the

@@ -1,43 +1,19 @@
 //! Checking an [`Action`] against the corpus and planning the primitive [`Edit`]s that carry
 //! it out. Planning changes nothing: the editor runs the plan, or nothing, when a check fails.
+//! The parts plans share are in `planning`; the answers to suggestions are planned in
+//! `answers`.
 
 use super::action::{Action, ActionError, Change, Outcome};
 use super::annotation::{label_set_problem, Annotation, AnnotationId, Attribution, Label, LabelId};
-use super::boundaries::split_problem;
+use super::answers;
 use super::corpus::Corpus;
 use super::edit::Edit;
 use super::formats::preview::effects;
 use super::language::is_tag;
+use super::planning::{add, changed, check_label, check_mention, check_span, Plan};
 use super::sources;
 use super::span::Span;
-use super::suggest::learn::{Feedback, Model};
 use super::workspace::Workspace;
-
-/// The edits an action makes, what to call them, what to report, and which document to show
-/// afterwards.
-pub(crate) struct Plan {
-    pub edits: Vec<Edit>,
-    pub description: String,
-    pub outcome: Outcome,
-    pub show: Option<usize>,
-}
-
-fn check_label(ws: &Workspace, label: &LabelId) -> Result<(), ActionError> {
-    match ws.label(label) {
-        Some(_) => Ok(()),
-        None => Err(ActionError::UnknownLabel(label.clone())),
-    }
-}
-
-fn check_span(ws: &Workspace, span: Span) -> Result<(), ActionError> {
-    if ws.span(span.start(), span.end()).is_none() {
-        return Err(ActionError::SpanOutsideText(span));
-    }
-    match split_problem(&ws.document.text, span) {
-        Some(problem) => Err(ActionError::SplitsCharacter(problem)),
-        None => Ok(()),
-    }
-}
 
 /// A label set is usable when ids are unique and non-empty, names non-empty, colours
 /// `#rrggbb`, and every label in use is still there.
@@ -47,16 +23,6 @@ fn check_labels(ws: &Workspace, labels: &[Label]) -> Result<(), ActionError> {
         Some(why) => Err(ActionError::BadLabels(why)),
         None => Ok(()),
     }
-}
-
-fn check_mention(ws: &Workspace, attribution: &Option<Attribution>) -> Result<(), ActionError> {
-    let Some(attribution) = attribution else {
-        return Ok(());
-    };
-    for span in [attribution.mention, attribution.cue].into_iter().flatten() {
-        check_span(ws, span)?;
-    }
-    Ok(())
 }
 
 /// Checks `action` against `corpus` and plans its edits. `Ok(None)`: nothing would change.
@@ -70,7 +36,7 @@ pub(crate) fn plan(corpus: &Corpus, action: Action) -> Result<Option<Plan>, Acti
             attribution,
             note,
             now,
-        } => add(ws, doc, span, label, attribution, note, now),
+        } => add(ws, doc, span, label, attribution, note, now).map(Some),
         Action::Edit { id, change, now } => edit(ws, doc, id, change, now),
         Action::AddMany {
             spans,
@@ -137,17 +103,30 @@ pub(crate) fn plan(corpus: &Corpus, action: Action) -> Result<Option<Plan>, Acti
             };
             changed(vec![Edit::SetLanguage(doc, language)], what, Some(doc))
         }
-        Action::Learn(feedback) => learn(corpus, doc, &feedback),
-        Action::ResetLearning => {
-            let edits: Vec<Edit> = (0..corpus.len())
-                .filter(|&i| corpus.documents()[i].suggester.is_some())
-                .map(|i| Edit::SetSuggester(i, None))
-                .collect();
-            if edits.is_empty() {
-                return Ok(None);
-            }
-            changed(edits, "forget what suggestions learned".into(), None)
+        Action::Learn(feedback) => answers::learn(corpus, feedback),
+        Action::Accept {
+            suggestion,
+            label,
+            source,
+            now,
+        } => answers::accept(corpus, suggestion, label, source, now),
+        Action::AcceptAll {
+            suggestions,
+            min_confidence,
+            now,
+        } => answers::accept_all(corpus, suggestions, min_confidence, now),
+        Action::AddTeaching {
+            span,
+            label,
+            attribution,
+            note,
+            now,
+            candidate,
+        } => {
+            let plan = add(ws, doc, span, label.clone(), attribution, note, now)?;
+            answers::teaching(corpus, plan, candidate, label).map(Some)
         }
+        Action::ResetLearning => answers::reset(corpus),
         Action::Close { index } => {
             let closing = corpus
                 .documents()
@@ -160,71 +139,6 @@ pub(crate) fn plan(corpus: &Corpus, action: Action) -> Result<Option<Plan>, Acti
             changed(vec![Edit::RemoveDocument(index)], description, None)
         }
     }
-}
-
-/// Adds what `feedback` teaches the corpus's model to the shown document's learning.
-fn learn(corpus: &Corpus, doc: usize, feedback: &Feedback) -> Result<Option<Plan>, ActionError> {
-    let models = corpus
-        .documents()
-        .iter()
-        .filter_map(|w| w.suggester.as_ref());
-    let mut learned = corpus.current().suggester.clone().unwrap_or_default();
-    learned.add(&Model::sum(models).change(feedback));
-    let what = match feedback {
-        Feedback::Accepted(_) => "accept a suggestion",
-        Feedback::Rejected(_) => "reject a suggestion",
-        Feedback::Edited { .. } => "relabel a suggestion",
-        Feedback::Added { .. } => "learn from a new annotation",
-    };
-    let edits = vec![Edit::SetSuggester(doc, Some(Box::new(learned)))];
-    changed(edits, what.to_string(), Some(doc))
-}
-
-/// A plan that changes the corpus and reports `description`.
-fn changed(
-    edits: Vec<Edit>,
-    description: String,
-    show: Option<usize>,
-) -> Result<Option<Plan>, ActionError> {
-    Ok(Some(Plan {
-        edits,
-        outcome: Outcome::Changed(description.clone()),
-        description,
-        show,
-    }))
-}
-
-fn add(
-    ws: &Workspace,
-    doc: usize,
-    span: Span,
-    label: LabelId,
-    attribution: Option<Attribution>,
-    note: String,
-    now: String,
-) -> Result<Option<Plan>, ActionError> {
-    check_label(ws, &label)?;
-    check_span(ws, span)?;
-    check_mention(ws, &attribution)?;
-    let attribution = sources::canonical_attribution(ws, attribution);
-    let id = ws.fresh_id();
-    let description = format!("add {label}");
-    let annotation = Annotation {
-        id: id.clone(),
-        span,
-        fragments: Vec::new(),
-        label,
-        attribution,
-        note,
-        created: now.clone(),
-        modified: now,
-    };
-    Ok(Some(Plan {
-        edits: vec![Edit::Insert(doc, Box::new(annotation), None)],
-        description,
-        outcome: Outcome::Added(id),
-        show: Some(doc),
-    }))
 }
 
 fn edit(
@@ -329,6 +243,7 @@ fn add_many(
             note: note.clone(),
             created: now.clone(),
             modified: now.clone(),
+            provenance: None,
         };
         edits.push(Edit::Insert(doc, Box::new(annotation), None));
     }

@@ -289,6 +289,7 @@ mod tests {
                     note: String::new(),
                     created: String::new(),
                     modified: String::new(),
+                    provenance: None,
                 }
             })
             .collect();

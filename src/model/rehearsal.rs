@@ -7,10 +7,13 @@
 //! layout, and runs them unoptimised. The rehearsal annotates the seed article (eight times
 //! over) with 60 attributed annotations, exports it as native JSON, reads that back, applies it
 //! as an import, lays it out and exports it again; then everything is dropped. It touches no
-//! saved work and no user state.
+//! saved work and no user state. [`rehearse_suggestions`] does the same for a first Suggest:
+//! it reads the article, eight times over, for suggestions.
 
 use super::formats::{self, native, InputFile};
 use super::layout;
+use super::suggest::engine::suggest;
+use super::suggest::learn::Model;
 use super::{Action, Attribution, Document, Editor, LabelId, Span, Workspace};
 
 const REPEATS: usize = 8;
@@ -72,6 +75,15 @@ pub fn rehearse() -> Option<(usize, usize, usize)> {
     ))
 }
 
+/// Reads the seed article, eight times over, for suggestions (a few milliseconds); returns how
+/// many it found.
+pub fn rehearse_suggestions() -> usize {
+    let seed = Workspace::seed();
+    let mut document = Document::new("rehearsal", seed.document.text.as_str().repeat(REPEATS));
+    document.language = Some("en".into());
+    suggest(&Workspace::new(document), &Model::new()).len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +94,12 @@ mod tests {
         assert_eq!(annotations, ANNOTATIONS);
         assert!(segments > 0);
         assert!(exported > Workspace::seed().document.text.as_str().len());
+    }
+
+    #[test]
+    fn the_suggestion_rehearsal_finds_the_seeds_suggestions_eight_times() {
+        let once = suggest(&Workspace::seed(), &Model::new()).len();
+        assert!(once >= 10);
+        assert!(rehearse_suggestions() >= REPEATS * once - REPEATS);
     }
 }

@@ -8,7 +8,7 @@ use super::annotation::Annotation;
 use super::csv::{Cell, Csv};
 use super::formats::Problem;
 use super::metrics::{
-    cohen_kappa, krippendorff_alpha, marks, pair_relaxed, score, unit_categories, Score,
+    cohen_kappa, krippendorff_alpha, marks, pair_relaxed, score, unit_categories, Mark, Score,
     SourceResolver,
 };
 use super::workspace::Workspace;
@@ -305,18 +305,40 @@ pub enum CheckMark {
     WrongSource,
 }
 
-/// What the student got wrong, in text order as (start, end, mark): the key's spans they
-/// missed, their spans the key lacks, and their found spans with the wrong label or source
-/// (relaxed rule: overlapping spans pair, largest overlap first).
-pub fn check_marks(key: &Workspace, submission: &Workspace) -> Vec<(usize, usize, CheckMark)> {
+/// A span a student got wrong, found when they check their work.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Check {
+    pub start: usize,
+    pub end: usize,
+    pub mark: CheckMark,
+    /// The note of the key's annotation the mark is about (the one missed, or the one found
+    /// with another label or source): the teacher's explanation. Empty when that note is, and
+    /// for extra spans, which no annotation of the key explains.
+    pub explanation: String,
+}
+
+/// What the student got wrong, in text order: the key's spans they missed, their spans the key
+/// lacks, and their found spans with the wrong label or source (relaxed rule: overlapping
+/// spans pair, largest overlap first), each with the key's explanation.
+pub fn check_marks(key: &Workspace, submission: &Workspace) -> Vec<Check> {
     let (key_marks, sub_marks) = (marks(key), marks(submission));
+    let explain = |k: usize| key.annotations()[k].note.trim().to_string();
     let same_label = pair_relaxed(&key_marks, &sub_marks, true);
     let resolver = SourceResolver::new(&key.sources_for_export(), &submission.sources_for_export());
-    let mut out: Vec<(usize, usize, CheckMark)> = Vec::new();
+    let mut out: Vec<Check> = Vec::new();
+    let mut push = |(start, end): (usize, usize), mark: CheckMark, explanation: String| {
+        out.push(Check {
+            start,
+            end,
+            mark,
+            explanation,
+        })
+    };
+    let span = |m: &Mark| (m.start, m.end);
     for &(k, s) in &same_label {
         let (key_source, sub_source) = (&key_marks[k].source, &sub_marks[s].source);
         if resolver.resolve(key_source.as_deref()) != resolver.resolve(sub_source.as_deref()) {
-            out.push((sub_marks[s].start, sub_marks[s].end, CheckMark::WrongSource));
+            push(span(&sub_marks[s]), CheckMark::WrongSource, explain(k));
         }
     }
     let key_paired = |k: usize, pairs: &[(usize, usize)]| pairs.iter().any(|p| p.0 == k);
@@ -326,19 +348,19 @@ pub fn check_marks(key: &Workspace, submission: &Workspace) -> Vec<(usize, usize
         .into_iter()
         .filter(|&(k, s)| !key_paired(k, &same_label) && !sub_paired(s, &same_label))
         .collect();
-    for &(_, s) in &wrong_label {
-        out.push((sub_marks[s].start, sub_marks[s].end, CheckMark::WrongLabel));
+    for &(k, s) in &wrong_label {
+        push(span(&sub_marks[s]), CheckMark::WrongLabel, explain(k));
     }
     for (k, mark) in key_marks.iter().enumerate() {
         if !key_paired(k, &same_label) && !key_paired(k, &wrong_label) {
-            out.push((mark.start, mark.end, CheckMark::Missed));
+            push(span(mark), CheckMark::Missed, explain(k));
         }
     }
     for (s, mark) in sub_marks.iter().enumerate() {
         if !sub_paired(s, &same_label) && !sub_paired(s, &wrong_label) {
-            out.push((mark.start, mark.end, CheckMark::Extra));
+            push(span(mark), CheckMark::Extra, String::new());
         }
     }
-    out.sort_by_key(|(start, end, _)| (*start, *end));
+    out.sort_by_key(|c| (c.start, c.end));
     out
 }

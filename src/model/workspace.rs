@@ -46,6 +46,8 @@ pub struct ExerciseLink {
     pub instructions: String,
     /// Whether the student may compare their work with the key.
     pub allow_check: bool,
+    /// Whether the student may ask for suggested annotations (off unless the teacher allows).
+    pub allow_suggestions: bool,
 }
 
 impl Workspace {
@@ -101,6 +103,12 @@ impl Workspace {
 
     pub fn annotation(&self, id: &AnnotationId) -> Option<&Annotation> {
         self.annotations.iter().find(|a| &a.id == id)
+    }
+
+    /// Whether suggested annotations may be shown and answered: always, except in an exercise
+    /// whose teacher did not allow them.
+    pub fn allows_suggestions(&self) -> bool {
+        self.exercise.as_ref().is_none_or(|e| e.allow_suggestions)
     }
 
     pub fn label(&self, id: &LabelId) -> Option<&Label> {

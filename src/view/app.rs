@@ -2,11 +2,13 @@
 //! and dialogs, plus the page-wide behaviour, each in its own hook: shortcuts
 //! ([`super::hooks::shortcuts`]), drag-and-drop ([`super::hooks::file_drop`]), autosave
 //! ([`super::autosave`]), start-up ([`super::hooks::startup`]), the exercise key
-//! ([`super::hooks::exercise_key`]) and fading notices ([`super::hooks::notice_fade`]).
+//! ([`super::hooks::exercise_key`]), fading notices ([`super::hooks::notice_fade`]) and the
+//! suggestions' reading ([`super::hooks::suggest`]).
 
 use web_sys::File;
 use yew::prelude::*;
 
+use super::adjudicate::AdjudicateView;
 use super::autosave::use_autosave;
 use super::dialog_host::{Dialog, DialogHost};
 use super::document::DocumentView;
@@ -16,6 +18,7 @@ use super::hooks::file_drop::{use_file_drop, FileDrop};
 use super::hooks::notice_fade::use_notice_fade;
 use super::hooks::shortcuts::use_shortcuts;
 use super::hooks::startup::use_startup;
+use super::hooks::suggest::use_suggest;
 use super::importing::start_import;
 use super::linking::LinkingBanner;
 use super::notices::Notices;
@@ -34,6 +37,7 @@ use crate::model::{Corpus, Workspace};
 enum Screen {
     Annotate,
     Review,
+    Adjudicate,
     Report,
 }
 
@@ -54,6 +58,7 @@ pub fn app() -> Html {
     use_effect_with(store.snap_to_words, |on| storage::save_snap_setting(*on));
     use_notice_fade(&store);
     use_shortcuts(&store, &dialog);
+    use_suggest(&store);
 
     let on_import = {
         let (store, dialog) = (store.clone(), dialog.clone());
@@ -104,6 +109,8 @@ pub fn app() -> Html {
         )
     } else if *screen == Screen::Review {
         html! { <ReviewView on_close={show(Screen::Annotate)} /> }
+    } else if *screen == Screen::Adjudicate {
+        html! { <AdjudicateView on_close={show(Screen::Annotate)} on_help={open_dialog(Dialog::Help)} /> }
     } else if *screen == Screen::Report {
         html! { <ReportView on_close={show(Screen::Annotate)} /> }
     } else {
@@ -125,6 +132,7 @@ pub fn app() -> Html {
                 <Toolbar on_open={open_dialog(Dialog::Open)} on_import={on_import}
                     on_export={open_dialog(Dialog::Export)} on_help={open_dialog(Dialog::Help)}
                     on_exercise={open_dialog(Dialog::Exercise)} on_review={show(Screen::Review)} on_report={show(Screen::Report)}
+                    on_adjudicate={show(Screen::Adjudicate)}
                     on_labels={open_dialog(Dialog::Labels)} />
                 <Notices />
                 <LinkingBanner />

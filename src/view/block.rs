@@ -92,8 +92,15 @@ pub fn block_view(props: &BlockProps) -> Html {
         let segment = piece_of.segment;
         let (s, e) = (piece_of.start.to_string(), piece_of.end.to_string());
         let overlay_classes = piece_of.classes.clone();
+        // What the overlays covering the piece say (a check mark, the key's explanation).
+        let notes: Vec<&str> = overlays
+            .iter()
+            .filter(|o| !o.title.is_empty() && o.start <= piece_of.start && piece_of.end <= o.end)
+            .map(|o| o.title.as_str())
+            .collect();
         if segment.layers.is_empty() {
-            return html! { <span class={classes!("seg", overlay_classes)} data-s={s} data-e={e}>{ piece }</span> };
+            let title = (!notes.is_empty()).then(|| notes.join("\n"));
+            return html! { <span class={classes!("seg", overlay_classes)} data-s={s} data-e={e} {title}>{ piece }</span> };
         }
         let ids: Vec<&str> = segment.layers.iter().map(|l| l.id.as_str()).collect();
         let first_piece = piece_of.start == segment.start;
@@ -107,6 +114,7 @@ pub fn block_view(props: &BlockProps) -> Html {
             .layers
             .iter()
             .map(|l| format!("{} — {}", name_of(labels, &l.label), l.source.as_deref().unwrap_or("unattributed")))
+            .chain(notes.iter().map(|n| n.to_string()))
             .collect();
         // What a screen reader says where annotations begin (the badge's alternative text).
         let spoken: Vec<String> = segment

@@ -1,5 +1,5 @@
-//! [`Modal`], the behaviour every dialog shares (labelled, takes focus when it opens, closes
-//! on Escape), and the help dialog.
+//! [`Modal`], the behaviour every dialog shares (labelled, takes focus when it opens and gives
+//! it back when it closes, closes on Escape), and the help dialog.
 
 use std::rc::Rc;
 
@@ -35,8 +35,27 @@ pub fn modal(props: &ModalProps) -> Html {
                 .find_map(|selector| d.query_selector(selector).ok().flatten())
                 .and_then(|e| e.dyn_into::<HtmlElement>().ok())
             });
+            // Focus goes back where it was once the dialog closes, if it is lost then.
+            let opener = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                .filter(|e| e.get_attribute("aria-hidden").as_deref() != Some("true"));
             if let Some(target) = focus_target {
                 let _ = target.focus();
+            }
+            // The dialog leaves the page after this runs: look once it has.
+            move || {
+                gloo_timers::callback::Timeout::new(0, move || {
+                    let document = web_sys::window().and_then(|w| w.document());
+                    let active = document.as_ref().and_then(|d| d.active_element());
+                    let body = document.and_then(|d| d.body()).map(Into::into);
+                    let lost = active.is_none() || active == body;
+                    if let Some(opener) = opener.filter(|o| lost && o.is_connected()) {
+                        let _ = opener.focus();
+                    }
+                })
+                .forget();
             }
         });
     }
@@ -101,6 +120,11 @@ pub fn help_dialog(props: &HelpProps) -> Html {
         ("J / K", "next / previous annotation"),
         ("E", "edit the selected annotation's attribution"),
         ("Delete", "delete the selected annotation"),
+        ("S", "suggest annotations (the Suggestions tab)"),
+        (
+            "↑ ↓, Enter or A, E, X or Delete",
+            "in the Suggestions list: move, accept, edit then accept, reject the focused suggestion",
+        ),
         ("Ctrl+Z", "undo"),
         ("Ctrl+Shift+Z or Ctrl+Y", "redo"),
         (
@@ -118,6 +142,18 @@ pub fn help_dialog(props: &HelpProps) -> Html {
         ),
         ("?", "this help"),
     ];
+    let adjudication = [
+        ("J / K", "next / previous group of disagreeing annotations"),
+        ("1 … 9", "pick that variant"),
+        ("R", "reject every variant"),
+        (
+            "C / E",
+            "combine two variants / edit an annotation of your own",
+        ),
+        ("N", "write the decision's note"),
+        ("U", "reopen a decided group"),
+        ("Esc", "leave the note or a form for the queue"),
+    ];
     let labels = props.labels.iter().map(|l| html! {
         <li><span class="badge" style={format!("--label:{}", l.color)}>{ &l.name }</span>{ " " }{ &l.description }</li>
     });
@@ -128,6 +164,10 @@ pub fn help_dialog(props: &HelpProps) -> Html {
             <h3>{ "Keys" }</h3>
             <dl class="keys">
                 { for keys.iter().map(|(k, v)| html! { <><dt><kbd>{ *k }</kbd></dt><dd>{ *v }</dd></> }) }
+            </dl>
+            <h3>{ "Keys on the Adjudicate screen" }</h3>
+            <dl class="keys">
+                { for adjudication.iter().map(|(k, v)| html! { <><dt><kbd>{ *k }</kbd></dt><dd>{ *v }</dd></> }) }
             </dl>
             <h3>{ "Files" }</h3>
             <p>{ "Export downloads the document (or all documents) as claimmark JSON, W3C Web Annotation, spaCy/Prodigy JSONL, doccano JSONL, Label Studio JSON or brat standoff; every offset is in Unicode code points (Python string indices). Import, or dropping files on the page, reads any of these back after showing what it found. Open adds texts (.txt files, JSON Lines of {\"text\", \"title\"}, or pasted text) as new documents. Your work is saved in this browser after every change." }</p>

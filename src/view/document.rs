@@ -4,8 +4,9 @@
 //! What the article does is in [`super::hooks`]: the mouse ([`super::hooks::mouse_selection`]),
 //! the keyboard caret ([`super::hooks::keyboard_caret`]), revealing annotations and offsets
 //! ([`super::hooks::reveal`]), the mention/cue marks ([`super::hooks::link_marks`]) and a
-//! student's check marks ([`super::hooks::check_marks`]). This module lays the blocks out and
-//! renders them.
+//! student's check marks ([`super::hooks::check_marks`]). Suggestions are drawn as overlays
+//! (dashed outlines, [`super::suggesting`]): never annotations, the text stays as it is. This
+//! module lays the blocks out and renders them.
 
 use std::rc::Rc;
 
@@ -89,11 +90,20 @@ pub fn document_view() -> Html {
     use_ready();
 
     let mut overlays = check_overlays.to_vec();
+    // The suggestions' dashed outlines, for the blocks in the window.
+    let from = blocks.layout.get(window.first).map_or(0, |b| b.start);
+    let to = window
+        .last
+        .checked_sub(1)
+        .and_then(|i| blocks.layout.get(i))
+        .map_or(0, |b| b.end);
+    overlays.extend(store.suggestions.overlays(document.id(), from, to));
     if let Some(p) = article.pending.as_ref().filter(|p| !p.marked) {
         overlays.push(Overlay {
             start: p.span.start(),
             end: p.span.end(),
             class: "is-pending",
+            title: String::new(),
         });
     }
     let children = block_views(&blocks, &segments, window, &labels, &overlays, &store);

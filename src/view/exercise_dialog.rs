@@ -1,5 +1,6 @@
 //! The teacher's "New exercise" dialog: labels, instructions, whether the annotations are the
-//! answer key and whether students may check their work; then a file or a link.
+//! answer key, whether students may check their work and see the key's notes as explanations,
+//! and whether they may ask for suggested annotations (off unless ticked); then a file or a link.
 
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -37,9 +38,14 @@ fn base_url() -> String {
 pub fn exercise_dialog(props: &ExerciseProps) -> Html {
     let store = use_store();
     let annotations = store.editor().workspace().annotations().len();
+    let notes = (store.editor().workspace().annotations().iter())
+        .filter(|a| !a.note.trim().is_empty())
+        .count();
     let instructions = use_node_ref();
     let with_key = use_node_ref();
     let allow_check = use_node_ref();
+    let explain = use_node_ref();
+    let allow_suggestions = use_node_ref();
     let link = use_state(|| None::<Result<String, String>>);
     let (start, used) = current_labels(&store);
     let labels = use_state(|| start.clone());
@@ -52,11 +58,13 @@ pub fn exercise_dialog(props: &ExerciseProps) -> Html {
     // The exercise takes the edited labels; the document takes them too (one undo step), so
     // the teacher's annotations and the exercise agree.
     let build = {
-        let (store, instructions, with_key, allow_check) = (
+        let (store, instructions, with_key, allow_check, explain, allow_suggestions) = (
             store.clone(),
             instructions.clone(),
             with_key.clone(),
             allow_check.clone(),
+            explain.clone(),
+            allow_suggestions.clone(),
         );
         let labels = (*labels).clone();
         move || {
@@ -71,6 +79,8 @@ pub fn exercise_dialog(props: &ExerciseProps) -> Html {
             let mut material = store.editor().workspace().clone();
             material.labels = labels.clone();
             Exercise::new(material, &text, checked(&allow_check), checked(&with_key))
+                .explaining(checked(&explain))
+                .allowing_suggestions(checked(&allow_suggestions))
         }
     };
     let save = {
@@ -145,6 +155,14 @@ pub fn exercise_dialog(props: &ExerciseProps) -> Html {
             <label class="check">
                 <input ref={allow_check} type="checkbox" checked=true />
                 { "Students may check their work against the key" }
+            </label>
+            <label class="check">
+                <input ref={explain} type="checkbox" />
+                { format!("…and see your notes as explanations of what they missed or labelled otherwise ({notes} of your {annotations} annotation(s) have a note)") }
+            </label>
+            <label class="check">
+                <input ref={allow_suggestions} type="checkbox" />
+                { "Students may ask for suggested annotations (found in their browser)" }
             </label>
             { link_view }
             <div class="actions">

@@ -1,6 +1,6 @@
 //! Running code at the browser's frame boundaries: just before the next frame is laid out
 //! ([`after_frame`]), or just after it has been painted ([`after_paint`], or awaiting
-//! [`next_paint`]).
+//! [`next_paint`]); and in a task of its own ([`next_task`]), for long work done in pieces.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -42,4 +42,24 @@ pub async fn next_paint() {
         });
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Runs `f` in a task of its own, as soon as the browser has handled what is waiting (input,
+/// and a frame when one is due): a message to itself, which unlike a zero timeout is not held
+/// back 4 ms once such calls nest. Long work split into such tasks never blocks the page.
+pub fn next_task(f: impl FnOnce() + 'static) {
+    match web_sys::MessageChannel::new() {
+        Ok(channel) => {
+            let (receiver, sender) = (channel.port1(), channel.port2());
+            let on_message = Closure::once_into_js(move || {
+                f();
+                channel.port1().close();
+            });
+            receiver.set_onmessage(Some(on_message.unchecked_ref()));
+            let _ = sender.post_message(&wasm_bindgen::JsValue::NULL);
+        }
+        Err(_) => {
+            gloo_timers::callback::Timeout::new(0, f).forget();
+        }
+    }
 }

@@ -4,6 +4,12 @@
 //! [`store::Msg`]. DOM selections are converted to code points in [`selection`] and nowhere
 //! else; browser storage, downloads and file reading live in [`storage`] and [`files`].
 
+pub mod adjudicate;
+pub mod adjudicate_edit;
+pub mod adjudicate_gold;
+pub mod adjudicate_group;
+pub mod adjudicate_keys;
+pub mod adjudicate_session;
 pub mod annotation_editor;
 pub mod annotation_list;
 pub mod app;
@@ -47,6 +53,10 @@ pub mod statistics;
 pub mod storage;
 pub mod store;
 pub mod student;
+pub mod suggesting;
+pub mod suggestion_form;
+pub mod suggestion_list;
+pub mod suggestions_panel;
 pub mod tag_menu;
 pub mod toolbar;
 pub mod warm_up;

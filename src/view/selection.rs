@@ -290,7 +290,7 @@ pub fn scroll_to_offset(root: &Element, at: usize) {
 }
 
 /// Scrolls the text at `at` to the middle of the part of the window that bars at the top
-/// (toolbar, search bar) do not cover. False when it is not rendered.
+/// (toolbar, search bar) and a bottom sheet do not cover. False when it is not rendered.
 pub fn center_offset(root: &Element, at: usize) -> bool {
     let Some((node, offset)) = offset_to_point(root, at) else {
         return false;
@@ -323,7 +323,14 @@ pub fn center_offset(root: &Element, at: usize) -> bool {
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(768.0);
-    let middle = covered + (height - covered) / 2.0;
+    // A sheet across the bottom of a narrow window (the Suggestions tab's) covers the rest.
+    let floor = root
+        .owner_document()
+        .and_then(|d| d.query_selector(".panel.is-suggesting").ok().flatten())
+        .map(|sheet| sheet.get_bounding_client_rect())
+        .filter(|r| r.left() <= 1.0 && r.bottom() >= height - 1.0 && r.top() > covered)
+        .map_or(height, |r| r.top());
+    let middle = covered + (floor - covered) / 2.0;
     window.scroll_by_with_x_and_y(0.0, top - middle);
     true
 }

@@ -1,6 +1,7 @@
-//! The side panel: the exercise (if any), the selected annotation's editor, and three tabs —
-//! Annotations, Sources and Statistics. Only the open tab is rendered, so a closed Sources or
-//! Statistics tab costs nothing while annotating.
+//! The side panel: the exercise (if any), the selected annotation's editor, and four tabs —
+//! Annotations, Sources, Statistics and Suggestions. Only the open tab is rendered, so a closed
+//! tab costs nothing while annotating. Asking for suggestions (the Suggest button, S) opens
+//! their tab.
 
 use yew::prelude::*;
 
@@ -11,6 +12,7 @@ use super::sources_panel::SourcesPanel;
 use super::statistics::StatisticsPanel;
 use super::store::use_store;
 use super::student::ExercisePanel;
+use super::suggestions_panel::SuggestionsPanel;
 use crate::model::AnnotationId;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -18,16 +20,23 @@ enum Tab {
     Annotations,
     Sources,
     Statistics,
+    Suggestions,
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::Annotations, Tab::Sources, Tab::Statistics];
+    const ALL: [Tab; 4] = [
+        Tab::Annotations,
+        Tab::Sources,
+        Tab::Statistics,
+        Tab::Suggestions,
+    ];
 
     fn name(self) -> &'static str {
         match self {
             Tab::Annotations => "Annotations",
             Tab::Sources => "Sources",
             Tab::Statistics => "Statistics",
+            Tab::Suggestions => "Suggestions",
         }
     }
 
@@ -40,6 +49,14 @@ impl Tab {
 pub fn side_panel() -> Html {
     let store = use_store();
     let tab = use_state(|| Tab::Annotations);
+    {
+        let tab = tab.clone();
+        use_effect_with(store.suggestions.shown, move |shown| {
+            if *shown > 0 {
+                tab.set(Tab::Suggestions);
+            }
+        });
+    }
     // The editor of an annotation just added appears one frame after it, so that its highlight
     // is painted first (the form costs milliseconds of layout). Meanwhile no editor is shown:
     // never the previous one, which keys such as E would otherwise reach.
@@ -108,9 +125,11 @@ pub fn side_panel() -> Html {
         Tab::Annotations => html! { <AnnotationList /> },
         Tab::Sources => html! { <SourcesPanel /> },
         Tab::Statistics => html! { <StatisticsPanel /> },
+        Tab::Suggestions => html! { <SuggestionsPanel /> },
     };
     html! {
-        <aside class="panel" aria-label="Annotations, sources and statistics">
+        <aside class={classes!("panel", (*tab == Tab::Suggestions).then_some("is-suggesting"))}
+            aria-label="Annotations, sources, statistics and suggestions">
             <ExercisePanel />
             // Conditional parts sit in stable slots, so that showing them never rebuilds the tabs.
             <div class="selected-slot">{ for selected }</div>

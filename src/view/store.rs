@@ -1,9 +1,9 @@
 //! The one store handle the components share through context.
 //!
 //! [`Store`] wraps the model's [`Editor`] with the little UI state that several components
-//! need: which annotation is selected, the status notice, the word-snapping switch, and the
+//! need: which annotation is selected, the status notice, the word-snapping switch, the
 //! shown document's exercise with its answer key (parsed once, see
-//! [`super::hooks::exercise_key`]). Every change goes through [`Msg`]; edits to the workspace
+//! [`super::hooks::exercise_key`]), and the suggested annotations ([`super::suggesting`]). Every change goes through [`Msg`]; edits to the workspace
 //! go through [`Msg::Do`] and so through `Editor::apply`, which is what makes undo cover
 //! everything.
 //!
@@ -15,6 +15,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::suggesting::{SuggestMsg, Suggestions};
 use crate::model::exercise::Exercise;
 use crate::model::{Action, ActionError, AnnotationId, Corpus, Editor, ExerciseLink, Outcome};
 
@@ -92,6 +93,8 @@ pub struct Store {
     /// when its document is shown) and read from here by every component; see
     /// [`Store::exercise_of`].
     exercise: Option<Rc<Exercise>>,
+    /// Suggested annotations: asked for or not, the latest reading, the focused one.
+    pub suggestions: Suggestions,
 }
 
 impl Store {
@@ -125,6 +128,7 @@ impl PartialEq for Store {
             && self.search == other.search
             && self.scroll_to == other.scroll_to
             && self.added == other.added
+            && self.suggestions == other.suggestions
             && match (&self.exercise, &other.exercise) {
                 (Some(a), Some(b)) => Rc::ptr_eq(a, b),
                 (a, b) => a.is_none() && b.is_none(),
@@ -160,6 +164,8 @@ pub enum Msg {
     ScrollTo(usize),
     /// Hold an exercise (with its answer key) for the components that show or check it.
     SetExercise(Rc<Exercise>),
+    /// Show, hide, focus or update the suggested annotations.
+    Suggestions(SuggestMsg),
 }
 
 impl Store {
@@ -177,6 +183,7 @@ impl Store {
             scroll_to: None,
             added: None,
             exercise: None,
+            suggestions: Suggestions::default(),
         }
     }
 
@@ -265,6 +272,7 @@ impl Reducible for Store {
             Msg::SetSnap(on) => next.snap_to_words = on,
             Msg::SetChecking(on) => next.checking = on,
             Msg::SetExercise(exercise) => next.exercise = Some(exercise),
+            Msg::Suggestions(msg) => next.suggestions.update(msg),
             Msg::Restore(corpus) => {
                 next.editor = Rc::new(RefCell::new(Editor::with_corpus(corpus)));
                 next.revision += 1;

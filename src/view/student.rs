@@ -1,5 +1,6 @@
 //! The student's side of an exercise: the start dialog (instructions, labels, name) and the
-//! exercise panel (check my work, export the submission).
+//! exercise panel (check my work with the key's explanations when the teacher allows them,
+//! export the submission).
 
 use std::rc::Rc;
 
@@ -8,10 +9,13 @@ use yew::prelude::*;
 
 use super::dialogs::Modal;
 use super::files::download;
+use super::hooks::check_marks::{mark_name, use_checks};
 use super::store::{use_store, Msg, NoticeKind};
+use crate::model::boundaries::shorten_end;
 use crate::model::exercise::Exercise;
 use crate::model::formats::{native, safe_stem};
 use crate::model::metrics::score;
+use crate::model::review::Check;
 
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
@@ -91,6 +95,7 @@ pub fn exercise_panel() -> Html {
     let store = use_store();
     let editor = store.editor();
     let workspace = editor.workspace();
+    let checks = use_checks(&store, workspace);
     let Some(link) = workspace.exercise.clone() else {
         return html! {};
     };
@@ -137,6 +142,19 @@ pub fn exercise_panel() -> Html {
         let percent = |v: f64| format!("{:.0}%", v * 100.0);
         let optional = |v: Option<f64>| v.map_or("—".to_string(), percent);
         let sentences = s.explained().into_iter().map(|line| html! { <li>{ line }</li> });
+        let explained: Vec<&Check> = checks.iter().filter(|c| !c.explanation.is_empty()).collect();
+        let explanations = explained.iter().map(|check| {
+            let quote = shorten_end(workspace.document.text.slice(check.start, check.end), 60);
+            let (store, at) = (store.clone(), check.start);
+            let show = Callback::from(move |_| store.dispatch(Msg::ScrollTo(at)));
+            html! {
+                <li>
+                    <span class="mark-name">{ mark_name(check.mark) }</span>
+                    <button type="button" class="link-button" onclick={show}><q dir="auto">{ quote }</q></button>
+                    <p class="explanation" dir="auto">{ &check.explanation }</p>
+                </li>
+            }
+        });
         html! {
             <div class="check-results" role="status">
                 <ul class="score-sentences">{ for sentences }</ul>
@@ -146,6 +164,10 @@ pub fn exercise_panel() -> Html {
                     <dt>{ "Labels right" }</dt><dd>{ optional(s.label_accuracy) }</dd>
                     <dt>{ "Sources right" }</dt><dd>{ optional(s.attribution_accuracy) }</dd>
                 </dl>
+                if !explained.is_empty() {
+                    <h3 class="explanations-title">{ "What the key explains" }</h3>
+                    <ul class="explanations" aria-label="What the key explains">{ for explanations }</ul>
+                }
                 <p class="hint">
                     <span class="mark-sample is-missed">{ "missed" }</span>{ " spans of the key you have not marked; " }
                     <span class="mark-sample is-extra">{ "extra" }</span>{ " spans the key does not have; " }

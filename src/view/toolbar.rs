@@ -1,5 +1,6 @@
-//! The slim toolbar: Open, Import, Export, Undo/Redo, Find, word snapping, labels, the
-//! classroom (New exercise, Review), the printable Report, Help.
+//! The slim toolbar: Open, Import, Export, Undo/Redo, Find, Suggest, word snapping, labels, the
+//! classroom (New exercise, Review), adjudication, the printable Report, Help. Suggest is
+//! disabled, saying why, in an exercise whose teacher did not allow suggestions.
 //!
 //! What does not fit goes into a "More" menu, by CSS breakpoints so that nothing is ever cut
 //! off: each entry is rendered twice, once in the bar and once in the menu, and the stylesheet
@@ -11,6 +12,8 @@ use yew::prelude::*;
 
 use super::files::file_list;
 use super::store::{use_store, Msg};
+use super::suggesting::SuggestMsg;
+use super::suggestions_panel::not_allowed;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -20,6 +23,8 @@ pub struct ToolbarProps {
     pub on_help: Callback<()>,
     pub on_exercise: Callback<()>,
     pub on_review: Callback<()>,
+    /// Opens the adjudication screen (several annotators' files into a gold set).
+    pub on_adjudicate: Callback<()>,
     pub on_report: Callback<()>,
     /// Opens the label set's editor.
     pub on_labels: Callback<()>,
@@ -61,9 +66,13 @@ struct Entry {
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let store = use_store();
-    let (can_undo, can_redo) = {
+    let (can_undo, can_redo, refusal) = {
         let editor = store.editor();
-        (editor.can_undo(), editor.can_redo())
+        (
+            editor.can_undo(),
+            editor.can_redo(),
+            not_allowed(editor.workspace()),
+        )
     };
     let file_input = use_node_ref();
     let more_open = use_state(|| false);
@@ -97,14 +106,25 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let store = store.clone();
         Callback::from(move |_| store.dispatch(Msg::Search(true)))
     };
+    let suggest = {
+        let store = store.clone();
+        Callback::from(move |()| store.dispatch(Msg::Suggestions(SuggestMsg::Show)))
+    };
     let mut entries = vec![
         Entry { label: "Open…", title: "Paste texts or open .txt files to annotate", fold: Fold::Narrow, run: props.on_open.clone() },
         Entry { label: "Import…", title: "Read annotations: claimmark, W3C, spaCy, doccano, Label Studio or brat (or drop files on the page)", fold: Fold::Narrow, run: pick_file },
         Entry { label: "Export…", title: "Download this document or all documents in one of six formats", fold: Fold::Narrow, run: props.on_export.clone() },
     ];
+    let suggest_entry = refusal.is_none().then(|| Entry {
+        label: "Suggest",
+        title: "",
+        fold: Fold::Narrow,
+        run: suggest.clone(),
+    });
     let later = vec![
         Entry { label: "New exercise…", title: "Make an exercise from this document: labels, instructions, answer key; a file or a link", fold: Fold::Wide, run: props.on_exercise.clone() },
         Entry { label: "Review", title: "Score students' submissions against the key; agreement, comparison and chart", fold: Fold::Wide, run: props.on_review.clone() },
+        Entry { label: "Adjudicate…", title: "Merge several annotators' files into a gold set and decide where they disagree", fold: Fold::Wide, run: props.on_adjudicate.clone() },
         Entry { label: "Report", title: "Print / report: the annotated article with legend, annotations and statistics, ready to print or save as PDF", fold: Fold::Wide, run: props.on_report.clone() },
         Entry { label: "Help", title: "Keys, format and limits (?)", fold: Fold::Wide, run: props.on_help.clone() },
     ];
@@ -126,6 +146,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         .chain(&later)
         .map(in_bar)
         .collect();
+    entries.extend(suggest_entry);
     entries.push(labels_entry);
     entries.extend(later);
     let snap_toggle = {
@@ -149,6 +170,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
             <button type="button" onclick={open_search} aria-keyshortcuts="Control+F"
                 title="Search the text, then tag one or all matches (Ctrl+F)">{ "Find" }</button>
+            <button type="button" class="bar-narrow" onclick={suggest.reform(|_| ())} disabled={refusal.is_some()}
+                aria-keyshortcuts="S" title={refusal.unwrap_or("Suggest annotations to accept, edit or reject; found in this browser, nothing is sent (S)")}>
+                { "Suggest" }
+            </button>
             <label class="toggle bar-wide" title="Selections that start or end inside a word take the whole word">
                 <input type="checkbox" checked={store.snap_to_words} onchange={snap_toggle} />
                 { "Snap to words" }

@@ -39,6 +39,31 @@ def test_schema_checks_the_cue(validator):
     assert list(validator.iter_errors(fixture)) == []
 
 
+def test_schema_checks_the_provenance(validator):
+    fixture = json.loads(FIXTURE_FILES[0].read_text(encoding="utf-8"))
+    annotation = fixture["annotations"][0]
+    good = [
+        {"status": "majority", "annotators": ["ana", "بن"], "agreement": "2/3"},
+        {"status": "conflict", "annotators": [], "agreement": "0/2", "group": 1, "reason": "boundary", "note": "?"},
+        None,
+    ]
+    for provenance in good:
+        annotation["provenance"] = provenance
+        assert list(validator.iter_errors(fixture)) == [], provenance
+    bad = [
+        {"status": "gold", "annotators": [], "agreement": "0/1"},
+        {"status": "conflict", "annotators": [], "agreement": "0/1"},
+        {"status": "single", "annotators": ["ana"], "agreement": "1/1", "group": 1},
+        {"status": "single", "annotators": ["ana"], "agreement": "one"},
+        {"status": "single", "annotators": ["ana"], "agreement": "1/1", "reason": "typo"},
+        {"status": "single", "agreement": "1/1"},
+        "majority",
+    ]
+    for provenance in bad:
+        annotation["provenance"] = provenance
+        assert list(validator.iter_errors(fixture)), f"schema accepted provenance {provenance!r}"
+
+
 def test_the_premise_helper_finds_split_characters():
     text = "a\u0301 👨🏻\u200d🚒\r\nx"
     inside = {i for i in range(len(text) + 1) if splits_character(text, i)}

@@ -38,6 +38,7 @@ pub fn with_spans(text: &str, spans: &[Span]) -> Workspace {
         note: String::new(),
         created: String::new(),
         modified: String::new(),
+        provenance: None,
     });
     let labels = claimmark::model::annotation::default_labels();
     Workspace::from_parts(

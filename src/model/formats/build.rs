@@ -15,6 +15,7 @@ use crate::model::annotation::{
     default_labels, is_rfc3339, Annotation, AnnotationId, Attribution, IdAllocator, Label, LabelId,
     Source,
 };
+use crate::model::provenance::Provenance;
 use crate::model::span::Span;
 use crate::model::text::Document;
 use crate::model::workspace::Workspace;
@@ -50,6 +51,8 @@ pub struct Draft {
     pub quote: Option<String>,
     pub created: String,
     pub modified: String,
+    /// Where the annotation came from, when the format carries it (a merged gold set).
+    pub provenance: Option<Provenance>,
 }
 
 /// Collects the annotations of one document.
@@ -350,6 +353,7 @@ fn check(builder: &mut DocumentBuilder, map: &UnitMap, draft: Draft) -> Result<C
             note: draft.note,
             created: String::new(),
             modified: String::new(),
+            provenance: draft.provenance,
         },
         id: draft.id,
         created: draft.created,

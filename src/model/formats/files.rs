@@ -55,6 +55,17 @@ impl Format {
         Format::ALL.into_iter().find(|f| f.id() == id)
     }
 
+    /// The format whose export names its files so (`gold.spacy.jsonl` is spaCy), ignoring case;
+    /// `None` for any other name.
+    pub fn from_file_name(name: &str) -> Option<Format> {
+        let name = name.to_lowercase();
+        Format::ALL.into_iter().find(|f| {
+            [false, true]
+                .iter()
+                .any(|many| name.ends_with(&format!(".{}", f.extension(*many))))
+        })
+    }
+
     /// The file name ending, for one document and for several.
     pub(super) fn extension(self, many: bool) -> &'static str {
         match (self, many) {
@@ -165,4 +176,27 @@ pub(super) fn file_extension(name: &str) -> String {
 
 pub(super) fn file_stem(name: &str) -> &str {
     name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Format;
+
+    #[test]
+    fn formats_are_known_by_their_export_names() {
+        for (name, expected) in [
+            ("gold.claimmark.json", Some(Format::Native)),
+            ("gold.claimmark.jsonl", Some(Format::Native)),
+            ("out/Золото.W3C.JSONLD", Some(Format::W3c)),
+            ("gold.spacy.jsonl", Some(Format::Spacy)),
+            ("gold.doccano.jsonl", Some(Format::Doccano)),
+            ("gold.label-studio.json", Some(Format::LabelStudio)),
+            ("gold.brat.zip", Some(Format::Brat)),
+            ("gold.json", None),
+            ("spacy.jsonl", None),
+            ("-", None),
+        ] {
+            assert_eq!(Format::from_file_name(name), expected, "{name}");
+        }
+    }
 }

@@ -8,7 +8,8 @@
 //! same bytes.
 //!
 //! Shared pieces: `files` (formats, files in and out, names), `problem` (problems, errors,
-//! limits), `json` (JSON helpers), `build` (the checked builder foreign importers use);
+//! limits), `json` (JSON helpers), `provenance` (a merged annotation's provenance as every
+//! format holds it), `build` (the checked builder foreign importers use);
 //! `gather` reads a set of files as one import and `detect` recognises each file's format;
 //! `importing` does the same import in steps, for the web app to paint between them.
 
@@ -25,6 +26,7 @@ pub mod label_studio;
 pub mod native;
 pub mod preview;
 mod problem;
+pub mod provenance;
 mod skipped;
 pub mod spacy;
 pub mod texts;

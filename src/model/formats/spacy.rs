@@ -3,7 +3,8 @@
 //!
 //! Offsets are code points, which is what spaCy's `Doc.char_span` and Prodigy expect. Each
 //! span carries claimmark's extras as flat keys: `id`, `source`, `mention_start`/`mention_end`,
-//! `cue_start`/`cue_end` (the reporting verb) and `note` (absent when empty), so nothing is lost; spaCy ignores them.
+//! `cue_start`/`cue_end` (the reporting verb), `note` (absent when empty) and, in a merged gold
+//! set, `provenance` (docs/FORMAT.md), so nothing is lost; spaCy ignores them.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -13,6 +14,7 @@ use super::collect::Records;
 use super::files::ImportOptions;
 use super::json::{integer, records, string};
 use super::problem::{Decoded, Problem};
+use super::provenance::{encoded, lenient, read, Encoded};
 use super::skipped::Skipped;
 use super::texts::title_from_text;
 use super::units::Unit;
@@ -43,6 +45,8 @@ struct SpanOut<'a> {
     cue_end: Option<usize>,
     #[serde(skip_serializing_if = "str::is_empty")]
     note: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provenance: Option<Encoded<'a>>,
 }
 
 #[derive(Serialize)]
@@ -77,6 +81,7 @@ pub fn export(documents: &[&Workspace]) -> String {
                         cue_start: cue.map(|c| c.start()),
                         cue_end: cue.map(|c| c.end()),
                         note: &a.note,
+                        provenance: a.provenance.as_ref().map(encoded),
                     }
                 })
                 .collect(),
@@ -233,6 +238,7 @@ fn add_spans(
             }
             continue;
         };
+        let found = span.get("provenance").filter(|p| !p.is_null()).map(read);
         let draft = Draft {
             id: string(span, "id").map(str::to_string),
             start,
@@ -243,6 +249,7 @@ fn add_spans(
             cue,
             note: string(span, "note").unwrap_or_default().to_string(),
             quote: string(span, "text").map(str::to_string),
+            provenance: lenient(found, skipped),
             ..Draft::default()
         };
         builder.add(&at, draft);

@@ -77,24 +77,35 @@ pub fn features(found: &Found, context: &Context, lexicon: &Lexicon) -> Vec<Stri
     if words <= 3 && determined && found.shape == Shape::Bare {
         out.push(format!("short-object:{}", found.cue.class.id()));
     }
+    let hinted = hinted(context.content, lexicon);
     for class in Class::ALL {
-        if hinted(context.content, class, lexicon) {
+        if hinted & class.bit() != 0 {
             out.push(format!("hint:{}", class.id()));
         }
     }
     out
 }
 
-/// Whether a word or two-word phrase of the words said is a hint for `class`.
-fn hinted(content: &[Token], class: Class, lexicon: &Lexicon) -> bool {
-    let kind = Words::Hint(class);
-    content.iter().enumerate().any(|(i, t)| {
-        t.is_word()
-            && (lexicon.is(kind, &t.lower)
-                || content.get(i + 1).is_some_and(|n| {
-                    n.is_word() && lexicon.is(kind, &format!("{} {}", t.lower, n.lower))
-                }))
-    })
+/// The labels the words said hint at (bits `1 << class`): a word or two-word phrase of them
+/// that is a hint.
+fn hinted(content: &[Token], lexicon: &Lexicon) -> u8 {
+    let all = Class::ALL.iter().fold(0, |bits, c| bits | c.bit());
+    let mut pair = String::new();
+    let mut bits = 0;
+    for (i, t) in content.iter().enumerate().filter(|(_, t)| t.is_word()) {
+        bits |= lexicon.hints(&t.lower);
+        if let Some(next) = content.get(i + 1).filter(|n| n.is_word()) {
+            pair.clear();
+            pair.push_str(&t.lower);
+            pair.push(' ');
+            pair.push_str(&next.lower);
+            bits |= lexicon.hints(&pair);
+        }
+        if bits == all {
+            break;
+        }
+    }
+    bits
 }
 
 /// The weights a feature starts with, per class, before any learning: the cue's label counts

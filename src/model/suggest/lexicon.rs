@@ -5,7 +5,50 @@
 //! auxiliaries, titles before names, pronouns…). The file's own header explains its lines.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A fast hash for the engine's maps of short keys (rustc's FxHash): a word is looked up in
+/// the lexicon for nearly every token read, and the standard SipHash, which resists crafted
+/// collisions that a built-in word list does not need to fear, was a third of the engine's
+/// time. Only speed depends on it: no result depends on the order of a map.
+#[derive(Clone, Copy, Default)]
+pub struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, mut bytes: &[u8]) {
+        while let Some((word, rest)) = bytes.split_first_chunk::<8>() {
+            self.add(u64::from_le_bytes(*word));
+            bytes = rest;
+        }
+        if !bytes.is_empty() {
+            let mut word = [0u8; 8];
+            word[..bytes.len()].copy_from_slice(bytes);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Builds [`Fx`] hashers.
+pub type Fast = BuildHasherDefault<Fx>;
 
 /// The label a cue usually signals: one of the three default labels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -25,6 +68,11 @@ impl Class {
             Class::Allegation => "allegation",
             Class::Proposal => "proposal",
         }
+    }
+
+    /// Its bit in a set of classes.
+    pub fn bit(self) -> u8 {
+        1 << self as u8
     }
 
     pub fn from_id(id: &str) -> Option<Class> {
@@ -117,8 +165,11 @@ impl Words {
 pub struct Lexicon {
     cues: Vec<Cue>,
     /// First word of a form → the form's words and its cue, longest forms first.
-    forms: HashMap<String, Vec<(Vec<String>, usize)>>,
-    words: HashMap<Words, HashSet<String>>,
+    forms: HashMap<String, Vec<(Vec<String>, usize)>, Fast>,
+    words: HashMap<Words, HashSet<String, Fast>, Fast>,
+    /// Each hint word or phrase with the labels it hints at (bit `1 << class`), so that what
+    /// is said is read once for all three.
+    hints: HashMap<String, u8, Fast>,
 }
 
 impl Lexicon {
@@ -178,8 +229,18 @@ impl Lexicon {
         let Some(kind) = Words::parse(&head.join(" ")) else {
             return false;
         };
+        if let Words::Hint(class) = kind {
+            for item in &items {
+                *self.hints.entry(item.clone()).or_default() |= class.bit();
+            }
+        }
         self.words.entry(kind).or_default().extend(items);
         true
+    }
+
+    /// The labels `lower` (a lower-case word or phrase) hints at, as bits `1 << class`.
+    pub fn hints(&self, lower: &str) -> u8 {
+        self.hints.get(lower).copied().unwrap_or(0)
     }
 
     /// Whether `lower` (a lower-case word or phrase) is in the list `kind`.

@@ -7,34 +7,35 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{Lexicon, Words};
+use super::lexicon::{Fast, Lexicon, Words};
 use super::phrases::{Kind, Speaker, Who};
 use super::tokens::Token;
 use crate::model::sources::known_names;
 use crate::model::workspace::Workspace;
 
-/// The canonical name of a registered source a name names (`sources::known_names`).
-type Known<'w> = Box<dyn Fn(&str) -> Option<String> + 'w>;
+/// The canonical name of a registered source a name names (`sources::known_names`, which
+/// owns what it looks in, so a reading can keep its resolver between steps).
+type Known = Box<dyn Fn(&str) -> Option<String>>;
 
 /// The sources of one document, as far as it has been read.
-pub struct Resolver<'w> {
-    known: Known<'w>,
-    memo: HashMap<String, Option<String>>,
+pub struct Resolver {
+    known: Known,
+    memo: HashMap<String, Option<String>, Fast>,
     /// Capitalised names of two words or more seen so far, by their lower-case last and first
     /// words (the first one seen wins).
-    by_last: HashMap<String, String>,
-    by_first: HashMap<String, String>,
+    by_last: HashMap<String, String, Fast>,
+    by_first: HashMap<String, String, Fast>,
     /// The sources named so far, the latest last.
     recent: Vec<(String, Who)>,
 }
 
-impl<'w> Resolver<'w> {
-    pub fn new(ws: &'w Workspace) -> Resolver<'w> {
+impl Resolver {
+    pub fn new(ws: &Workspace) -> Resolver {
         Resolver {
             known: Box::new(known_names(ws)),
-            memo: HashMap::new(),
-            by_last: HashMap::new(),
-            by_first: HashMap::new(),
+            memo: HashMap::default(),
+            by_last: HashMap::default(),
+            by_first: HashMap::default(),
             recent: Vec::new(),
         }
     }

@@ -1,8 +1,8 @@
 //! A suggestion: a span the engine thinks a person would tag, with the label, who says it (the
 //! source, where the text names them, the cue), how sure the engine is, and the features that
 //! made it think so. Suggestions are not annotations: they appear in no statistics and no
-//! export until the person accepts them (the UI turns one into an `Action::Add` with
-//! `Suggestion::to_action`, in `suggest::engine`).
+//! export until the person accepts them (`Action::Accept`, made by `Suggestion::accept`, or an
+//! `Action::Add` from `Suggestion::to_action`, both in `suggest::engine`).
 
 use crate::model::annotation::{Attribution, LabelId};
 use crate::model::span::Span;
@@ -30,6 +30,19 @@ impl Suggestion {
     /// none when the engine named no source.
     pub fn attribution(&self) -> Option<Attribution> {
         let named = Attribution::named(self.source.as_deref()?)?;
+        Some(Attribution {
+            mention: self.mention,
+            cue: self.cue,
+            ..named
+        })
+    }
+
+    /// The attribution of the suggestion accepted with `source` in place of the engine's: a
+    /// changed name keeps the mention and the cue (the text still names whoever speaks there,
+    /// with the same reporting verb: the person corrected who that is); no source, no
+    /// attribution.
+    pub fn attribution_as(&self, source: Option<&str>) -> Option<Attribution> {
+        let named = Attribution::named(source?)?;
         Some(Attribution {
             mention: self.mention,
             cue: self.cue,

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
+use crate::model::suggest::Suggestion;
 use crate::model::{Action, Attribution, Span};
 use crate::view::files::now_iso;
 use crate::view::keyboard::KeySelection;
@@ -38,6 +39,13 @@ pub struct Article {
     pub keys: UseStateHandle<Option<KeySelection>>,
     /// The document language's word and sentence rules, for snapping and the caret.
     pub segmenter: Rc<BrowserSegmenter>,
+}
+
+/// The candidate under a span tagged by hand, while suggestions are shown for the document.
+pub fn candidate_at(store: &StoreHandle, span: Span) -> Option<Suggestion> {
+    let editor = store.editor();
+    let document = editor.workspace().document.id();
+    store.suggestions.candidate_at(document, span)
 }
 
 /// The article's shared state for a document in `language`. A pending mark goes when the
@@ -79,19 +87,21 @@ impl Article {
         }
     }
 
-    /// Choosing a label in the tag menu: the pending span becomes an annotation; from the
-    /// keyboard, the caret goes after it and focus back to the article.
+    /// Choosing a label in the tag menu: the pending span becomes an annotation (teaching the
+    /// suggestions, while they are shown, about the candidate under it); from the keyboard,
+    /// the caret goes after it and focus back to the article.
     pub fn on_choose(&self, store: &StoreHandle) -> Callback<TagChoice> {
         let (article, store) = (self.clone(), store.clone());
         Callback::from(move |choice: TagChoice| {
             if let Some(p) = &*article.pending {
-                store.dispatch(Msg::Do(Action::Add {
+                let add = Action::Add {
                     span: p.span,
                     label: choice.label,
                     attribution: Attribution::named(&choice.attribution),
                     note: choice.note.trim().to_string(),
                     now: now_iso(),
-                }));
+                };
+                store.dispatch(Msg::Do(add.teaching(candidate_at(&store, p.span))));
                 mark_after_paint("claimmark:annotation-added");
                 if p.from_keyboard {
                     article.keys.set(Some(KeySelection::caret(p.span.end())));

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::article::{Article, Pending};
+use super::article::{candidate_at, Article, Pending};
 use crate::model::layout::Block;
 use crate::model::{Action, Label, Text};
 use crate::view::files::now_iso;
@@ -121,13 +121,15 @@ impl KeyHandler {
                 let Some(label) = self.labels.get(index) else {
                     return;
                 };
-                self.store.dispatch(Msg::Do(Action::Add {
+                let add = Action::Add {
                     span,
                     label: label.id.clone(),
                     attribution: None,
                     note: String::new(),
                     now: now_iso(),
-                }));
+                };
+                let candidate = candidate_at(&self.store, span);
+                self.store.dispatch(Msg::Do(add.teaching(candidate)));
                 keys.set(Some(KeySelection::caret(span.end())));
             }
         }

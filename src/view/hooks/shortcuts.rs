@@ -1,11 +1,11 @@
 //! Page-wide keys: Ctrl+F search, undo and redo, `[` and `]` between documents, J and K between
-//! annotations (`model::navigate`), E to edit and Delete to delete the selected one, Escape,
-//! and `?` for help.
+//! annotations (`model::navigate`), E to edit and Delete to delete the selected one, S to show
+//! suggestions, Escape, and `?` for help.
 //!
 //! Typing anywhere changes only what the person is looking at: keys typed into a field, or
 //! anywhere inside something that owns its keys (`data-owns-keys`: the tag menu, dialogs, the
-//! search bar, the More menu, the annotation editor), and every key while a dialog or the tag
-//! menu is open, are left alone.
+//! search bar, the More menu, the annotation editor, the Adjudicate screen), and every key
+//! while a dialog or the tag menu is open, are left alone.
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -15,7 +15,9 @@ use yew::prelude::*;
 use crate::model::navigate;
 use crate::model::Action;
 use crate::view::dialog_host::Dialog;
-use crate::view::store::{Msg, StoreHandle};
+use crate::view::store::{Msg, NoticeKind, StoreHandle};
+use crate::view::suggesting::SuggestMsg;
+use crate::view::suggestions_panel::not_allowed;
 
 /// Listens for shortcut keys on the window for as long as the app runs.
 #[hook]
@@ -107,7 +109,7 @@ fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHan
         return;
     }
     let command = key.ctrl_key() || key.meta_key();
-    let (current, count, neighbour) = {
+    let (current, count, neighbour, refusal) = {
         let editor = store.editor();
         let annotations = editor.workspace().annotations();
         let selected = store.selected.as_ref();
@@ -118,6 +120,7 @@ fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHan
                 navigate::next(annotations, selected).cloned(),
                 navigate::previous(annotations, selected).cloned(),
             ],
+            not_allowed(editor.workspace()),
         )
     };
     let msg = match key.key().as_str() {
@@ -145,6 +148,10 @@ fn on_shortcut(event: &web_sys::Event, store: &StoreHandle, dialog: &UseStateHan
             focus_annotation_editor();
             return;
         }
+        "s" | "S" if !command => match refusal {
+            Some(why) => Msg::Notify(NoticeKind::Info, why.to_string()),
+            None => Msg::Suggestions(SuggestMsg::Show),
+        },
         "?" => {
             key.prevent_default();
             dialog.set(Dialog::Help);

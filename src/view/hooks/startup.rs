@@ -1,6 +1,7 @@
 //! What happens once saved work is restored: an exercise in the page's link opens the
 //! student's start dialog, and, when the browser is idle, the app rehearses an import
-//! (`model::rehearsal`) and warms the tag menu's fonts (`view::warm_up`).
+//! (`model::rehearsal`) and warms the tag menu's fonts (`view::warm_up`), then rehearses a
+//! first Suggest.
 
 use std::rc::Rc;
 
@@ -47,21 +48,26 @@ fn exercise_in_link(store: &StoreHandle) -> Option<Exercise> {
     }
 }
 
-/// Runs `model::rehearsal` and `warm_up::menu_fonts` once the browser is idle, so that the
-/// first import of the session runs compiled code and the first tag menu finds its fonts cached
-/// (see those modules).
+/// Runs `model::rehearsal` and `warm_up::menu_fonts` once the browser is idle, then (when idle
+/// again) the suggestions' rehearsal, so that the first import of the session and its first
+/// Suggest run compiled code and the first tag menu finds its fonts cached (see those modules).
 fn rehearse_when_idle() {
+    when_idle(|| {
+        let _ = std::hint::black_box(crate::model::rehearsal::rehearse());
+        crate::view::warm_up::menu_fonts();
+        when_idle(|| {
+            let _ = std::hint::black_box(crate::model::rehearsal::rehearse_suggestions());
+        });
+    });
+}
+
+/// Runs `f` once the browser is idle (or soon, where it cannot say).
+fn when_idle(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let rehearse = Closure::once_into_js(|| {
-        let _ = std::hint::black_box(crate::model::rehearsal::rehearse());
-        crate::view::warm_up::menu_fonts();
-    });
-    if window
-        .request_idle_callback(rehearse.unchecked_ref())
-        .is_err()
-    {
-        let _ = window.set_timeout_with_callback(rehearse.unchecked_ref());
+    let f = Closure::once_into_js(f);
+    if window.request_idle_callback(f.unchecked_ref()).is_err() {
+        let _ = window.set_timeout_with_callback(f.unchecked_ref());
     }
 }

@@ -7,11 +7,12 @@
 
 use std::collections::HashMap;
 
-use super::write::{CUE_RELATION, CUE_TYPE, RELATION, SOURCE_NOTE, SOURCE_TYPE};
+use super::write::{CUE_RELATION, CUE_TYPE, PROVENANCE_NOTE, RELATION, SOURCE_NOTE, SOURCE_TYPE};
 use crate::model::formats::build::{DocumentBuilder, Draft};
 use crate::model::formats::collect::Records;
 use crate::model::formats::files::{file_extension, file_stem, text_of, ImportOptions, InputFile};
 use crate::model::formats::problem::{Decoded, ImportError, Problem};
+use crate::model::formats::provenance::read_text;
 use crate::model::formats::skipped::Skipped;
 use crate::model::formats::units::Unit;
 
@@ -149,10 +150,18 @@ fn read_one(stem: &str, txt: &str, ann: &str, skipped: &mut Skipped) -> Document
         };
         let mut source = None;
         let mut note_lines = Vec::new();
+        let mut provenance = None;
         for note in lines.notes.get(id).into_iter().flatten() {
-            match note.strip_prefix(SOURCE_NOTE) {
-                Some(name) => source = Some(name.to_string()),
-                None => note_lines.push(note.clone()),
+            if let Some(name) = note.strip_prefix(SOURCE_NOTE) {
+                source = Some(name.to_string());
+            } else if let Some(found) = note
+                .strip_prefix(PROVENANCE_NOTE)
+                .and_then(|json| read_text(json).ok())
+            {
+                // A note that only looks like one stays a note.
+                provenance = Some(found);
+            } else {
+                note_lines.push(note.clone());
             }
         }
         let (start, end) = whole(bound);
@@ -170,6 +179,7 @@ fn read_one(stem: &str, txt: &str, ann: &str, skipped: &mut Skipped) -> Document
             cue: linked(CUE_RELATION),
             note: note_lines.join("\n"),
             quote: Some(bound.text.clone()).filter(|t| !t.is_empty()),
+            provenance,
             ..Draft::default()
         };
         builder.add(&format!("{stem}.ann line {number} ({id})"), draft);

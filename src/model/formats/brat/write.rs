@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use crate::model::annotation::Annotation;
 use crate::model::formats::build::one_line;
 use crate::model::formats::files::safe_stem;
+use crate::model::formats::provenance::to_text;
 use crate::model::span::Span;
 use crate::model::text::Text;
 use crate::model::workspace::Workspace;
@@ -15,6 +16,8 @@ pub(super) const CUE_TYPE: &str = "Cue";
 /// brat keeps entity and relation types in one namespace, so the cue's relation has its own name.
 pub(super) const CUE_RELATION: &str = "Has_cue";
 pub(super) const SOURCE_NOTE: &str = "source: ";
+/// The note that holds a merged annotation's provenance, as one line of JSON.
+pub(super) const PROVENANCE_NOTE: &str = "provenance: ";
 
 /// The pieces of `span` between line breaks, as brat fragments.
 fn fragments(text: &Text, span: Span) -> Vec<(usize, usize)> {
@@ -113,6 +116,13 @@ fn ann(workspace: &Workspace) -> String {
                 "#{}\tAnnotatorNotes T{t}\t{}",
                 notes.len() + 1,
                 one_line(&annotation.note)
+            ));
+        }
+        if let Some(provenance) = &annotation.provenance {
+            notes.push(format!(
+                "#{}\tAnnotatorNotes T{t}\t{PROVENANCE_NOTE}{}",
+                notes.len() + 1,
+                to_text(provenance)
             ));
         }
     }

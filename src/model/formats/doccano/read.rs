@@ -21,6 +21,7 @@ use crate::model::formats::collect::Records;
 use crate::model::formats::files::ImportOptions;
 use crate::model::formats::json::{records, string};
 use crate::model::formats::problem::{Decoded, Problem};
+use crate::model::formats::provenance::{lenient, read};
 use crate::model::formats::skipped::Skipped;
 use crate::model::formats::units::Unit;
 use crate::model::text::title_or_untitled;
@@ -287,6 +288,10 @@ fn add_spans(
 ) {
     let sources = keyed(record, "attributions", "source");
     let notes = keyed(record, "notes", "note");
+    let assessed = record
+        .get("provenance")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
     let relations = record
         .get("relations")
         .and_then(Value::as_array)
@@ -334,6 +339,11 @@ fn add_spans(
                 .find(|(k, _)| *k == span.key)
                 .map(|(_, s)| s.clone())
         };
+        let found = assessed
+            .iter()
+            .find(|p| p.get("entity_id").and_then(Value::as_i64) == Some(span.key))
+            .and_then(|p| p.get("provenance"))
+            .map(read);
         let draft = Draft {
             start: span.start,
             end: span.end,
@@ -342,6 +352,7 @@ fn add_spans(
             mention: mention.map(|m| (m.start, m.end)),
             cue: cue.map(|c| (c.start, c.end)),
             note: pick(&notes).unwrap_or_default(),
+            provenance: lenient(found, skipped),
             ..Draft::default()
         };
         builder.add(&format!("{at} span {index}"), draft);

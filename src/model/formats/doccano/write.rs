@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::model::formats::provenance::{encoded, Encoded};
 use crate::model::formats::units::{Unit, UnitMap};
 use crate::model::workspace::Workspace;
 
@@ -20,6 +21,8 @@ struct Line<'a> {
     relations: Vec<Relation>,
     attributions: Vec<Attributed<'a>>,
     notes: Vec<Noted<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    provenance: Vec<Assessed<'a>>,
     title: &'a str,
     document_id: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -53,6 +56,12 @@ struct Attributed<'a> {
 struct Noted<'a> {
     entity_id: usize,
     note: &'a str,
+}
+
+#[derive(Serialize)]
+struct Assessed<'a> {
+    entity_id: usize,
+    provenance: Encoded<'a>,
 }
 
 fn line(workspace: &Workspace, unit: Unit) -> Line<'_> {
@@ -126,6 +135,17 @@ fn line(workspace: &Workspace, unit: Unit) -> Line<'_> {
             .map(|(entity_id, a)| Noted {
                 entity_id,
                 note: &a.note,
+            })
+            .collect(),
+        provenance: annotations
+            .iter()
+            .enumerate()
+            .filter_map(|(entity_id, a)| {
+                let provenance = encoded(a.provenance.as_ref()?);
+                Some(Assessed {
+                    entity_id,
+                    provenance,
+                })
             })
             .collect(),
         title: &workspace.document.title,

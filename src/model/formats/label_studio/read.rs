@@ -19,6 +19,7 @@ use crate::model::formats::doccano::{CUE_LABEL, CUE_RELATION, RELATION_TYPE, SOU
 use crate::model::formats::files::ImportOptions;
 use crate::model::formats::json::{integer, string};
 use crate::model::formats::problem::{Decoded, Problem};
+use crate::model::formats::provenance::{lenient, read_text};
 use crate::model::formats::skipped::Skipped;
 use crate::model::formats::units::Unit;
 use crate::model::text::title_or_untitled;
@@ -336,6 +337,7 @@ fn add_results(builder: &mut DocumentBuilder, at: &str, results: &[Value], skipp
             continue;
         };
         let id = id_of(result).unwrap_or_default();
+        let provenance = index.textarea(id, "provenance").map(|t| read_text(&t));
         let draft = Draft {
             id: Some(id.to_string()),
             start,
@@ -346,6 +348,7 @@ fn add_results(builder: &mut DocumentBuilder, at: &str, results: &[Value], skipp
             cue: index.linked(id, CUE_LABEL),
             note: index.textarea(id, "note").unwrap_or_default(),
             quote: string(&value, "text").map(str::to_string),
+            provenance: lenient(provenance, skipped),
             ..Draft::default()
         };
         builder.add(&at, draft);

@@ -3,6 +3,7 @@
 use serde_json::{json, Value};
 
 use crate::model::formats::doccano::{CUE_LABEL, CUE_RELATION, RELATION_TYPE, SOURCE_LABEL};
+use crate::model::formats::provenance::to_text;
 use crate::model::workspace::Workspace;
 
 fn region(id: &str, from_name: &str, kind: &str, value: Value) -> Value {
@@ -41,6 +42,15 @@ fn task(index: usize, workspace: &Workspace) -> Value {
                 "note",
                 "textarea",
                 at(json!({ "text": [annotation.note] })),
+            ));
+        }
+        if let Some(provenance) = &annotation.provenance {
+            let text = to_text(provenance);
+            result.push(region(
+                id,
+                "provenance",
+                "textarea",
+                at(json!({ "text": [text] })),
             ));
         }
         let Some(attribution) = &annotation.attribution else {

@@ -16,7 +16,9 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
-use serde::Deserialize;
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
 use super::rules::{self, Extras, Imported, FORMAT, OFFSET_UNIT, VERSION};
@@ -24,9 +26,42 @@ use crate::model::annotation::{
     default_labels, Annotation, AnnotationId, Attribution, Label, LabelId, Source,
 };
 use crate::model::formats::problem::MAX_ANNOTATIONS;
+use crate::model::formats::provenance;
 use crate::model::span::Span;
 use crate::model::text::{Document, Text};
 use crate::model::workspace::ExerciseLink;
+
+/// A JSON object read as `T`. serde's derive also reads a struct from a list of its fields in
+/// order, which the careful reader refuses; this takes objects only, so both readers agree.
+struct Obj<T>(T);
+
+impl<T> std::ops::Deref for Obj<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Obj<T>, D::Error> {
+        struct Only<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Only<T> {
+            type Value = T;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(map))
+            }
+        }
+        deserializer
+            .deserialize_map(Only(std::marker::PhantomData))
+            .map(Obj)
+    }
+}
 
 #[derive(Deserialize)]
 struct FileIn<'a> {
@@ -40,13 +75,13 @@ struct FileIn<'a> {
     #[serde(borrow, default)]
     annotator: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
-    exercise: Option<ExerciseIn<'a>>,
+    exercise: Option<Obj<ExerciseIn<'a>>>,
     #[serde(borrow)]
-    document: DocumentIn<'a>,
+    document: Obj<DocumentIn<'a>>,
     #[serde(borrow, default)]
-    labels: Option<Vec<LabelIn<'a>>>,
+    labels: Option<Vec<Obj<LabelIn<'a>>>>,
     #[serde(borrow, default)]
-    sources: Vec<SourceIn<'a>>,
+    sources: Vec<Obj<SourceIn<'a>>>,
     /// Each annotation's JSON as it is in the input, read later ([`Annotating`]).
     #[serde(borrow, default)]
     annotations: Vec<&'a RawValue>,
@@ -62,6 +97,8 @@ struct ExerciseIn<'a> {
     instructions: Option<Cow<'a, str>>,
     #[serde(default)]
     allow_check: bool,
+    #[serde(default)]
+    allow_suggestions: bool,
 }
 
 #[derive(Deserialize)]
@@ -107,9 +144,9 @@ struct AttributionIn<'a> {
     #[serde(borrow)]
     source: Cow<'a, str>,
     #[serde(default)]
-    mention: Option<SpanIn>,
+    mention: Option<Obj<SpanIn>>,
     #[serde(default)]
-    cue: Option<SpanIn>,
+    cue: Option<Obj<SpanIn>>,
 }
 
 #[derive(Deserialize)]
@@ -119,19 +156,22 @@ struct AnnotationIn<'a> {
     start: u64,
     end: u64,
     #[serde(default)]
-    fragments: Vec<SpanIn>,
+    fragments: Vec<Obj<SpanIn>>,
     #[serde(borrow, default)]
     quote: Option<Cow<'a, str>>,
     #[serde(borrow)]
     label: Cow<'a, str>,
     #[serde(borrow, default)]
-    attribution: Option<AttributionIn<'a>>,
+    attribution: Option<Obj<AttributionIn<'a>>>,
     #[serde(borrow, default)]
     note: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     created: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     modified: Option<Cow<'a, str>>,
+    /// Read as a value and checked by the rule every format shares.
+    #[serde(default)]
+    provenance: Option<serde_json::Value>,
     #[serde(default)]
     suggested: bool,
     #[serde(default)]
@@ -159,7 +199,7 @@ pub(super) struct Parsed {
 
 /// The first step: the JSON parsed and checked, but for the annotations.
 pub(super) fn parse(input: &str) -> Option<Parsed> {
-    let file: FileIn = serde_json::from_str(input).ok()?;
+    let Obj(file): Obj<FileIn> = serde_json::from_str(input).ok()?;
     if file.format != FORMAT
         || file.version != VERSION
         || file.offset_unit.as_deref() != Some(OFFSET_UNIT)
@@ -178,7 +218,7 @@ pub(super) fn parse(input: &str) -> Option<Parsed> {
         Some(labels) => labels_of(labels)?,
     };
     let mut sources = Vec::with_capacity(file.sources.len());
-    for source in file.sources {
+    for Obj(source) in file.sources {
         sources.push(rules::source(
             &source.name,
             source.aliases.iter().map(|a| a.as_ref()),
@@ -197,11 +237,12 @@ pub(super) fn parse(input: &str) -> Option<Parsed> {
     let extras = Extras {
         done: file.done,
         annotator: file.annotator.as_deref().unwrap_or("").to_string(),
-        exercise: file.exercise.and_then(|e| {
+        exercise: file.exercise.and_then(|Obj(e)| {
             Some(ExerciseLink {
                 id: e.id?.into_owned(),
                 instructions: e.instructions.map(Cow::into_owned).unwrap_or_default(),
                 allow_check: e.allow_check,
+                allow_suggestions: e.allow_suggestions,
             })
         }),
         suggester: match file.suggester {
@@ -210,11 +251,12 @@ pub(super) fn parse(input: &str) -> Option<Parsed> {
         },
         suggested: Vec::new(),
     };
+    let Obj(document) = file.document;
     Some(Parsed {
-        title: file.document.title.as_deref().unwrap_or("").to_string(),
-        text: file.document.text.into_owned(),
+        title: document.title.as_deref().unwrap_or("").to_string(),
+        text: document.text.into_owned(),
         language,
-        id: file.document.id.map(Cow::into_owned),
+        id: document.id.map(Cow::into_owned),
         labels,
         sources,
         extras,
@@ -223,9 +265,9 @@ pub(super) fn parse(input: &str) -> Option<Parsed> {
 }
 
 /// The file's labels, checked.
-fn labels_of(labels: Vec<LabelIn>) -> Option<Vec<Label>> {
+fn labels_of(labels: Vec<Obj<LabelIn>>) -> Option<Vec<Label>> {
     let mut out: Vec<Label> = Vec::with_capacity(labels.len());
-    for label in labels {
+    for Obj(label) in labels {
         let color = label.color.as_deref().unwrap_or("");
         if rules::label_id_problem(&label.id, &out).is_some() {
             return None;
@@ -284,7 +326,7 @@ impl Annotating {
         let end = self.raw.len().min(self.next.saturating_add(budget));
         while self.next < end {
             let json = input.get(self.raw[self.next].clone())?;
-            let annotation: AnnotationIn = serde_json::from_str(json).ok()?;
+            let Obj(annotation): Obj<AnnotationIn> = serde_json::from_str(json).ok()?;
             self.annotation(annotation)?;
             self.next += 1;
         }
@@ -307,8 +349,8 @@ impl Annotating {
         }
         let attribution = match a.attribution {
             None => None,
-            Some(at) => {
-                let part = |span: Option<SpanIn>| match span {
+            Some(Obj(at)) => {
+                let part = |span: Option<Obj<SpanIn>>| match span {
                     None => Some(None),
                     Some(s) => span_of(text, s.start, s.end, None).map(Some),
                 };
@@ -323,6 +365,10 @@ impl Annotating {
         let modified = match a.modified {
             Some(stamp) => Some(rules::time(stamp.into_owned()).ok()?),
             None => None,
+        };
+        let provenance = match a.provenance {
+            None => None,
+            Some(value) => Some(provenance::read(&value).ok()?),
         };
         let id = AnnotationId::new(&a.id);
         match rules::suggested("", a.suggested, a.confidence) {
@@ -339,6 +385,7 @@ impl Annotating {
             note: a.note.map(Cow::into_owned).unwrap_or_default(),
             modified: rules::modified(modified, &created),
             created,
+            provenance,
         });
         Some(())
     }

@@ -6,13 +6,16 @@
 //! record and what is wrong; the caller's current work is not touched either way.
 //!
 //! Two readers share the format's rules (`rules`): `fast` deserialises a clean file into typed
-//! structs that borrow from the input, and `careful` walks a JSON value to name every problem.
+//! structs that borrow from the input, and `careful` walks a JSON value to name every problem
+//! (with `reader` keeping the problems and `careful_annotations` reading annotations).
 //! Import tries the fast one first; a test checks both agree wherever the fast one accepts.
 //! `reading` runs the fast one's steps, at once or one at a time ([`Reading`], for the web app
 //! to paint between them). `write` writes files.
 
 mod careful;
+mod careful_annotations;
 mod fast;
+mod reader;
 mod reading;
 mod rules;
 mod write;

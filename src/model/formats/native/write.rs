@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::rules::{FORMAT, OFFSET_UNIT, VERSION};
 use crate::model::formats::files::safe_stem;
+use crate::model::formats::provenance::{encoded, Encoded};
 use crate::model::workspace::Workspace;
 
 #[derive(Serialize)]
@@ -31,6 +32,8 @@ struct ExerciseOut<'a> {
     id: &'a str,
     instructions: &'a str,
     allow_check: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    allow_suggestions: bool,
 }
 
 #[derive(Serialize)]
@@ -84,6 +87,8 @@ struct AnnotationOut<'a> {
     note: &'a str,
     created: &'a str,
     modified: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provenance: Option<Encoded<'a>>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     suggested: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -109,6 +114,7 @@ fn file(workspace: &Workspace) -> FileOut<'_> {
             id: &e.id,
             instructions: &e.instructions,
             allow_check: e.allow_check,
+            allow_suggestions: e.allow_suggestions,
         }),
         document: DocumentOut {
             id: document.id(),
@@ -165,6 +171,7 @@ fn file(workspace: &Workspace) -> FileOut<'_> {
                 note: &a.note,
                 created: &a.created,
                 modified: &a.modified,
+                provenance: a.provenance.as_ref().map(encoded),
                 suggested: workspace.suggested(&a.id).is_some(),
                 confidence: workspace.suggested(&a.id).and_then(|m| m.confidence),
             })

@@ -2,13 +2,17 @@
 //! them: the label from `tagging` or `classifying` bodies (or Hypothesis's `tags`, or
 //! `bodyValue`), the source from an `identifying` or `describing` body, the mention and cue
 //! from `SpecificResource` bodies with a position, the note from comments (bodies without a
-//! purpose, `commenting`, `replying`, Hypothesis's `text`). An annotation without a label comes
-//! in labelled [`UNLABELLED`] (the preview lets the user choose a label for them); further
-//! tags and links to outside resources are counted.
+//! purpose, `commenting`, `replying`, Hypothesis's `text`), a merged annotation's provenance
+//! from an `assessing` body of JSON. An annotation without a label comes in labelled
+//! [`UNLABELLED`] (the preview lets the user choose a label for them); further tags and links to
+//! outside resources are counted, and a provenance that does not read is left out with a
+//! warning.
 
 use serde_json::{Map, Value};
 
+use super::write::{JSON, PROVENANCE_PURPOSE};
 use crate::model::formats::build::Draft;
+use crate::model::formats::provenance::{lenient, read_text};
 use crate::model::formats::skipped::Skipped;
 use crate::model::formats::units::UnitMap;
 
@@ -141,6 +145,10 @@ pub(super) fn draft(
             .filter(|t| !t.trim().is_empty())
             .map(str::to_string),
     );
+    let provenance = bodies
+        .iter()
+        .find(|b| has_purpose(b, PROVENANCE_PURPOSE) && str_of(b, "format") == JSON)
+        .map(|b| read_text(str_of(b, "value")));
     Draft {
         id: str_of(item, "id").rsplit(':').next().map(str::to_string),
         start,
@@ -152,6 +160,7 @@ pub(super) fn draft(
         note: notes.join("\n"),
         created: str_of(item, "created").to_string(),
         modified: str_of(item, "modified").to_string(),
+        provenance: lenient(provenance, skipped),
         ..Draft::default()
     }
 }

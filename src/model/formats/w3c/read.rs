@@ -4,8 +4,8 @@
 //! checked against its `TextQuoteSelector`, and found by the quote when the position is off.
 //! JavaScript tools count positions in UTF-16 units; the unit is weighed once per file.
 //!
-//! What an annotation's bodies say (label, source, note) is read by `bodies`. Relations
-//! (`linking` annotations) are counted, not imported.
+//! What an annotation's bodies say (label, source, note, a merged annotation's provenance) is
+//! read by `bodies`. Relations (`linking` annotations) are counted, not imported.
 
 use serde_json::{Map, Value};
 

@@ -3,10 +3,14 @@
 use serde::Serialize;
 
 use crate::model::annotation::Annotation;
+use crate::model::formats::provenance::to_text;
 use crate::model::workspace::Workspace;
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 pub(super) const DOCUMENT_PREFIX: &str = "urn:claimmark:document:";
+/// The purpose and format of the body that holds a merged annotation's provenance.
+pub(super) const PROVENANCE_PURPOSE: &str = "assessing";
+pub(super) const JSON: &str = "application/json";
 /// Code points of context in `prefix` and `suffix`.
 const CONTEXT_CHARS: usize = 32;
 
@@ -18,8 +22,9 @@ fn document_iri(workspace: &Workspace) -> String {
     format!("{DOCUMENT_PREFIX}{}", hex_of(workspace))
 }
 
-/// A body: a `TextualBody` (label, source name, note) or, for a mention, a
-/// `SpecificResource` with a position selector.
+/// A body: a `TextualBody` (label, source name, note; a merged annotation's provenance as JSON
+/// text with purpose `assessing`) or, for a mention, a `SpecificResource` with a position
+/// selector.
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Body<'a> {
@@ -35,6 +40,13 @@ enum Body<'a> {
         purpose: &'static str,
         source: &'a str,
         selector: Selector<'a>,
+    },
+    Json {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        purpose: &'static str,
+        format: &'static str,
+        value: String,
     },
 }
 
@@ -133,6 +145,14 @@ fn annotation<'a>(
     }
     if !a.note.is_empty() {
         body.push(textual("commenting", &a.note));
+    }
+    if let Some(provenance) = &a.provenance {
+        body.push(Body::Json {
+            kind: "TextualBody",
+            purpose: PROVENANCE_PURPOSE,
+            format: JSON,
+            value: to_text(provenance),
+        });
     }
     AnnotationOut {
         context: CONTEXT,
