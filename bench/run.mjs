@@ -10,7 +10,7 @@
 //
 // BENCH_RUNS (default 5) runs of each measure (medians); BENCH_TRIES (20) annotations made by
 // hand; BENCH_SETTLE_MS (1000) from the app's start to the first import; BENCH_ONLY=visits,
-// imports,reanchor,interaction runs only those parts (into bench/results/partial.md).
+// imports,reanchor,suggest,interaction runs only those parts (into bench/results/partial.md).
 import { chromium } from 'playwright-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { startServer } from '../scripts/serve.mjs';
 import { bytesByFile, startupFiles } from './bytes.mjs';
 import { visits, NETWORK_WORDS } from './visits.mjs';
-import { EDITS, firstImport, interaction, reanchoring } from './session.mjs';
+import { EDITS, firstImport, interaction, reanchoring, suggesting } from './session.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -129,6 +129,24 @@ async function measureReanchoring(browser, url) {
   return { rows, errors };
 }
 
+async function measureSuggesting(browser, url) {
+  const all = [];
+  const errors = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = await suggesting(browser, url, LARGE);
+    all.push(...r.runs);
+    errors.push(...r.errors);
+    progress();
+  }
+  const worst = Math.max(...all.map((r) => r.longest));
+  const judged = worst > 0 ? Infinity : median(all.map((r) => r.ms));
+  return {
+    rows: [row(`1 MB document, Suggest (S, then after each of two changes): start → list and outlines painted, median of ${all.length} (slowest)`,
+      `${ms(median(all.map((r) => r.ms)))} (${ms(Math.max(...all.map((r) => r.ms)))}; ${task(worst)})`, '≤ 300 ms, no task over 50 ms', judged, 300)],
+    errors,
+  };
+}
+
 async function measureInteraction(browser, url) {
   const r = await interaction(browser, url, LARGE, TRIES);
   progress();
@@ -162,7 +180,7 @@ async function main() {
   if (part('visits')) rows.push(...await measureVisits(url));
   if (part('bytes') || !ONLY) rows.push(...measureBytes());
   const browser = await chromium.launch(LAUNCH);
-  for (const [name, measure] of [['imports', measureImports], ['reanchor', measureReanchoring], ['interaction', measureInteraction]]) {
+  for (const [name, measure] of [['imports', measureImports], ['reanchor', measureReanchoring], ['suggest', measureSuggesting], ['interaction', measureInteraction]]) {
     if (!part(name)) continue;
     const result = await measure(browser, url);
     rows.push(...result.rows);
