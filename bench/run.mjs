@@ -82,7 +82,7 @@ function measureBytes() {
   return [
     ...rows.map((r) => row(`Bytes: ${r.name.replace(/-[0-9a-f]{16}/, '-…')} (raw / gzip / brotli)`, line(r))),
     row('Bytes: all files (raw / gzip / brotli)', line({ raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') })),
-    row('Bytes: what the app needs to start (page, stylesheet, scripts, wasm; brotli)', kb(sum(startup, 'brotli'))),
+    row('Bytes: what the annotator page needs to start (page, stylesheet, scripts, wasm; brotli)', kb(sum(startup, 'brotli')), '≤ 300 KB', sum(startup, 'brotli'), 300 * 1024),
   ];
 }
 
@@ -123,8 +123,9 @@ async function measureReanchoring(browser, url) {
     }
     errors.push(...runs.flatMap((r) => r.errors));
     const worst = Math.max(...runs.map((r) => r.longest));
+    const judged = worst > 0 ? Infinity : median(runs.map((r) => r.ms));
     rows.push(row(`Placing 10 000 annotations on the 1 MB text with ${edit}: choice → result painted`,
-      `${ms(median(runs.map((r) => r.ms)))} (${task(worst)}); ${runs[0].outcome}`, 'no task over 50 ms', worst, 50));
+      `${ms(median(runs.map((r) => r.ms)))} (${task(worst)}); ${runs[0].outcome}`, '≤ 300 ms, no task over 50 ms', judged, 300));
   }
   return { rows, errors };
 }
@@ -182,9 +183,14 @@ async function main() {
   const browser = await chromium.launch(LAUNCH);
   for (const [name, measure] of [['imports', measureImports], ['reanchor', measureReanchoring], ['suggest', measureSuggesting], ['interaction', measureInteraction]]) {
     if (!part(name)) continue;
-    const result = await measure(browser, url);
-    rows.push(...result.rows);
-    errors.push(...result.errors);
+    try {
+      const result = await measure(browser, url);
+      rows.push(...result.rows);
+      errors.push(...result.errors);
+    } catch (error) {
+      // One part failing leaves the others' figures in the table.
+      rows.push(row(`${name}: failed`, String(error.message ?? error).split('\n')[0]));
+    }
   }
   await browser.close();
   server.close();

@@ -149,17 +149,20 @@ export async function reanchoring(browser, url, file, edit) {
   return result;
 }
 
-/** A stretch of plain text in a paragraph in view, `index` paragraphs down: where to drag. */
+/** A stretch of text on one line in view, the `index`-th such piece: where to drag. */
 function dragTarget(index) {
-  const paragraphs = [...document.querySelectorAll('article.doc p.block')]
-    .filter((p) => { const r = p.getBoundingClientRect(); return r.top > 120 && r.bottom < innerHeight - 250 && p.textContent.length > 80; });
-  const para = paragraphs[index % paragraphs.length];
-  const text = [...para.querySelectorAll('.seg')].map((s) => s.firstChild).find((t) => t?.data.length > 30);
-  const range = document.createRange();
-  range.setStart(text, 2);
-  range.setEnd(text, 20);
-  const r = range.getClientRects()[0];
-  return { x: r.left + 1, y: r.top + r.height / 2, x2: r.right - 1 };
+  const candidates = [];
+  for (const seg of document.querySelectorAll('article.doc p.block .seg')) {
+    const text = seg.firstChild;
+    if (!(text instanceof Text) || text.data.length <= 30) continue;
+    const range = document.createRange();
+    range.setStart(text, 2);
+    range.setEnd(text, 20);
+    const rects = range.getClientRects();
+    const r = rects[0];
+    if (rects.length === 1 && r.top > 120 && r.bottom < innerHeight - 250) candidates.push({ x: r.left + 1, y: r.top + r.height / 2, x2: r.right - 1 });
+  }
+  return candidates[index % candidates.length];
 }
 
 /**
