@@ -179,7 +179,7 @@ export async function interaction(browser, url, file, tries) {
   const click = [];
   const keys = [];
   for (let i = 0; i < tries; i++) {
-    await page.evaluate((i) => scrollTo(0, 2000 + i * 1500), i);
+    await page.evaluate((i) => scrollTo(0, (2000 + i * 1500) % Math.max(1, document.body.scrollHeight - innerHeight)), i);
     await page.waitForTimeout(200);
     const box = await page.evaluate(dragTarget, i);
     await page.evaluate(() => performance.clearMarks());

@@ -25,6 +25,7 @@ pub mod filter;
 pub mod fold;
 pub mod formats;
 pub mod importers;
+mod known_sources;
 pub mod language;
 pub mod layout;
 pub mod merge;

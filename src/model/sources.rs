@@ -8,14 +8,19 @@
 //! the registry edits here ([`SourceEdit`]) rewrite every attribution they concern, as one
 //! undo step. [`candidates`] finds names in the text that are not sources yet.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use super::annotation::{collapse_whitespace, AnnotationId, Attribution, Source};
-use super::fold;
+use super::annotation::{collapse_whitespace, AnnotationId, Source};
 use super::names::capitalised_names;
 use super::span::Span;
 use super::text::Text;
 use super::workspace::Workspace;
+
+use super::known_sources::{all_sources, find, key};
+pub use super::known_sources::{
+    canonical, canonical_attribution, is_known, known_names, matches, new_source_warning, Known,
+    SourceMatch,
+};
 
 /// A change to the shown document's sources.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,148 +58,6 @@ pub struct Candidate {
     pub first: Span,
     /// The source this name is probably a short form of ("Zakharova" of "Maria Zakharova").
     pub alias_of: Option<String>,
-}
-
-/// A suggestion while typing an attribution.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SourceMatch {
-    /// The canonical name that will be stored.
-    pub name: String,
-    /// The alias that matched, when it was not the name.
-    pub via: Option<String>,
-}
-
-/// The form names are compared in.
-/// Names compare by this key: whitespace collapsed, case and Unicode normalisation ignored.
-fn key(name: &str) -> String {
-    fold::key(&collapse_whitespace(name))
-}
-
-/// Every source of the document: the registry in its order, then names used only in
-/// attributions in order of first use.
-fn all_sources(ws: &Workspace) -> Vec<Source> {
-    let mut sources = ws.sources.clone();
-    let mut known: HashSet<String> = sources
-        .iter()
-        .flat_map(|s| std::iter::once(&s.name).chain(&s.aliases))
-        .map(|n| key(n))
-        .collect();
-    // Names as written, already considered: most annotations repeat a few names, and this
-    // spares comparing forms for each of them (10,000 annotations cost well under a millisecond).
-    let mut seen: HashSet<&str> = HashSet::new();
-    for annotation in ws.annotations() {
-        if let Some(name) = annotation.source() {
-            if seen.insert(name) && known.insert(key(name)) {
-                sources.push(Source {
-                    name: name.to_string(),
-                    aliases: Vec::new(),
-                });
-            }
-        }
-    }
-    sources
-}
-
-/// The source that `name` names (as its name or one of its aliases).
-fn find<'a>(sources: &'a [Source], name: &str) -> Option<&'a Source> {
-    let wanted = key(name);
-    sources.iter().find(|s| key(&s.name) == wanted).or_else(|| {
-        sources
-            .iter()
-            .find(|s| s.aliases.iter().any(|a| key(a) == wanted))
-    })
-}
-
-/// The canonical name for what a user typed: the source it names, else the typed name tidied.
-/// `None` when the name is blank (unattributed).
-pub fn canonical(ws: &Workspace, typed: &str) -> Option<String> {
-    let typed = collapse_whitespace(typed);
-    if typed.is_empty() {
-        return None;
-    }
-    Some(find(&all_sources(ws), &typed).map_or(typed, |s| s.name.clone()))
-}
-
-/// [`canonical`] for many names at once (the suggestion engine's): the document's sources are
-/// gathered once. Gives the canonical name of a source that `typed` names, `None` for others.
-pub fn known_names(ws: &Workspace) -> impl Fn(&str) -> Option<String> {
-    let sources = all_sources(ws);
-    move |typed| find(&sources, typed).map(|s| s.name.clone())
-}
-
-/// Whether `typed` is the name or an alias of a source of the document.
-pub fn is_known(ws: &Workspace, typed: &str) -> bool {
-    find(&all_sources(ws), typed).is_some()
-}
-
-/// The attribution with its source's canonical name.
-pub fn canonical_attribution(
-    ws: &Workspace,
-    attribution: Option<Attribution>,
-) -> Option<Attribution> {
-    let attribution = attribution?;
-    let source = canonical(ws, &attribution.source)?;
-    Some(Attribution {
-        source,
-        ..attribution
-    })
-}
-
-/// Sources whose name or an alias contains `typed` (case-insensitively), those that start
-/// with it first; at most `limit`.
-pub fn matches(ws: &Workspace, typed: &str, limit: usize) -> Vec<SourceMatch> {
-    let typed = key(typed);
-    let mut found: Vec<(bool, SourceMatch)> = Vec::new();
-    for source in all_sources(ws) {
-        let names = std::iter::once((&source.name, None))
-            .chain(source.aliases.iter().map(|a| (a, Some(a.clone()))));
-        let hit = names
-            .filter(|(name, _)| key(name).contains(&typed))
-            .min_by_key(|(name, _)| !key(name).starts_with(&typed));
-        if let Some((name, via)) = hit {
-            found.push((
-                key(name).starts_with(&typed),
-                SourceMatch {
-                    name: source.name.clone(),
-                    via,
-                },
-            ));
-        }
-    }
-    found.sort_by_key(|(prefix, m)| (!prefix, key(&m.name)));
-    found.into_iter().take(limit).map(|(_, m)| m).collect()
-}
-
-/// A reason to think twice before `typed` becomes a new source: it is the start of an
-/// existing source's name or alias, or of one of their words ("zakh" → Maria Zakharova).
-/// `None` when `typed` names an existing source (it is stored as that one) or resembles none.
-pub fn new_source_warning(ws: &Workspace, typed: &str) -> Option<String> {
-    let wanted = key(typed);
-    if wanted.is_empty() {
-        return None;
-    }
-    let sources = all_sources(ws);
-    if find(&sources, typed).is_some() {
-        return None;
-    }
-    sources.iter().find_map(|source| {
-        let names = std::iter::once(&source.name).chain(&source.aliases);
-        let begins = |name: &&String| {
-            let name = key(name);
-            name.starts_with(&wanted) || name.split(' ').any(|word| word.starts_with(&wanted))
-        };
-        names.into_iter().find(begins).map(|name| {
-            if *name == source.name {
-                format!("“{}” looks like the start of {}", typed.trim(), source.name)
-            } else {
-                format!(
-                    "“{}” looks like the start of {} (also called “{name}”)",
-                    typed.trim(),
-                    source.name
-                )
-            }
-        })
-    })
 }
 
 /// Every source with its counts, annotations and mentions; the most attributed first.

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::store::use_store;
-use crate::model::sources::{self, SourceMatch};
+use crate::model::sources::{Known, SourceMatch};
 
 /// Suggestions shown at most.
 const SHOWN: usize = 6;
@@ -49,37 +49,36 @@ pub fn source_field(props: &SourceFieldProps) -> Html {
             typed.set(value.to_string());
         });
     }
-    let found: Rc<Vec<SourceMatch>> = {
+    // The document's sources, gathered once per change to the work rather than for each of
+    // the questions below on every key (10 000 annotations to read in a large document).
+    let known = {
         let editor = store.editor();
+        let document = editor.workspace().document.id().to_string();
+        let store = store.clone();
+        use_memo((store.revision, document), move |_| {
+            Known::of(store.editor().workspace())
+        })
+    };
+    let found: Rc<Vec<SourceMatch>> = {
         let text = (*typed).clone();
         // An empty field lists the sources already used, once the user is in it.
         Rc::new(if text.trim().is_empty() && !*open {
             Vec::new()
         } else {
-            sources::matches(editor.workspace(), &text, SHOWN)
+            known.matches(&text, SHOWN)
         })
     };
-    let stored = {
-        let editor = store.editor();
-        sources::canonical(editor.workspace(), &typed)
-    };
+    let stored = known.canonical(&typed);
     let exact = found.len() == 1 && stored.as_deref() == Some(found[0].name.as_str());
     // The typed text would make a new source: offered as an explicit last choice.
-    let new_name = {
-        let editor = store.editor();
-        let known = sources::is_known(editor.workspace(), &typed);
-        stored.clone().filter(|_| !known)
-    };
+    let new_name = stored.clone().filter(|_| !known.is_known(&typed));
     let choices = found.len() + usize::from(new_name.is_some());
     let showing = *open && choices > 0 && !(exact && found[0].via.is_none());
     // The highlighted choice: the one the arrows picked, else the first while typing.
     let highlighted = active.or((showing && !typed.trim().is_empty()).then_some(0));
-    let warning = {
-        let editor = store.editor();
-        new_name
-            .as_ref()
-            .and_then(|_| sources::new_source_warning(editor.workspace(), &typed))
-    };
+    let warning = new_name
+        .as_ref()
+        .and_then(|_| known.new_source_warning(&typed));
 
     let take = {
         let (input, typed, open, active) = (
