@@ -1,6 +1,7 @@
 //! Running code at the browser's frame boundaries: just before the next frame is laid out
 //! ([`after_frame`]), or just after it has been painted ([`after_paint`], or awaiting
-//! [`next_paint`]); and in a task of its own ([`next_task`]), for long work done in pieces.
+//! [`next_paint`]); in a task of its own ([`next_task`]), for long work done in pieces; or once
+//! the browser is idle ([`when_idle`]).
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -61,5 +62,16 @@ pub fn next_task(f: impl FnOnce() + 'static) {
         Err(_) => {
             gloo_timers::callback::Timeout::new(0, f).forget();
         }
+    }
+}
+
+/// Runs `f` once the browser is idle (or soon, where it cannot say).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let f = Closure::once_into_js(f);
+    if window.request_idle_callback(f.unchecked_ref()).is_err() {
+        let _ = window.set_timeout_with_callback(f.unchecked_ref());
     }
 }

@@ -3,18 +3,25 @@
 //! model's `Segmenter`. Where a browser has no `Intl.Segmenter`, the model's UAX #29 rules
 //! stand in.
 //!
+//! Making an `Intl.Segmenter` loads the browser's rules for its language (about 12 ms for the
+//! first one of a page), so each is made when first used, or when the page is idle
+//! ([`BrowserSegmenter::warm`]), never while the app starts.
+//!
 //! Segments come back in order and cover the whole input, so their code point offsets are
 //! counted from the segments' own text; no UTF-16 offset is used here.
+
+use std::cell::OnceCell;
 
 use js_sys::{Array, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::boundaries::{Segmenter, Uax29};
 
-/// `Intl.Segmenter`s for words and sentences in one language.
+/// `Intl.Segmenter`s for words and sentences in one language, each made when first needed.
 pub struct BrowserSegmenter {
-    words: Option<Intl::Segmenter>,
-    sentences: Option<Intl::Segmenter>,
+    language: Option<String>,
+    words: OnceCell<Option<Intl::Segmenter>>,
+    sentences: OnceCell<Option<Intl::Segmenter>>,
 }
 
 /// An `Intl.Segmenter` of `granularity` for `language`, if the browser has one.
@@ -36,9 +43,28 @@ impl BrowserSegmenter {
     /// The rules of `language` (a BCP 47 tag; the browser's default when `None`).
     pub fn new(language: Option<&str>) -> BrowserSegmenter {
         BrowserSegmenter {
-            words: segmenter(language, "word"),
-            sentences: segmenter(language, "sentence"),
+            language: language.map(str::to_string),
+            words: OnceCell::new(),
+            sentences: OnceCell::new(),
         }
+    }
+
+    fn words(&self) -> Option<&Intl::Segmenter> {
+        self.words
+            .get_or_init(|| segmenter(self.language.as_deref(), "word"))
+            .as_ref()
+    }
+
+    fn sentences(&self) -> Option<&Intl::Segmenter> {
+        self.sentences
+            .get_or_init(|| segmenter(self.language.as_deref(), "sentence"))
+            .as_ref()
+    }
+
+    /// Makes both segmenters now (the page is idle), so the first drag does not wait for them.
+    pub fn warm(&self) {
+        self.words();
+        self.sentences();
     }
 }
 
@@ -60,7 +86,7 @@ fn segments(segmenter: &Intl::Segmenter, text: &str) -> Vec<(usize, usize, bool)
 
 impl Segmenter for BrowserSegmenter {
     fn words(&self, paragraph: &str) -> Vec<(usize, usize)> {
-        match &self.words {
+        match self.words() {
             Some(words) => segments(words, paragraph)
                 .into_iter()
                 .filter(|(_, _, word_like)| *word_like)
@@ -71,7 +97,7 @@ impl Segmenter for BrowserSegmenter {
     }
 
     fn sentences(&self, paragraph: &str) -> Vec<usize> {
-        match &self.sentences {
+        match self.sentences() {
             Some(sentences) => segments(sentences, paragraph)
                 .into_iter()
                 .map(|(start, _, _)| start)

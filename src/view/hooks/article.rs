@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::model::suggest::Suggestion;
 use crate::model::{Action, Attribution, Span};
 use crate::view::files::now_iso;
+use crate::view::frames::when_idle;
 use crate::view::keyboard::KeySelection;
 use crate::view::marks::mark_after_paint;
 use crate::view::segmenter::BrowserSegmenter;
@@ -52,9 +53,14 @@ pub fn candidate_at(store: &StoreHandle, span: Span) -> Option<Suggestion> {
 /// selection it marked does.
 #[hook]
 pub fn use_article(language: Option<String>) -> Article {
-    let segmenter = use_memo(language, |language| {
+    let segmenter = use_memo(language.clone(), |language| {
         BrowserSegmenter::new(language.as_deref())
     });
+    // The segmenters are made once the page is idle (or at the first drag, if that is sooner).
+    {
+        let segmenter = segmenter.clone();
+        use_effect_with(language, move |_| when_idle(move || segmenter.warm()));
+    }
     let article = Article {
         node: use_node_ref(),
         pending: use_state(|| None::<Pending>),

@@ -5,12 +5,11 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::exercise::{self, Exercise};
 use crate::view::dialog_host::Dialog;
+use crate::view::frames::when_idle;
 use crate::view::store::{Msg, NoticeKind, StoreHandle};
 
 /// Runs the start-up steps once `loaded` (saved work restored, or none) turns true.
@@ -59,15 +58,4 @@ fn rehearse_when_idle() {
             let _ = std::hint::black_box(crate::model::rehearsal::rehearse_suggestions());
         });
     });
-}
-
-/// Runs `f` once the browser is idle (or soon, where it cannot say).
-fn when_idle(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let f = Closure::once_into_js(f);
-    if window.request_idle_callback(f.unchecked_ref()).is_err() {
-        let _ = window.set_timeout_with_callback(f.unchecked_ref());
-    }
 }
