@@ -93,6 +93,7 @@ export async function firstImport(browser, url, file, settleMs) {
     longestShown: await longestTask(page, r.confirmed, r.done),
     longestAfter: await longestTask(page, r.done, r.done + 2000),
     longestStartup: await longestTask(page, 0, ready),
+    longestSettling: await longestTask(page, ready, r.start),
     errors,
   };
   await context.close();

@@ -51,11 +51,14 @@ fn exercise_in_link(store: &StoreHandle) -> Option<Exercise> {
 /// again) the suggestions' rehearsal, so that the first import of the session and its first
 /// Suggest run compiled code and the first tag menu finds its fonts cached (see those modules).
 fn rehearse_when_idle() {
+    // One idle callback each, so that none holds the page for long.
     when_idle(|| {
         let _ = std::hint::black_box(crate::model::rehearsal::rehearse());
-        crate::view::warm_up::menu_fonts();
         when_idle(|| {
-            let _ = std::hint::black_box(crate::model::rehearsal::rehearse_suggestions());
+            crate::view::warm_up::menu_fonts();
+            when_idle(|| {
+                let _ = std::hint::black_box(crate::model::rehearsal::rehearse_suggestions());
+            });
         });
     });
 }
