@@ -168,7 +168,7 @@ async function measureInteraction(browser, url) {
       p95(r.keys, 'a key typed in Attribution → painted', 16),
       reference(small.click, 'click on a label → annotation painted'),
       reference(small.keys, 'a key typed in Attribution → painted'),
-      row('1 MB document: a key that changes nothing → painted (the frame floor of the "→ painted" times)', ms(r.floor)),
+      row('1 MB document: a key that changes nothing → the message after the next frame (nothing to draw)', ms(r.floor)),
       row('1 MB document: export claimmark JSON / W3C', `${ms(r.exportNative)} / ${ms(r.exportW3c)}`),
       row('1 MB document: JS heap + wasm memory; scrolling top to bottom (95th-percentile frame)', `${(r.memory / 2 ** 20).toFixed(1)} MB; ${r.fps.toFixed(0)} fps`),
     ],
