@@ -221,8 +221,9 @@ pub fn annotation_list() -> Html {
         let recompute = recompute.clone();
         Callback::from(move |_: Event| recompute())
     };
-    // Measure the fixed entry height, and keep the selected entry in view: from the next
-    // animation frame, so that no input handler pays for a forced layout.
+    // Measure the fixed entry height, and keep the selected entry in view: once the next frame
+    // is painted, so that no input handler pays for a forced layout and a new annotation's
+    // highlight is painted before the list scrolls to it (and renders the entries there).
     {
         let (scroller, entry_height, recompute) =
             (scroller.clone(), entry_height.clone(), recompute.clone());
@@ -230,15 +231,10 @@ pub fn annotation_list() -> Html {
             (selected_index, windowed, count),
             move |(selected, windowed, _)| {
                 let (selected, windowed) = (*selected, *windowed);
-                let Some(window) = web_sys::window() else {
-                    return;
-                };
-                let follow = wasm_bindgen::closure::Closure::once_into_js(move || {
+                crate::view::frames::after_paint(move || {
                     keep_in_view(&scroller, &entry_height, selected, windowed);
                     recompute();
                 });
-                let _ =
-                    window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&follow));
             },
         );
     }
