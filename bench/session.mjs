@@ -168,7 +168,8 @@ function dragTarget(index) {
 
 /**
  * Works in the imported 1 MB document: `tries` times, a mouse drag (mouse-up → tag menu
- * painted), typing a source's name in the menu's Attribution box (each key → painted), a click
+ * painted), typing a source's name in the menu's Attribution box at a person's pace (each key
+ * → painted), a click
  * on Claim (click → annotation painted). Also a key that changes nothing (the frame floor), both
  * exports, the memory used and scrolling.
  */
@@ -198,6 +199,9 @@ export async function interaction(browser, url, file, tries) {
     for (const [n, key] of [...'Zakh'].entries()) {
       await page.keyboard.press(key);
       await page.waitForFunction((n) => window.__keys.length > n, n);
+      // At a person's pace (about 8 keys a second, never in step with the frames): pressed
+      // right after the previous key's frame, a key would wait for the next one every time.
+      await page.waitForTimeout(80 + Math.random() * 80);
     }
     keys.push(...await page.evaluate(() => { removeEventListener('keydown', window.__onKey, true); return window.__keys; }));
     await clickOn(page, { button: 'Claim' });
