@@ -6,6 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# What the tests write to temporary files and folders (theirs, the browser's profiles) goes into
+# one folder for this run, removed when it ends, so runs never pile up in /tmp.
+TMPDIR="$(mktemp -d -t claimmark-test.XXXXXX)"
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "formatting"

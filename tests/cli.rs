@@ -78,6 +78,7 @@ fn convert_writes_every_format_and_reads_it_back() {
     ]));
     assert_eq!(done.code, 0, "{}", done.stderr);
     assert!(brat_dir.join("Nasty “text” 🙂.ann").exists());
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -117,6 +118,7 @@ fn validate_prints_one_line_per_problem_and_exits_1() {
         ),
         (0, true)
     );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -33,6 +33,7 @@ fn the_fuzz_corpus_never_panics() {
             let done =
                 claimmark::cli::run(&["validate".to_string(), path.to_string_lossy().to_string()]);
             assert!(done.code == 0 || done.code == 1);
+            let _ = std::fs::remove_file(&path);
         }
     }
 }

@@ -80,4 +80,5 @@ fn every_nasty_input_gets_a_precise_message_in_the_app_and_the_cli() {
         }
         let _ = std::fs::remove_file(&path);
     }
+    let _ = std::fs::remove_dir_all(&dir);
 }

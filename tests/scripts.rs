@@ -124,6 +124,7 @@ fn validate_refuses_a_split_cluster_and_names_it() {
     check("crlf", "\r\n", false);
     check("hebrew", "הַ", false);
     check("chinese", "俄罗", true);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
