@@ -18,21 +18,7 @@ pub fn after_frame(f: impl FnOnce() + 'static) {
 /// frame is delivered right after that frame's paint (a zero timeout would also wait for the
 /// timer queue, which Chromium serves after other work and not before 1 ms).
 pub fn after_paint(f: impl FnOnce() + 'static) {
-    after_frame(move || match web_sys::MessageChannel::new() {
-        Ok(channel) => {
-            let (receiver, sender) = (channel.port1(), channel.port2());
-            // The closure owns the channel, so both ports live until the message arrives.
-            let on_message = Closure::once_into_js(move || {
-                f();
-                channel.port1().close();
-            });
-            receiver.set_onmessage(Some(on_message.unchecked_ref()));
-            let _ = sender.post_message(&wasm_bindgen::JsValue::NULL);
-        }
-        Err(_) => {
-            gloo_timers::callback::Timeout::new(0, f).forget();
-        }
-    });
+    after_frame(move || next_task(f));
 }
 
 /// Resolves once the next frame has been painted ([`after_paint`]), for code that awaits.
